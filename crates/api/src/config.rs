@@ -1,0 +1,56 @@
+//! The runtime configuration the app reads from `/config.json` beside `index.html`.
+
+use serde::{Deserialize, Serialize};
+
+/// What one deployment tells the app at start-up, so that one build serves every deployment:
+/// a citizen's browser, a kiosk in a cultural centre, a test run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClientConfig {
+    /// Where the API lives, e.g. `/api/v1` on the same origin.
+    pub api_base_url: String,
+    /// A shared kiosk: shorter timeouts, nothing remembered between citizens.
+    pub kiosk: bool,
+    /// Seconds without activity before the session ends.
+    pub idle_timeout_seconds: u32,
+    /// Seconds before that end at which the citizen is warned.
+    pub warning_seconds: u32,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            api_base_url: crate::API_PREFIX.to_owned(),
+            kiosk: false,
+            idle_timeout_seconds: 15 * 60,
+            warning_seconds: 2 * 60,
+        }
+    }
+}
+
+impl ClientConfig {
+    /// The defaults for a shared kiosk: left alone, a session ends within two minutes.
+    pub fn kiosk() -> Self {
+        Self { kiosk: true, idle_timeout_seconds: 90, warning_seconds: 30, ..Self::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keys_take_defaults_and_unknown_keys_are_refused() {
+        let config: ClientConfig = serde_json::from_str(r#"{"kiosk": true}"#).unwrap();
+        assert!(config.kiosk);
+        assert_eq!(config.api_base_url, "/api/v1");
+        assert_eq!(config.idle_timeout_seconds, 900);
+        assert!(serde_json::from_str::<ClientConfig>(r#"{"kisok": true}"#).is_err());
+    }
+
+    #[test]
+    fn kiosk_warns_before_it_signs_out() {
+        let kiosk = ClientConfig::kiosk();
+        assert!(kiosk.warning_seconds < kiosk.idle_timeout_seconds);
+    }
+}

@@ -1,0 +1,146 @@
+//! The one error shape every failing endpoint answers with.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A stable, machine-readable reason for a failed request. The app maps each to a
+/// translated message; the English `message` beside it is for logs and developers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No signed-in session, or it expired or was revoked (HTTP 401).
+    Unauthenticated,
+    /// The session may not do this (HTTP 403), e.g. a missing CSRF header.
+    Forbidden,
+    /// Nothing at this path, or nothing this citizen may see there (HTTP 404).
+    NotFound,
+    /// The path exists but not for this HTTP method (HTTP 405).
+    MethodNotAllowed,
+    /// The body is not well-formed JSON, or not the expected shape (HTTP 400).
+    MalformedRequest,
+    /// The body was understood but some fields break the rules; see `fields` (HTTP 422).
+    ValidationFailed,
+    /// The body is larger than the endpoint accepts (HTTP 413).
+    PayloadTooLarge,
+    /// The body's content type is not one the endpoint accepts (HTTP 415).
+    UnsupportedMediaType,
+    /// Too many attempts; wait for `Retry-After` seconds (HTTP 429).
+    RateLimited,
+    /// The national population database or another upstream did not answer (HTTP 503).
+    Unavailable,
+    /// Something failed on the server; the request id identifies it in the logs (HTTP 500).
+    Internal,
+}
+
+impl ErrorCode {
+    /// The HTTP status that goes with this code.
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::MalformedRequest => 400,
+            Self::ValidationFailed => 422,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::RateLimited => 429,
+            Self::Unavailable => 503,
+            Self::Internal => 500,
+        }
+    }
+}
+
+/// Why one field of a request was refused. The app shows the matching translated message
+/// at that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    /// The field is required and was empty or missing.
+    Required,
+    /// The value is longer than allowed.
+    TooLong,
+    /// The value does not have the expected shape (e.g. digits only).
+    InvalidFormat,
+    /// A personal identification number whose first three digits are no province code.
+    UnknownProvince,
+    /// A personal identification number whose century/sex digit or year disagrees with the
+    /// date of birth or sex it goes with.
+    InconsistentWithBirth,
+    /// A date that does not exist on the calendar, or lies in the future.
+    InvalidDate,
+}
+
+/// The body of every error response: `{"code": "...", "message": "...", "fields": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    /// The machine-readable reason.
+    pub code: ErrorCode,
+    /// A short English description for developers and logs; never shown to citizens as is.
+    pub message: String,
+    /// Per-field reasons, keyed by the request field's name; empty unless `validation_failed`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldErrorCode>,
+}
+
+impl ErrorBody {
+    /// An error with no field details.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: BTreeMap::new() }
+    }
+
+    /// A `validation_failed` error listing the fields at fault.
+    pub fn validation(fields: BTreeMap<String, FieldErrorCode>) -> Self {
+        Self {
+            code: ErrorCode::ValidationFailed,
+            message: "some fields are not valid".to_owned(),
+            fields,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_body_uses_snake_case_codes_and_omits_empty_fields() {
+        let body = ErrorBody::new(ErrorCode::NotFound, "no such path");
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(json, r#"{"code":"not_found","message":"no such path"}"#);
+    }
+
+    #[test]
+    fn validation_error_round_trips_with_fields() {
+        let mut fields = BTreeMap::new();
+        fields.insert("personal_id".to_owned(), FieldErrorCode::UnknownProvince);
+        let body = ErrorBody::validation(fields);
+        let json = serde_json::to_string(&body).unwrap();
+        assert!(json.contains(r#""fields":{"personal_id":"unknown_province"}"#), "{json}");
+        let back: ErrorBody = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, body);
+    }
+
+    #[test]
+    fn every_code_has_an_error_status() {
+        for code in [
+            ErrorCode::Unauthenticated,
+            ErrorCode::Forbidden,
+            ErrorCode::NotFound,
+            ErrorCode::MethodNotAllowed,
+            ErrorCode::MalformedRequest,
+            ErrorCode::ValidationFailed,
+            ErrorCode::PayloadTooLarge,
+            ErrorCode::UnsupportedMediaType,
+            ErrorCode::RateLimited,
+            ErrorCode::Unavailable,
+            ErrorCode::Internal,
+        ] {
+            assert!((400..600).contains(&code.http_status()), "{code:?}");
+        }
+    }
+}

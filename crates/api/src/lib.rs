@@ -1,0 +1,33 @@
+//! The citizen portal's API, written once for the browser and the server.
+//!
+//! Every request and response body of `/api/v1` is a type here, and so is every rule that
+//! both sides must apply to what a citizen types (the personal identification number, dates).
+//! The crate has no web or server dependency: the browser build compiles it to wasm, the
+//! server derives its OpenAPI schemas from it with the `openapi` feature.
+
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod health;
+pub mod personal_id;
+pub mod province;
+pub mod record;
+pub mod request_status;
+pub mod session;
+pub mod sex;
+
+pub use config::ClientConfig;
+pub use date::{CalendarDate, DateError};
+pub use error::{ErrorBody, ErrorCode, FieldErrorCode};
+pub use health::HealthResponse;
+pub use personal_id::{PersonalId, PersonalIdError};
+pub use record::PopulationRecord;
+pub use request_status::RequestStatus;
+pub use session::SessionInfo;
+pub use sex::Sex;
+
+/// The path prefix every endpoint of this version of the API lives under.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// The response header that carries the id of each request, for support and logs.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
