@@ -1,0 +1,78 @@
+import { defineConfig, devices } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// The portal runs from the reference backend, started here on ports of its own with a
+// throwaway database and fresh demo data, so a test never meets state a previous run left.
+const serverBin = process.env.PORTAL_SERVER_BIN ?? resolve(__dirname, '../target/debug/portal-server');
+const dist = process.env.PORTAL_DIST ?? resolve(__dirname, '../dist');
+const runId = `${process.pid}-${Date.now()}`;
+const PORT = 8181;
+const KIOSK_PORT = 8182;
+
+function server(port: number, extra: string[] = []) {
+  const database = join(tmpdir(), `portal-e2e-${runId}-${port}.sqlite3`);
+  return {
+    command: [serverBin, '--listen', `127.0.0.1:${port}`, '--dist', dist, '--database', database, '--reset', ...extra].join(' '),
+    url: `http://127.0.0.1:${port}/api/v1/health`,
+    // Never reuse: an old server left on the port would silently answer for this run.
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
+// Debian's Chromium (Playwright must not download a browser here), with the flags that keep
+// it quiet on a closed network and let it run as root.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  use: {
+    launchOptions: chromium,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 }, baseURL: `http://127.0.0.1:${PORT}` },
+    },
+    {
+      name: 'phone',
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        baseURL: `http://127.0.0.1:${PORT}`,
+      },
+    },
+    {
+      name: 'kiosk',
+      use: { viewport: { width: 1920, height: 1080 }, hasTouch: true, baseURL: `http://127.0.0.1:${KIOSK_PORT}` },
+    },
+  ],
+  webServer: [server(PORT), server(KIOSK_PORT, ['--kiosk'])],
+});

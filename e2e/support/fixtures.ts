@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PortalPage } from '../pages/portal';
+
+/** A console message or page error the app should never produce. */
+type Problem = { kind: string; text: string; url?: string };
+
+// A signed-out visitor's session check answers 401 by design (the API's rule for a missing
+// session); Chromium logs that as a failed load. Only exactly that is expected.
+function isExpectedSignedOutCheck(message: ConsoleMessage): boolean {
+  const url = message.location().url ?? '';
+  return /\/api\/v1\/session$/.test(url) && message.text().includes('401');
+}
+
+export const test = base.extend<{ portal: PortalPage; problems: Problem[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: Problem[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !isExpectedSignedOutCheck(message)) {
+          problems.push({ kind: 'console', text: message.text(), url: message.location().url });
+        }
+      });
+      page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }));
+      await use(problems);
+      // Every test ends with a clean console: CSP violations and panics appear here.
+      expect(problems, 'console errors, CSP violations or uncaught errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+  portal: async ({ page }, use) => {
+    await use(new PortalPage(page));
+  },
+});
+
+export { expect };
+
+/** Runs axe-core with the WCAG 2.2 AA rules and fails on any violation. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Keeps a full-page screenshot as an artifact, named by viewport project and state. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = resolve(__dirname, '../artifacts/screenshots', testInfo.project.name);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,151 @@
+//! `cargo xtask test`: every check, in the order that fails fastest, each timed.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::error::XtaskError;
+use crate::process::{command, run};
+use crate::{app_build, serve, sizes, tools};
+
+/// What `test` was asked for.
+pub struct CheckOptions {
+    e2e: bool,
+}
+
+impl CheckOptions {
+    /// Reads `[--no-e2e]`.
+    pub fn parse(args: &[String]) -> Result<Self, XtaskError> {
+        let mut options = Self { e2e: true };
+        for arg in args {
+            match arg.as_str() {
+                "--no-e2e" => options.e2e = false,
+                other => return Err(XtaskError::Usage(format!("test: unknown option `{other}`"))),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Runs every check; stops at the first that fails.
+pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
+    let started = Instant::now();
+    let mut timings: Vec<(&str, f64)> = Vec::new();
+    let mut timed = |name: &'static str, step: &mut dyn FnMut() -> Result<(), XtaskError>| {
+        let t = Instant::now();
+        let result = step();
+        timings.push((name, t.elapsed().as_secs_f64()));
+        result
+    };
+
+    timed("tools", &mut || tools::ensure_all(root))?;
+    timed("fmt", &mut || {
+        run(
+            "cargo fmt --check",
+            command(root, "cargo", root).args(["fmt", "--all", "--", "--check"]),
+        )
+    })?;
+    timed("clippy (host)", &mut || {
+        run(
+            "cargo clippy (host)",
+            command(root, "cargo", root).args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )
+    })?;
+    timed("clippy (wasm)", &mut || {
+        run(
+            "cargo clippy (wasm32)",
+            command(root, "cargo", root).args([
+                "clippy",
+                "--package",
+                "citizen-portal",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )
+    })?;
+    timed("unit and server tests", &mut || {
+        run(
+            "cargo test (API crate, app logic, server, OpenAPI equality)",
+            command(root, "cargo", root).args(["test", "--workspace"]),
+        )
+    })?;
+    timed("OpenAPI lint", &mut || {
+        run(
+            "redocly lint docs/openapi.yaml",
+            command(root, "npx", &root.join("e2e"))
+                .args([
+                    "--no-install",
+                    "redocly",
+                    "lint",
+                    "../docs/openapi.yaml",
+                    "--config",
+                    "redocly.yaml",
+                ])
+                .env("REDOCLY_TELEMETRY", "off")
+                .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"),
+        )
+    })?;
+    timed("release build and size budget", &mut || {
+        app_build::build_release(root)?;
+        sizes::check_budget(sizes::report(root)?)
+    })?;
+    if options.e2e {
+        timed("e2e (Playwright, Chromium)", &mut || e2e(root))?;
+    }
+
+    println!("\nstep timings:");
+    for (name, seconds) in &timings {
+        println!("  {name:<32} {seconds:>7.1} s");
+    }
+    println!(
+        "all checks passed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    if options.e2e {
+        print_e2e_counts(root);
+    }
+    Ok(())
+}
+
+/// Playwright against the debug server, which `cargo test` has just built; the config starts
+/// the servers it needs on their own ports with throwaway databases.
+fn e2e(root: &Path) -> Result<(), XtaskError> {
+    run(
+        "build the reference backend",
+        command(root, "cargo", root).args(["build", "--package", "portal-server"]),
+    )?;
+    run(
+        "playwright test",
+        command(root, "npx", &root.join("e2e"))
+            .args(["--no-install", "playwright", "test"])
+            .env("PORTAL_SERVER_BIN", serve::server_binary(root))
+            .env("PORTAL_DIST", root.join("dist")),
+    )
+}
+
+/// One closing line with the e2e counts, read from Playwright's JSON report.
+fn print_e2e_counts(root: &Path) {
+    let Ok(text) = std::fs::read_to_string(root.join("e2e/test-results/results.json")) else {
+        return;
+    };
+    let Ok(report) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return;
+    };
+    let count = |key: &str| report["stats"][key].as_u64().unwrap_or(0);
+    let failed = count("unexpected") + count("flaky");
+    println!(
+        "e2e: {} passed, {} failed, {} skipped",
+        count("expected"),
+        failed,
+        count("skipped")
+    );
+}

@@ -1,0 +1,115 @@
+//! What the app costs to download: raw, gzip and brotli bytes of every asset in `dist/`, and
+//! the total a first visit downloads, held against the budget.
+
+use std::fs;
+use std::path::Path;
+
+use crate::app_build::{brotli_bytes, gzip_bytes};
+use crate::error::XtaskError;
+
+/// Everything a first visit downloads (HTML, CSS, JS, wasm, config), brotli-compressed, must
+/// stay under this: the first load is what every citizen on a slow phone pays.
+pub const FIRST_LOAD_BUDGET_BYTES: u64 = 200 * 1024;
+
+/// The sizes of one asset.
+struct AssetSize {
+    name: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+    first_load: bool,
+}
+
+/// Prints the table and returns the first-load brotli total.
+pub fn report(root: &Path) -> Result<u64, XtaskError> {
+    let dist = root.join("dist");
+    let index = fs::read_to_string(dist.join("index.html")).map_err(XtaskError::io(
+        "reading dist/index.html (run `cargo xtask build` first)",
+    ))?;
+    let mut assets = Vec::new();
+    for entry in fs::read_dir(&dist).map_err(XtaskError::io("reading dist/"))? {
+        let path = entry.map_err(XtaskError::io("reading dist/"))?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !path.is_file() || name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(XtaskError::io(format!("reading {name}")))?;
+        assets.push(AssetSize {
+            first_load: is_first_load(&name, &index),
+            raw: bytes.len() as u64,
+            gzip: gzip_bytes(&bytes).len() as u64,
+            brotli: brotli_bytes(&bytes).len() as u64,
+            name,
+        });
+    }
+    assets.sort_by(|a, b| b.brotli.cmp(&a.brotli));
+
+    println!(
+        "\n{:<52} {:>10} {:>10} {:>10}",
+        "asset (* = first load)", "raw", "gzip", "brotli"
+    );
+    for a in &assets {
+        let mark = if a.first_load { "*" } else { " " };
+        println!(
+            "{mark} {:<50} {:>10} {:>10} {:>10}",
+            a.name, a.raw, a.gzip, a.brotli
+        );
+    }
+    let first: Vec<&AssetSize> = assets.iter().filter(|a| a.first_load).collect();
+    let sum = |f: fn(&AssetSize) -> u64| first.iter().map(|a| f(a)).sum::<u64>();
+    let total_brotli = sum(|a| a.brotli);
+    println!(
+        "{:<52} {:>10} {:>10} {:>10}",
+        "first load, total",
+        sum(|a| a.raw),
+        sum(|a| a.gzip),
+        total_brotli
+    );
+    println!(
+        "first-load budget: {} of {} bytes brotli ({:.0}%)",
+        total_brotli,
+        FIRST_LOAD_BUDGET_BYTES,
+        total_brotli as f64 * 100.0 / FIRST_LOAD_BUDGET_BYTES as f64
+    );
+    Ok(total_brotli)
+}
+
+/// Fails when the first load has outgrown its budget.
+pub fn check_budget(total_brotli: u64) -> Result<(), XtaskError> {
+    if total_brotli > FIRST_LOAD_BUDGET_BYTES {
+        return Err(XtaskError::CheckFailed(format!(
+            "the first load is {total_brotli} bytes brotli, over the budget of {FIRST_LOAD_BUDGET_BYTES}"
+        )));
+    }
+    Ok(())
+}
+
+/// index.html itself, the runtime config the app fetches at start, and every file index.html
+/// names (stylesheet, scripts, wasm, icon).
+fn is_first_load(name: &str, index: &str) -> bool {
+    name == "index.html" || name == "config.json" || index.contains(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_load_is_what_index_names() {
+        let index = r#"<link rel="stylesheet" href="/main-0123456789abcdef.css"><meta name="wasm-bg" content="/app_bg.wasm">"#;
+        assert!(is_first_load("index.html", index));
+        assert!(is_first_load("config.json", index));
+        assert!(is_first_load("main-0123456789abcdef.css", index));
+        assert!(is_first_load("app_bg.wasm", index));
+        assert!(!is_first_load("robots.txt", index));
+    }
+
+    #[test]
+    fn budget_refuses_one_byte_over() {
+        assert!(check_budget(FIRST_LOAD_BUDGET_BYTES).is_ok());
+        assert!(check_budget(FIRST_LOAD_BUDGET_BYTES + 1).is_err());
+    }
+}
