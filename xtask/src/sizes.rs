@@ -45,7 +45,7 @@ pub fn report(root: &Path) -> Result<u64, XtaskError> {
             name,
         });
     }
-    assets.sort_by(|a, b| b.brotli.cmp(&a.brotli));
+    assets.sort_by_key(|a| std::cmp::Reverse(a.brotli));
 
     println!(
         "\n{:<52} {:>10} {:>10} {:>10}",

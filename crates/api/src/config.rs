@@ -31,7 +31,12 @@ impl Default for ClientConfig {
 impl ClientConfig {
     /// The defaults for a shared kiosk: left alone, a session ends within two minutes.
     pub fn kiosk() -> Self {
-        Self { kiosk: true, idle_timeout_seconds: 90, warning_seconds: 30, ..Self::default() }
+        Self {
+            kiosk: true,
+            idle_timeout_seconds: 90,
+            warning_seconds: 30,
+            ..Self::default()
+        }
     }
 }
 

@@ -54,7 +54,8 @@ impl CalendarDate {
     /// Reads the API's `YYYY-MM-DD`.
     pub fn parse_iso(text: &str) -> Result<Self, DateError> {
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(DateError::InvalidFormat);
         };
@@ -67,7 +68,8 @@ impl CalendarDate {
     /// Reads what a citizen types, `dd/mm/yyyy` (one-digit day and month allowed).
     pub fn parse_display(text: &str) -> Result<Self, DateError> {
         let mut parts = text.trim().split('/');
-        let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(d), Some(m), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(DateError::InvalidFormat);
         };
@@ -132,7 +134,7 @@ fn number<T: std::str::FromStr>(digits: &str) -> Result<T, DateError> {
 }
 
 const fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 const fn days_in_month(year: u16, month: u8) -> u8 {
@@ -160,23 +162,57 @@ mod tests {
 
     #[test]
     fn refuses_days_that_do_not_exist() {
-        assert_eq!(CalendarDate::parse_iso("2023-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(
+            CalendarDate::parse_iso("2023-02-29"),
+            Err(DateError::NoSuchDay)
+        );
         assert!(CalendarDate::parse_iso("2024-02-29").is_ok());
-        assert_eq!(CalendarDate::parse_iso("1900-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(
+            CalendarDate::parse_iso("1900-02-29"),
+            Err(DateError::NoSuchDay)
+        );
         assert!(CalendarDate::parse_iso("2000-02-29").is_ok());
-        assert_eq!(CalendarDate::parse_iso("2024-04-31"), Err(DateError::NoSuchDay));
-        assert_eq!(CalendarDate::parse_iso("2024-13-01"), Err(DateError::NoSuchDay));
-        assert_eq!(CalendarDate::parse_iso("2024-00-10"), Err(DateError::NoSuchDay));
-        assert_eq!(CalendarDate::parse_display("00/01/2024"), Err(DateError::NoSuchDay));
+        assert_eq!(
+            CalendarDate::parse_iso("2024-04-31"),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(
+            CalendarDate::parse_iso("2024-13-01"),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(
+            CalendarDate::parse_iso("2024-00-10"),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(
+            CalendarDate::parse_display("00/01/2024"),
+            Err(DateError::NoSuchDay)
+        );
     }
 
     #[test]
     fn refuses_malformed_text() {
-        for text in ["", "1990-5-07", "1990/05/07", "19900507", "1990-05-07-01", "abcd-ef-gh", "+990-05-07"] {
-            assert_eq!(CalendarDate::parse_iso(text), Err(DateError::InvalidFormat), "{text}");
+        for text in [
+            "",
+            "1990-5-07",
+            "1990/05/07",
+            "19900507",
+            "1990-05-07-01",
+            "abcd-ef-gh",
+            "+990-05-07",
+        ] {
+            assert_eq!(
+                CalendarDate::parse_iso(text),
+                Err(DateError::InvalidFormat),
+                "{text}"
+            );
         }
         for text in ["", "07-05-1990", "7/5/90", "07/05/1990/1", "a/b/cdef"] {
-            assert_eq!(CalendarDate::parse_display(text), Err(DateError::InvalidFormat), "{text}");
+            assert_eq!(
+                CalendarDate::parse_display(text),
+                Err(DateError::InvalidFormat),
+                "{text}"
+            );
         }
     }
 
@@ -184,7 +220,10 @@ mod tests {
     fn serde_uses_iso_text_and_checks_it() {
         let date = CalendarDate::new(2001, 12, 31).unwrap();
         assert_eq!(serde_json::to_string(&date).unwrap(), r#""2001-12-31""#);
-        assert_eq!(serde_json::from_str::<CalendarDate>(r#""2001-12-31""#).unwrap(), date);
+        assert_eq!(
+            serde_json::from_str::<CalendarDate>(r#""2001-12-31""#).unwrap(),
+            date
+        );
         assert!(serde_json::from_str::<CalendarDate>(r#""2001-02-30""#).is_err());
     }
 

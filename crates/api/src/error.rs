@@ -90,7 +90,11 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// An error with no field details.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: BTreeMap::new() }
+        Self {
+            code,
+            message: message.into(),
+            fields: BTreeMap::new(),
+        }
     }
 
     /// A `validation_failed` error listing the fields at fault.
@@ -120,7 +124,10 @@ mod tests {
         fields.insert("personal_id".to_owned(), FieldErrorCode::UnknownProvince);
         let body = ErrorBody::validation(fields);
         let json = serde_json::to_string(&body).unwrap();
-        assert!(json.contains(r#""fields":{"personal_id":"unknown_province"}"#), "{json}");
+        assert!(
+            json.contains(r#""fields":{"personal_id":"unknown_province"}"#),
+            "{json}"
+        );
         let back: ErrorBody = serde_json::from_str(&json).unwrap();
         assert_eq!(back, body);
     }

@@ -49,7 +49,10 @@ impl PersonalId {
     /// Checks a number as typed. Spaces and dots between digit groups are ignored, since
     /// citizens copy the number from the card in groups (`001 090 012345`).
     pub fn parse(text: &str) -> Result<Self, PersonalIdError> {
-        let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '.' | '\u{a0}')).collect();
+        let digits: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.' | '\u{a0}'))
+            .collect();
         if digits.is_empty() {
             return Err(PersonalIdError::Empty);
         }
@@ -86,7 +89,11 @@ impl PersonalId {
 
     /// The sex the number encodes: an even century digit is male, an odd one female.
     pub fn sex(&self) -> Sex {
-        if self.digits(3, 4) % 2 == 0 { Sex::Male } else { Sex::Female }
+        if self.digits(3, 4).is_multiple_of(2) {
+            Sex::Male
+        } else {
+            Sex::Female
+        }
     }
 
     /// Checks the number against the date of birth and sex it is recorded with.
@@ -103,11 +110,18 @@ impl PersonalId {
     /// for showing relatives' numbers without giving them away to a passer-by.
     pub fn masked(&self) -> String {
         let hidden = "•".repeat(PERSONAL_ID_LEN - 5);
-        format!("{}{}{}", &self.0[..3], hidden, &self.0[PERSONAL_ID_LEN - 2..])
+        format!(
+            "{}{}{}",
+            &self.0[..3],
+            hidden,
+            &self.0[PERSONAL_ID_LEN - 2..]
+        )
     }
 
     fn digits(&self, from: usize, to: usize) -> u16 {
-        self.0.as_bytes()[from..to].iter().fold(0, |n, b| n * 10 + u16::from(b - b'0'))
+        self.0.as_bytes()[from..to]
+            .iter()
+            .fold(0, |n, b| n * 10 + u16::from(b - b'0'))
     }
 }
 
@@ -126,7 +140,9 @@ impl Serialize for PersonalId {
 impl<'de> Deserialize<'de> for PersonalId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Self::parse(&text).map_err(|_| serde::de::Error::custom("expected a 12-digit personal identification number"))
+        Self::parse(&text).map_err(|_| {
+            serde::de::Error::custom("expected a 12-digit personal identification number")
+        })
     }
 }
 
@@ -136,7 +152,9 @@ impl utoipa::PartialSchema for PersonalId {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .pattern(Some("^[0-9]{12}$"))
-            .description(Some("12-digit personal identification number (số định danh cá nhân)"))
+            .description(Some(
+                "12-digit personal identification number (số định danh cá nhân)",
+            ))
             .examples(["001090012345"])
             .into()
     }
@@ -168,23 +186,48 @@ mod tests {
 
     #[test]
     fn ignores_group_separators_citizens_type() {
-        assert_eq!(PersonalId::parse("001 090 012345").unwrap().as_str(), "001090012345");
-        assert_eq!(PersonalId::parse(" 001.090.012.345 ").unwrap().as_str(), "001090012345");
+        assert_eq!(
+            PersonalId::parse("001 090 012345").unwrap().as_str(),
+            "001090012345"
+        );
+        assert_eq!(
+            PersonalId::parse(" 001.090.012.345 ").unwrap().as_str(),
+            "001090012345"
+        );
     }
 
     #[test]
     fn refuses_wrong_shapes() {
         assert_eq!(PersonalId::parse(""), Err(PersonalIdError::Empty));
         assert_eq!(PersonalId::parse("   "), Err(PersonalIdError::Empty));
-        for text in ["00109001234", "0010900123456", "00109001234a", "001-090-012345", "１２３４５６７８９０１２"] {
-            assert_eq!(PersonalId::parse(text), Err(PersonalIdError::InvalidFormat), "{text}");
+        for text in [
+            "00109001234",
+            "0010900123456",
+            "00109001234a",
+            "001-090-012345",
+            "１２３４５６７８９０１２",
+        ] {
+            assert_eq!(
+                PersonalId::parse(text),
+                Err(PersonalIdError::InvalidFormat),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn refuses_codes_that_are_no_province() {
-        for text in ["000090012345", "003090012345", "097090012345", "999090012345"] {
-            assert_eq!(PersonalId::parse(text), Err(PersonalIdError::UnknownProvince), "{text}");
+        for text in [
+            "000090012345",
+            "003090012345",
+            "097090012345",
+            "999090012345",
+        ] {
+            assert_eq!(
+                PersonalId::parse(text),
+                Err(PersonalIdError::UnknownProvince),
+                "{text}"
+            );
         }
     }
 
@@ -193,9 +236,18 @@ mod tests {
         let id = PersonalId::parse("001190012345").unwrap(); // female, 1990
         assert_eq!(id.check_consistency(1990, Sex::Female), Ok(()));
         assert_eq!(id.check_consistency(1990, Sex::Unknown), Ok(()));
-        assert_eq!(id.check_consistency(1990, Sex::Male), Err(PersonalIdError::InconsistentWithBirth));
-        assert_eq!(id.check_consistency(2090, Sex::Female), Err(PersonalIdError::InconsistentWithBirth));
-        assert_eq!(id.check_consistency(1991, Sex::Female), Err(PersonalIdError::InconsistentWithBirth));
+        assert_eq!(
+            id.check_consistency(1990, Sex::Male),
+            Err(PersonalIdError::InconsistentWithBirth)
+        );
+        assert_eq!(
+            id.check_consistency(2090, Sex::Female),
+            Err(PersonalIdError::InconsistentWithBirth)
+        );
+        assert_eq!(
+            id.check_consistency(1991, Sex::Female),
+            Err(PersonalIdError::InconsistentWithBirth)
+        );
     }
 
     #[test]
@@ -216,7 +268,13 @@ mod tests {
 
     #[test]
     fn errors_map_to_field_codes() {
-        assert_eq!(PersonalIdError::Empty.field_code(), FieldErrorCode::Required);
-        assert_eq!(PersonalIdError::UnknownProvince.field_code(), FieldErrorCode::UnknownProvince);
+        assert_eq!(
+            PersonalIdError::Empty.field_code(),
+            FieldErrorCode::Required
+        );
+        assert_eq!(
+            PersonalIdError::UnknownProvince.field_code(),
+            FieldErrorCode::UnknownProvince
+        );
     }
 }

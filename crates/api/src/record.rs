@@ -145,6 +145,8 @@ pub struct HouseholdMember {
 impl PopulationRecord {
     /// Checks that the record's ID number agrees with its date of birth and sex.
     pub fn id_agrees_with_birth(&self) -> bool {
-        self.personal_id.check_consistency(self.date_of_birth.year(), self.sex).is_ok()
+        self.personal_id
+            .check_consistency(self.date_of_birth.year(), self.sex)
+            .is_ok()
     }
 }
