@@ -1,0 +1,54 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { t, type Locale } from '../support/locales';
+
+/** The protected routes: each sends a signed-out visitor to sign-in and back afterwards. */
+export const PROTECTED_PATHS = [
+  '/record',
+  '/documents',
+  '/documents/GKS-2024-000001',
+  '/requests',
+  '/requests/new',
+  '/requests/YC-2026-000123',
+];
+
+/** The parts of the portal every page shares: header, navigation, language switch, main. */
+export class PortalPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens a path and waits until the app (not the static shell) shows the page's heading. */
+  async open(path: string): Promise<void> {
+    await this.page.goto(path);
+    await this.ready();
+  }
+
+  /** The app has taken over from the static shell and rendered a page. */
+  async ready(): Promise<void> {
+    await expect(this.heading()).toBeVisible();
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  banner(): Locator {
+    return this.page.getByRole('banner');
+  }
+
+  main(): Locator {
+    return this.page.getByRole('main');
+  }
+
+  /** The control that switches the portal to `to`, named in that language. */
+  languageSwitch(to: Locale): Locator {
+    const name = t(to, `language.${to}`);
+    return this.banner().getByRole('button', { name }).or(this.banner().getByRole('link', { name }));
+  }
+
+  skipLink(locale: Locale): Locator {
+    return this.page.getByRole('link', { name: t(locale, 'shell.skip_link') });
+  }
+
+  navLink(locale: Locale, key: string): Locator {
+    return this.page.getByRole('navigation', { name: t(locale, 'nav.label') }).getByRole('link', { name: t(locale, key) });
+  }
+}
