@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// What one deployment tells the app at start-up, so that one build serves every deployment:
 /// a citizen's browser, a kiosk in a cultural centre, a test run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ClientConfig {
     /// Where the API lives, e.g. `/api/v1` on the same origin.

@@ -13,6 +13,7 @@ pub mod personal_id;
 pub mod province;
 pub mod record;
 pub mod request_status;
+pub mod search;
 pub mod session;
 pub mod sex;
 
@@ -23,6 +24,7 @@ pub use health::HealthResponse;
 pub use personal_id::{PersonalId, PersonalIdError};
 pub use record::PopulationRecord;
 pub use request_status::RequestStatus;
+pub use search::fold_vietnamese;
 pub use session::SessionInfo;
 pub use sex::Sex;
 

@@ -1,0 +1,162 @@
+//! What can go wrong when the app talks to the API, as one enum the pages match on.
+
+use std::collections::BTreeMap;
+
+use portal_api::{ErrorBody, ErrorCode, FieldErrorCode};
+
+/// Why a request to the API failed. `components::ErrorNotice` turns each variant into a
+/// translated message; no variant carries text meant for citizens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No signed-in session, or it ended (HTTP 401). The session context turns to signed out.
+    Unauthorized,
+    /// The session may not do this (HTTP 403), e.g. the server refused the CSRF header.
+    Forbidden,
+    /// Nothing there, or nothing this citizen may see there (HTTP 404).
+    NotFound,
+    /// Some fields were refused (HTTP 422): the reason for each, keyed by the field's name.
+    Validation(BTreeMap<String, FieldErrorCode>),
+    /// Too many attempts (HTTP 429); how many seconds to wait, when the server said so.
+    RateLimited {
+        /// The `Retry-After` header in seconds, if it held a number of seconds.
+        retry_after: Option<u32>,
+    },
+    /// The national population database or another upstream did not answer (HTTP 502–504).
+    Unavailable,
+    /// No answer at all: the device is offline, the network failed, or the page went away
+    /// and the request was aborted.
+    Network,
+    /// The server failed, or answered something the app cannot read (HTTP 500 and anything
+    /// else unexpected, such as a malformed-request error, which is the app's own bug).
+    Server,
+}
+
+impl ApiError {
+    /// Maps a failed response: its status, its error body when it had one the app could
+    /// read, and its `Retry-After` header. The body's code is the more precise reason; the
+    /// status decides when a proxy or a crash answered without one.
+    pub fn from_response(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Self {
+        let rate_limited = || Self::RateLimited {
+            retry_after: retry_after.and_then(|value| value.trim().parse().ok()),
+        };
+        match body {
+            Some(body) => match body.code {
+                ErrorCode::Unauthenticated => Self::Unauthorized,
+                ErrorCode::Forbidden => Self::Forbidden,
+                ErrorCode::NotFound => Self::NotFound,
+                ErrorCode::ValidationFailed => Self::Validation(body.fields),
+                ErrorCode::RateLimited => rate_limited(),
+                ErrorCode::Unavailable => Self::Unavailable,
+                ErrorCode::MalformedRequest
+                | ErrorCode::MethodNotAllowed
+                | ErrorCode::PayloadTooLarge
+                | ErrorCode::UnsupportedMediaType
+                | ErrorCode::Internal => Self::Server,
+            },
+            None => match status {
+                401 => Self::Unauthorized,
+                403 => Self::Forbidden,
+                404 => Self::NotFound,
+                422 => Self::Validation(BTreeMap::new()),
+                429 => rate_limited(),
+                502..=504 => Self::Unavailable,
+                _ => Self::Server,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(code: ErrorCode) -> Option<ErrorBody> {
+        Some(ErrorBody::new(code, "test"))
+    }
+
+    #[test]
+    fn the_body_code_decides_when_there_is_one() {
+        assert_eq!(
+            ApiError::from_response(401, body(ErrorCode::Unauthenticated), None),
+            ApiError::Unauthorized
+        );
+        assert_eq!(
+            ApiError::from_response(403, body(ErrorCode::Forbidden), None),
+            ApiError::Forbidden
+        );
+        assert_eq!(
+            ApiError::from_response(404, body(ErrorCode::NotFound), None),
+            ApiError::NotFound
+        );
+        assert_eq!(
+            ApiError::from_response(503, body(ErrorCode::Unavailable), None),
+            ApiError::Unavailable
+        );
+        assert_eq!(
+            ApiError::from_response(500, body(ErrorCode::Internal), None),
+            ApiError::Server
+        );
+        assert_eq!(
+            ApiError::from_response(400, body(ErrorCode::MalformedRequest), None),
+            ApiError::Server
+        );
+    }
+
+    #[test]
+    fn validation_keeps_the_field_reasons() {
+        let mut fields = BTreeMap::new();
+        fields.insert("personal_id".to_owned(), FieldErrorCode::UnknownProvince);
+        let body = ErrorBody::validation(fields.clone());
+        assert_eq!(
+            ApiError::from_response(422, Some(body), None),
+            ApiError::Validation(fields)
+        );
+    }
+
+    #[test]
+    fn rate_limited_reads_retry_after_seconds_only() {
+        assert_eq!(
+            ApiError::from_response(429, body(ErrorCode::RateLimited), Some("30")),
+            ApiError::RateLimited {
+                retry_after: Some(30)
+            }
+        );
+        assert_eq!(
+            ApiError::from_response(429, None, Some("Wed, 21 Oct 2026 07:28:00 GMT")),
+            ApiError::RateLimited { retry_after: None }
+        );
+        assert_eq!(
+            ApiError::from_response(429, None, None),
+            ApiError::RateLimited { retry_after: None }
+        );
+    }
+
+    #[test]
+    fn the_status_decides_without_a_readable_body() {
+        assert_eq!(
+            ApiError::from_response(401, None, None),
+            ApiError::Unauthorized
+        );
+        assert_eq!(
+            ApiError::from_response(403, None, None),
+            ApiError::Forbidden
+        );
+        assert_eq!(ApiError::from_response(404, None, None), ApiError::NotFound);
+        assert_eq!(
+            ApiError::from_response(422, None, None),
+            ApiError::Validation(BTreeMap::new())
+        );
+        for status in [502, 503, 504] {
+            assert_eq!(
+                ApiError::from_response(status, None, None),
+                ApiError::Unavailable
+            );
+        }
+        for status in [400, 405, 500, 501, 418] {
+            assert_eq!(
+                ApiError::from_response(status, None, None),
+                ApiError::Server
+            );
+        }
+    }
+}

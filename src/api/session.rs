@@ -1,0 +1,12 @@
+//! `GET {api}/session`: who is signed in, if anyone.
+
+use gloo_net::http::Method;
+use portal_api::SessionInfo;
+
+use super::{ApiError, request};
+
+/// Asks the server who is signed in. Without a session it answers 401, which is
+/// [`ApiError::Unauthorized`]: a normal answer for a visitor, not a failure.
+pub async fn fetch_session(api_base_url: &str) -> Result<SessionInfo, ApiError> {
+    request(Method::GET, &format!("{api_base_url}/session")).await
+}

@@ -1,0 +1,25 @@
+//! Parts every page can use. One public component per file.
+
+mod error_notice;
+mod footer;
+mod header;
+mod language_switch;
+mod loading;
+mod main_nav;
+mod not_built_yet;
+mod offline_banner;
+mod page_heading;
+mod require_sign_in;
+mod skip_link;
+
+pub use error_notice::ErrorNotice;
+pub use footer::Footer;
+pub use header::Header;
+pub use language_switch::LanguageSwitch;
+pub use loading::Loading;
+pub use main_nav::MainNav;
+pub use not_built_yet::NotBuiltYet;
+pub use offline_banner::OfflineBanner;
+pub use page_heading::{PageHeading, provide_heading_focus};
+pub use require_sign_in::RequireSignIn;
+pub use skip_link::SkipLink;

@@ -1,0 +1,44 @@
+//! The deployment's runtime configuration, read from `/config.json` beside `index.html`, so
+//! that one build serves a citizen's browser, a kiosk and a test run alike.
+
+use gloo_net::http::Method;
+use leptos::prelude::*;
+use portal_api::ClientConfig;
+
+use crate::api;
+
+/// Where the configuration lives: beside `index.html`, whatever the page's path.
+const CONFIG_PATH: &str = "/config.json";
+
+/// The configuration in context: `None` until `/config.json` has answered (or failed, which
+/// leaves the defaults).
+#[derive(Debug, Clone, Copy)]
+pub struct ConfigContext(RwSignal<Option<ClientConfig>>);
+
+impl ConfigContext {
+    /// The configuration now, the defaults until it has loaded; does not track.
+    pub fn current(self) -> ClientConfig {
+        self.0.get_untracked().unwrap_or_default()
+    }
+
+    fn set(self, config: ClientConfig) {
+        self.0.set(Some(config));
+    }
+}
+
+/// Provides the configuration context; `load_config` fills it when the app starts.
+pub fn provide_config_context() -> ConfigContext {
+    let context = ConfigContext(RwSignal::new(None));
+    provide_context(context);
+    context
+}
+
+/// Loads `/config.json`, falling back to the defaults when it is missing or unreadable: the
+/// portal still works on the same origin without it.
+pub async fn load_config(context: ConfigContext) -> ClientConfig {
+    let config = api::request::<ClientConfig>(Method::GET, CONFIG_PATH)
+        .await
+        .unwrap_or_default();
+    context.set(config.clone());
+    config
+}

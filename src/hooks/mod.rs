@@ -1,0 +1,6 @@
+//! Our own hooks, in the shape of leptos-use's: one per file, `use_x` returning read-only
+//! signals.
+
+mod use_online;
+
+pub use use_online::use_online;

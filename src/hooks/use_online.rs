@@ -1,0 +1,24 @@
+//! `use_online`: whether the browser has a network connection.
+//!
+//! leptos-use 0.18 (already in the build for the language cookie) has no such hook, and this
+//! one is a few lines.
+
+use leptos::{ev, prelude::*};
+
+/// Whether the browser is online: `navigator.onLine` at first, then its `online` and
+/// `offline` events. The listeners go when the calling component does.
+///
+/// ```ignore
+/// let online = use_online();
+/// view! { <Show when=move || !online.get()><OfflineNotice /></Show> }
+/// ```
+pub fn use_online() -> Signal<bool> {
+    let (online, set_online) = signal(window().navigator().on_line());
+    let on = window_event_listener(ev::online, move |_| set_online.set(true));
+    let off = window_event_listener(ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    online.into()
+}

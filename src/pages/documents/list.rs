@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::components::{NotBuiltYet, PageHeading};
+use crate::i18n::*;
+
+/// `/documents`: the documents in the citizen's personal data store (a later issue fills it).
+#[component]
+pub fn DocumentListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading title=move || t_string!(i18n, page.documents.title).to_owned() />
+        <p class="app-lead">{t!(i18n, page.documents.intro)}</p>
+        <NotBuiltYet />
+    }
+}

@@ -1,0 +1,15 @@
+//! One module per route.
+
+mod documents;
+mod home;
+mod not_found;
+mod record;
+mod requests;
+mod sign_in;
+
+pub use documents::{DocumentDetailPage, DocumentListPage};
+pub use home::HomePage;
+pub use not_found::NotFoundPage;
+pub use record::RecordPage;
+pub use requests::{NewRequestPage, RequestDetailPage, RequestListPage};
+pub use sign_in::SignInPage;

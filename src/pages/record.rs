@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::components::{NotBuiltYet, PageHeading};
+use crate::i18n::*;
+
+/// `/record`: the citizen's population record as the portal stores it, with its sync time
+/// and a refresh from the national database (a later issue builds it).
+#[component]
+pub fn RecordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading title=move || t_string!(i18n, page.record.title).to_owned() />
+        <p class="app-lead">{t!(i18n, page.record.intro)}</p>
+        <NotBuiltYet />
+    }
+}
