@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn leaves_plain_text_lowercased() {
-        assert_eq!(fold_vietnamese("CCCD 001085 / GPLX-B2"), "cccd 001085 / gplx-b2");
+        assert_eq!(
+            fold_vietnamese("CCCD 001085 / GPLX-B2"),
+            "cccd 001085 / gplx-b2"
+        );
         assert_eq!(fold_vietnamese(""), "");
     }
 }

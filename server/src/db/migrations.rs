@@ -11,8 +11,8 @@ pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sq
 
 /// Runs every migration the database has not seen yet.
 pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite::Error> {
-    let applied: usize = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+    let applied: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
         let tx = connection.transaction()?;
         tx.execute_batch(sql)?;
         set_version(&tx, index + 1)?;
@@ -35,10 +35,10 @@ mod tests {
         let mut connection = Connection::open_in_memory().unwrap();
         migrate(&mut connection).unwrap();
         migrate(&mut connection).unwrap();
-        let version: usize = connection
+        let version: u32 = connection
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .unwrap();
-        assert_eq!(version, MIGRATIONS.len());
+        assert_eq!(version as usize, MIGRATIONS.len());
         let tables: i64 = connection
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN

@@ -1,0 +1,115 @@
+//! Command line and environment: how one run of the server is set up.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::national_db::NationalDbFault;
+
+/// The citizen portal's reference backend: the `/api/v1` API, the built app from `dist/`,
+/// demo data, and a simulated National Population Database.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "portal-server", version, about)]
+pub struct Cli {
+    /// Something other than serving.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// How to serve (when no subcommand is given).
+    #[command(flatten)]
+    pub serve: ServeOptions,
+}
+
+/// What the binary can do besides serving.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Print the OpenAPI 3.1 document, generated from the code, as YAML on stdout
+    /// (`cargo xtask openapi` writes it to docs/openapi.yaml).
+    Openapi,
+}
+
+/// Everything a serving run needs; every flag also reads an environment variable.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeOptions {
+    /// Address and port to listen on.
+    #[arg(long, env = "PORTAL_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// The SQLite database file; its directory is created if missing.
+    #[arg(long, env = "PORTAL_DATABASE", default_value = "./data/portal.sqlite3")]
+    pub database: PathBuf,
+
+    /// The built app (Trunk's output) to serve.
+    #[arg(long, env = "PORTAL_DIST", default_value = "./dist")]
+    pub dist: PathBuf,
+
+    /// Delete all data and seed the demo citizens again before serving.
+    #[arg(long)]
+    pub reset: bool,
+
+    /// Tell the app it runs on a shared kiosk (short idle timeout, nothing remembered).
+    #[arg(long, env = "PORTAL_KIOSK", value_parser = clap::builder::FalseyValueParser::new())]
+    pub kiosk: bool,
+
+    /// Simulated response time of the National Population Database, in milliseconds.
+    #[arg(long, env = "PORTAL_NATIONAL_DB_LATENCY_MS", default_value_t = 300)]
+    pub national_db_latency_ms: u64,
+
+    /// Simulated failure of the National Population Database, for demos and tests.
+    #[arg(long, env = "PORTAL_NATIONAL_DB_FAULT", value_enum, default_value_t = NationalDbFault::None)]
+    pub national_db_fault: NationalDbFault,
+}
+
+impl ServeOptions {
+    /// The simulated latency as a duration.
+    pub fn national_db_latency(&self) -> Duration {
+        Duration::from_millis(self.national_db_latency_ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_documented_ones() {
+        let cli = Cli::try_parse_from(["portal-server"]).unwrap();
+        assert!(cli.command.is_none());
+        let options = cli.serve;
+        assert_eq!(options.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(options.database, PathBuf::from("./data/portal.sqlite3"));
+        assert_eq!(options.dist, PathBuf::from("./dist"));
+        assert!(!options.reset);
+        assert_eq!(options.national_db_latency(), Duration::from_millis(300));
+        assert_eq!(options.national_db_fault, NationalDbFault::None);
+    }
+
+    #[test]
+    fn reads_flags_and_the_openapi_subcommand() {
+        let cli = Cli::try_parse_from([
+            "portal-server",
+            "--listen",
+            "127.0.0.1:9000",
+            "--kiosk",
+            "--reset",
+            "--national-db-fault",
+            "not-found",
+            "--national-db-latency-ms",
+            "0",
+        ])
+        .unwrap();
+        assert!(cli.serve.kiosk && cli.serve.reset);
+        assert_eq!(cli.serve.national_db_fault, NationalDbFault::NotFound);
+        assert_eq!(cli.serve.national_db_latency_ms, 0);
+
+        let cli = Cli::try_parse_from(["portal-server", "openapi"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Openapi)));
+    }
+
+    #[test]
+    fn command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

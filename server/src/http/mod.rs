@@ -1,0 +1,6 @@
+//! HTTP plumbing shared by the API and the app: headers every response carries, the static
+//! files of the built app, and the API's answers for paths and methods it does not have.
+
+pub mod api_fallback;
+pub mod security_headers;
+pub mod static_files;

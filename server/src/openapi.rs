@@ -1,0 +1,66 @@
+//! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and the
+//! shared API crate's types; `docs/openapi.yaml` is this document, checked by a test.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes::api_router;
+
+/// The name of the session cookie, which is also the name of its security scheme.
+pub const SESSION_COOKIE: &str = "portal_session";
+
+/// The parts of the document no handler declares: title, servers, shared schemas, the
+/// session cookie's security scheme.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Citizen portal API",
+        description = "The API behind the citizen portal of the National Population Database \
+            services: sign-in, the citizen's population record, their personal electronic data \
+            store and written requests for information.\n\n\
+            Every failure answers with `ErrorBody` and the HTTP status its `code` names; every \
+            response carries an `x-request-id` header that the server also logs. Requests that \
+            change state must send `X-Requested-With: portal`.",
+        license(name = "MIT", identifier = "MIT"),
+    ),
+    servers((url = "/", description = "The server that serves the app")),
+    components(schemas(
+        portal_api::ErrorBody,
+        portal_api::ErrorCode,
+        portal_api::FieldErrorCode,
+        portal_api::ClientConfig,
+    )),
+    tags(
+        (name = "system", description = "Health of the deployment"),
+        (name = "session", description = "Signing in and out, who is signed in"),
+    ),
+    modifiers(&SessionCookie),
+)]
+pub struct ApiDoc;
+
+/// Declares the HttpOnly session cookie as the `portal_session` security scheme.
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION_COOKIE,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                SESSION_COOKIE,
+                "The session, set by signing in: HttpOnly, Secure, SameSite=Strict.",
+            ))),
+        );
+    }
+}
+
+/// The complete document: [`ApiDoc`] plus every routed operation.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, document) = api_router().split_for_parts();
+    document
+}
+
+/// The document as the YAML committed at `docs/openapi.yaml`.
+pub fn document_yaml() -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(document().to_yaml()?)
+}

@@ -1,0 +1,162 @@
+//! Demo data: the citizens, their data stores and their requests, seeded on first start
+//! (an empty database) and again on `--reset`.
+//!
+//! Everything is deterministic (fixed seed, fixed timestamps), so every machine, every run
+//! and every test sees the same demo.
+
+mod citizens;
+mod documents;
+mod requests;
+mod rng;
+
+use rusqlite::{Transaction, params};
+
+pub use citizens::{DemoCitizen, LARGE_STORE_CITIZEN, StoreSize, demo_citizens};
+
+use crate::db::{Database, DbError};
+use rng::DemoRng;
+
+/// When the demo data was last synchronised with the national database, as it claims.
+const SEEDED_AT: &str = "2026-11-01T02:00:00.000Z";
+
+/// Whether seeding keeps what is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedMode {
+    /// Seed only an empty database; a database with citizens is left alone.
+    IfEmpty,
+    /// Delete every citizen and everything they own, then seed afresh.
+    Reset,
+}
+
+/// What [`ensure_demo_data`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    /// The demo data was written.
+    Seeded,
+    /// The database already had citizens and was left as it was.
+    Kept,
+}
+
+/// Seeds the demo data as `mode` says, in one transaction.
+pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, DbError> {
+    db.call_blocking(|connection| {
+        let tx = connection.transaction()?;
+        let existing: i64 = tx.query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))?;
+        if existing > 0 && mode == SeedMode::IfEmpty {
+            return Ok(SeedOutcome::Kept);
+        }
+        clear(&tx)?;
+        seed(&tx)?;
+        tx.commit()?;
+        Ok(SeedOutcome::Seeded)
+    })
+}
+
+fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
+    // Documents, requests and their events go with their citizen (ON DELETE CASCADE).
+    tx.execute_batch("DELETE FROM citizens; DELETE FROM national_records;")?;
+    Ok(())
+}
+
+fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
+    let mut rng = DemoRng::new(0x00C0_FFEE);
+    let mut next_reference = 1;
+    for citizen in demo_citizens() {
+        let record = &citizen.record;
+        let owner = record.personal_id.as_str();
+        tx.execute(
+            "INSERT INTO citizens (personal_id, full_name, record_json, synced_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                owner,
+                record.full_name,
+                serde_json::to_string(record)?,
+                SEEDED_AT
+            ],
+        )?;
+        let national = citizen
+            .national_update
+            .map_or_else(|| record.clone(), |update| update.apply(record));
+        tx.execute(
+            "INSERT INTO national_records (personal_id, record_json, updated_at)
+             VALUES (?1, ?2, ?3)",
+            params![owner, serde_json::to_string(&national)?, SEEDED_AT],
+        )?;
+        documents::insert_documents(
+            tx,
+            owner,
+            record.date_of_birth.year(),
+            citizen.store.count(),
+            &mut rng,
+            SEEDED_AT,
+        )?;
+        // The everyday citizens meet every state; the large store is about documents.
+        let how_many = match citizen.store {
+            StoreSize::Everyday(_) => usize::MAX,
+            StoreSize::Large(_) => 1,
+        };
+        next_reference = requests::insert_requests(tx, owner, how_many, next_reference)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(db: &Database, sql: &'static str, owner: &str) -> i64 {
+        let owner = owner.to_owned();
+        db.call_blocking(move |c| Ok(c.query_row(sql, [owner], |r| r.get(0))?))
+            .unwrap()
+    }
+
+    #[test]
+    fn seeds_once_and_again_on_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
+        assert_eq!(
+            ensure_demo_data(&db, SeedMode::IfEmpty).unwrap(),
+            SeedOutcome::Seeded
+        );
+        assert_eq!(
+            ensure_demo_data(&db, SeedMode::IfEmpty).unwrap(),
+            SeedOutcome::Kept
+        );
+
+        let documents = "SELECT count(*) FROM documents WHERE owner_id = ?1";
+        let requests = "SELECT count(*) FROM requests WHERE owner_id = ?1";
+        assert_eq!(count(&db, documents, LARGE_STORE_CITIZEN), 10_000);
+        for citizen in demo_citizens() {
+            let owner = citizen.record.personal_id.as_str();
+            assert_eq!(
+                count(&db, documents, owner),
+                i64::from(citizen.store.count())
+            );
+            assert!(count(&db, requests, owner) >= 1);
+        }
+
+        // A reset after a change brings the demo back exactly.
+        db.call_blocking(|c| Ok(c.execute("DELETE FROM documents", [])?))
+            .unwrap();
+        assert_eq!(
+            ensure_demo_data(&db, SeedMode::Reset).unwrap(),
+            SeedOutcome::Seeded
+        );
+        assert_eq!(count(&db, documents, LARGE_STORE_CITIZEN), 10_000);
+    }
+
+    #[test]
+    fn folded_names_find_documents_typed_without_diacritics() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
+        ensure_demo_data(&db, SeedMode::Reset).unwrap();
+        let an = demo_citizens()[0].record.personal_id.as_str().to_owned();
+        let found = count(
+            &db,
+            "SELECT count(*) FROM documents WHERE owner_id = ?1
+             AND name_folded LIKE '%giay khai sinh%'",
+            &an,
+        );
+        assert!(found >= 1);
+    }
+}

@@ -1,0 +1,142 @@
+//! One serving run: open and seed the database, listen, print where to go, stop cleanly.
+
+use std::fmt;
+
+use portal_api::ClientConfig;
+use tokio::net::TcpListener;
+
+use crate::app::build_app;
+use crate::config::ServeOptions;
+use crate::db::{Database, DbError};
+use crate::national_db::NationalDatabase;
+use crate::seed::{self, SeedMode, SeedOutcome};
+use crate::state::AppState;
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug)]
+pub enum ServerError {
+    /// The database could not be opened, migrated or seeded.
+    Database(DbError),
+    /// The address could not be bound (in use, or not ours).
+    Bind(std::net::SocketAddr, std::io::Error),
+    /// Serving failed.
+    Serve(std::io::Error),
+}
+
+impl fmt::Display for ServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Database(e) => write!(f, "{e}"),
+            Self::Bind(address, e) => write!(
+                f,
+                "cannot listen on {address}: {e} (is another server running? try --port or --listen)"
+            ),
+            Self::Serve(e) => write!(f, "serving failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ServerError {}
+
+impl From<DbError> for ServerError {
+    fn from(error: DbError) -> Self {
+        Self::Database(error)
+    }
+}
+
+/// Everything the app needs, built from the options.
+pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
+    let db = Database::open(&options.database)?;
+    let mode = if options.reset {
+        SeedMode::Reset
+    } else {
+        SeedMode::IfEmpty
+    };
+    match seed::ensure_demo_data(&db, mode)? {
+        SeedOutcome::Seeded => {
+            tracing::info!(database = %options.database.display(), "demo data seeded")
+        }
+        SeedOutcome::Kept => {
+            tracing::info!(database = %options.database.display(), "existing data kept")
+        }
+    }
+    let national = NationalDatabase::new(
+        db.clone(),
+        options.national_db_latency(),
+        options.national_db_fault,
+    );
+    let client_config = if options.kiosk {
+        ClientConfig::kiosk()
+    } else {
+        ClientConfig::default()
+    };
+    Ok(AppState {
+        db,
+        national,
+        client_config,
+    })
+}
+
+/// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+pub async fn run(options: ServeOptions) -> Result<(), ServerError> {
+    let state = prepare(&options)?;
+    if !options.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %options.dist.display(), "no built app here; the API still answers");
+    }
+    let app = build_app(state, &options.dist);
+    let listener = TcpListener::bind(options.listen)
+        .await
+        .map_err(|e| ServerError::Bind(options.listen, e))?;
+    let address = listener.local_addr().map_err(ServerError::Serve)?;
+    println!("{}", banner(address, &options));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(ServerError::Serve)
+}
+
+/// What a person starting the portal needs to see: where it is and who to sign in as.
+fn banner(address: std::net::SocketAddr, options: &ServeOptions) -> String {
+    let mut text = format!(
+        "\nCổng công dân / Citizen portal: http://{address}/{}\n\nDemo citizens (số định danh cá nhân, họ và tên, giấy tờ):\n",
+        if options.kiosk { "  (kiosk mode)" } else { "" }
+    );
+    for citizen in seed::demo_citizens() {
+        text.push_str(&format!(
+            "  {}  {:<16} {:>6} documents\n",
+            citizen.record.personal_id.as_str(),
+            citizen.record.full_name,
+            citizen.store.count()
+        ));
+    }
+    text.push_str("\nStop with Ctrl-C.\n");
+    text
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,84 @@
+//! What the integration tests share: a server on a temporary database and a fake `dist/`,
+//! and a way to send it one request.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response};
+use http_body_util::BodyExt;
+use portal_server::config::Cli;
+use tower::ServiceExt;
+
+/// A built app like Trunk's, small enough to write in a test: index.html, a hashed script
+/// with its brotli copy, and a plain file.
+pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><main>shell</main>";
+
+/// The app under test, with the directory holding its database and files.
+pub struct TestServer {
+    pub app: Router,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// A server with a freshly seeded database and a fake built app.
+    pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// As [`Self::start`], with extra command-line flags.
+    pub fn start_with(flags: &[&str]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('app');").unwrap();
+        std::fs::write(
+            dist.join("app-0123456789abcdef.js.br"),
+            b"\x0b\x09\x80console.log('app');\x03",
+        )
+        .unwrap();
+        std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
+        let database = dir.path().join("portal.sqlite3");
+        let mut args: Vec<String> = vec![
+            "portal-server".into(),
+            "--dist".into(),
+            dist.display().to_string(),
+            "--database".into(),
+            database.display().to_string(),
+            "--national-db-latency-ms".into(),
+            "0".into(),
+        ];
+        args.extend(flags.iter().map(|f| (*f).to_owned()));
+        let cli = <Cli as clap::Parser>::try_parse_from(args).unwrap();
+        let state = portal_server::server::prepare(&cli.serve).unwrap();
+        let app = portal_server::build_app(state, &dist);
+        Self { app, dir }
+    }
+
+    /// The database file of this server.
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("portal.sqlite3")
+    }
+
+    /// Sends one request and returns the response with its body read.
+    pub async fn send(&self, request: Request<Body>) -> (Response<()>, Vec<u8>) {
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+        (Response::from_parts(parts, ()), bytes)
+    }
+
+    /// A GET of `path`.
+    pub async fn get(&self, path: &str) -> (Response<()>, Vec<u8>) {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+}
+
+/// The body as JSON.
+pub fn json(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body).unwrap()
+}
