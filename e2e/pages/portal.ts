@@ -15,10 +15,16 @@ export const PROTECTED_PATHS = [
 export class PortalPage {
   constructor(readonly page: Page) {}
 
-  /** Opens a path and waits until the app (not the static shell) shows the page's heading. */
+  /**
+   * Opens a path and waits until the app (not the static shell) shows the page's heading and
+   * its first session check has been answered, so that a test which then goes offline or
+   * changes the network does not race the app's start-up requests.
+   */
   async open(path: string): Promise<void> {
+    const sessionChecked = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/session');
     await this.page.goto(path);
     await this.ready();
+    await sessionChecked;
   }
 
   /** The app has taken over from the static shell and rendered a page. */

@@ -27,7 +27,7 @@ pub fn build_app(state: AppState, dist: &Path) -> Router {
         // After the routes: it applies to the method routers registered so far.
         .method_not_allowed_fallback(api_fallback::method_not_allowed)
         // Answers about a citizen never belong in a shared cache or a kiosk's disk cache.
-        .layer(SetResponseHeaderLayer::overriding(
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));

@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and the
 //! shared API crate's types; `docs/openapi.yaml` is this document, checked by a test.
 
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::api_router;
@@ -28,7 +28,6 @@ pub const SESSION_COOKIE: &str = "portal_session";
         portal_api::ErrorBody,
         portal_api::ErrorCode,
         portal_api::FieldErrorCode,
-        portal_api::ClientConfig,
     )),
     tags(
         (name = "system", description = "Health of the deployment"),
@@ -38,7 +37,9 @@ pub const SESSION_COOKIE: &str = "portal_session";
 )]
 pub struct ApiDoc;
 
-/// Declares the HttpOnly session cookie as the `portal_session` security scheme.
+/// Declares the HttpOnly session cookie as the `portal_session` security scheme, and makes it
+/// the default for every operation: an endpoint is public only where it says `security(())`,
+/// so forgetting the annotation errs on the safe side.
 struct SessionCookie;
 
 impl Modify for SessionCookie {
@@ -51,6 +52,10 @@ impl Modify for SessionCookie {
                 "The session, set by signing in: HttpOnly, Secure, SameSite=Strict.",
             ))),
         );
+        openapi.security = Some(vec![SecurityRequirement::new::<_, _, &str>(
+            SESSION_COOKIE,
+            [],
+        )]);
     }
 }
 

@@ -30,7 +30,28 @@ fn it_is_openapi_3_1_with_the_session_cookie_scheme() {
     assert_eq!(scheme["type"], "apiKey");
     assert_eq!(scheme["in"], "cookie");
     assert_eq!(scheme["name"], "portal_session");
+    assert_eq!(
+        value["security"],
+        serde_json::json!([{"portal_session": []}]),
+        "operations need a session unless they say otherwise"
+    );
     assert!(value["components"]["schemas"]["ErrorBody"].is_object());
+}
+
+/// Whether the operation requires the session cookie: its own `security`, or else the
+/// document's default.
+fn needs_session(
+    operation: &utoipa::openapi::path::Operation,
+    document: &utoipa::openapi::OpenApi,
+) -> bool {
+    let security =
+        serde_json::to_value(operation.security.as_ref().or(document.security.as_ref())).unwrap();
+    security.as_array().is_some_and(|alternatives| {
+        !alternatives.is_empty()
+            && alternatives
+                .iter()
+                .all(|requirement| requirement.get("portal_session").is_some())
+    })
 }
 
 /// Fills `{name}` path parameters with a value of the right shape for routing.
@@ -92,13 +113,18 @@ async fn every_documented_operation_is_routed_and_answers_a_documented_status() 
                 documented.iter().any(|code| **code == answered),
                 "{verb} {path} answered {answered}, documented {documented:?}"
             );
-            if operation.security.is_some() {
+            if needs_session(operation, &document) {
                 assert!(
                     documented.iter().any(|code| *code == "401"),
-                    "{verb} {path} needs a session: document 401"
+                    "{verb} {path} needs a session: document its 401"
+                );
+                assert_eq!(
+                    status,
+                    StatusCode::UNAUTHORIZED,
+                    "{verb} {path} without a session"
                 );
             }
         }
     }
-    assert!(operations >= 2);
+    assert!(operations >= 3);
 }

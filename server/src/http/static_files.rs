@@ -1,15 +1,13 @@
 //! The built app from `dist/`: files as Trunk wrote them (with the `.br`/`.gz` copies the
 //! release build adds, sent to browsers that accept them), index.html for every route of the
-//! single-page app, and `/config.json` from the server's own configuration.
+//! single-page app.
 
 use std::path::{Path, PathBuf};
 
-use axum::Json;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::{Router, middleware};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -22,7 +20,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// so a new release reaches every kiosk on its next load.
 const REVALIDATE: &str = "no-cache";
 
-/// The app's files, the SPA fallback and `/config.json`.
+/// The app's files and the SPA fallback.
 pub fn routes(dist: &Path) -> Router<AppState> {
     let index = dist.join("index.html");
     let spa = move |request: Request| serve_index(index.clone(), request);
@@ -31,15 +29,8 @@ pub fn routes(dist: &Path) -> Router<AppState> {
         .precompressed_gzip()
         .fallback(axum::handler::HandlerWithoutStateExt::into_service(spa));
     Router::new()
-        .route("/config.json", get(client_config))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
-}
-
-/// `/config.json`: the deployment's runtime settings, from the server's flags, so that one
-/// build of the app serves an ordinary deployment and a kiosk alike.
-async fn client_config(State(state): State<AppState>) -> Json<portal_api::ClientConfig> {
-    Json(state.client_config)
 }
 
 /// Every path that is not a file: a route of the app (`/documents/KS-2020-1`) gets

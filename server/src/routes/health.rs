@@ -13,6 +13,7 @@ use crate::state::AppState;
     path = "/api/v1/health",
     tag = "system",
     operation_id = "health",
+    security(()),
     responses(
         (status = 200, description = "The server and its database answer", body = HealthResponse),
         (status = 503, description = "The database does not answer", body = portal_api::ErrorBody),
