@@ -9,11 +9,25 @@ const dist = process.env.PORTAL_DIST ?? resolve(__dirname, '../dist');
 const runId = `${process.pid}-${Date.now()}`;
 const PORT = 8181;
 const KIOSK_PORT = 8182;
+const PHONE_PORT = 8183;
 
 function server(port: number, extra: string[] = []) {
   const database = join(tmpdir(), `portal-e2e-${runId}-${port}.sqlite3`);
   return {
-    command: [serverBin, '--listen', `127.0.0.1:${port}`, '--dist', dist, '--database', database, '--reset', ...extra].join(' '),
+    // The SMS outbox is how a test reads the one-time code; the national database answers at
+    // once unless a test asks otherwise; rate limits per address are raised because every
+    // test signs in from 127.0.0.1 (per-account limits and lockout stay as in production).
+    command: [
+      serverBin,
+      '--listen', `127.0.0.1:${port}`,
+      '--dist', dist,
+      '--database', database,
+      '--reset',
+      '--dev-sms-outbox',
+      '--national-db-latency-ms', '0',
+      '--sign-in-attempts-per-ip', '10000',
+      ...extra,
+    ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/health`,
     // Never reuse: an old server left on the port would silently answer for this run.
     reuseExistingServer: false,
@@ -66,7 +80,7 @@ export default defineConfig({
         deviceScaleFactor: 2,
         isMobile: true,
         hasTouch: true,
-        baseURL: `http://127.0.0.1:${PORT}`,
+        baseURL: `http://127.0.0.1:${PHONE_PORT}`,
       },
     },
     {
@@ -74,5 +88,7 @@ export default defineConfig({
       use: { viewport: { width: 1920, height: 1080 }, hasTouch: true, baseURL: `http://127.0.0.1:${KIOSK_PORT}` },
     },
   ],
-  webServer: [server(PORT), server(KIOSK_PORT, ['--kiosk'])],
+  // One server per viewport, so that what one project's tests do to an account (a lockout, a
+  // sign-out of every session) never meets another project's tests.
+  webServer: [server(PORT), server(PHONE_PORT), server(KIOSK_PORT, ['--kiosk'])],
 });

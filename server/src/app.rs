@@ -15,7 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
-use crate::http::{api_fallback, security_headers, static_files};
+use crate::http::{api_fallback, csrf, security_headers, static_files};
 use crate::routes::api_router;
 use crate::state::AppState;
 
@@ -26,6 +26,7 @@ pub fn build_app(state: AppState, dist: &Path) -> Router {
         .merge(api_fallback::routes())
         // After the routes: it applies to the method routers registered so far.
         .method_not_allowed_fallback(api_fallback::method_not_allowed)
+        .layer(middleware::from_fn(csrf::require_same_site))
         // Answers about a citizen never belong in a shared cache or a kiosk's disk cache.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,

@@ -52,6 +52,20 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_KIOSK", value_parser = clap::builder::FalseyValueParser::new())]
     pub kiosk: bool,
 
+    /// Let `GET /api/v1/dev/sms-outbox` show the one-time codes the simulated SMS gateway
+    /// sent. For demos and tests only; never in a real deployment.
+    #[arg(long, env = "PORTAL_DEV_SMS_OUTBOX", value_parser = clap::builder::FalseyValueParser::new())]
+    pub dev_sms_outbox: bool,
+
+    /// Password and code attempts allowed from one client address per 15 minutes.
+    #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_IP", default_value_t = 30)]
+    pub sign_in_attempts_per_ip: u32,
+
+    /// Send the session cookie without `Secure`, for a browser that refuses Secure cookies
+    /// over plain HTTP. Chromium and Firefox keep them from localhost, so this is rarely needed.
+    #[arg(long, env = "PORTAL_INSECURE_COOKIE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub insecure_cookie: bool,
+
     /// Simulated response time of the National Population Database, in milliseconds.
     #[arg(long, env = "PORTAL_NATIONAL_DB_LATENCY_MS", default_value_t = 300)]
     pub national_db_latency_ms: u64,
@@ -81,6 +95,12 @@ mod tests {
         assert_eq!(options.database, PathBuf::from("./data/portal.sqlite3"));
         assert_eq!(options.dist, PathBuf::from("./dist"));
         assert!(!options.reset);
+        assert!(
+            !options.dev_sms_outbox,
+            "the SMS outbox is off unless asked for"
+        );
+        assert!(!options.insecure_cookie);
+        assert_eq!(options.sign_in_attempts_per_ip, 30);
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
     }

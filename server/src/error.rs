@@ -1,9 +1,11 @@
 //! [`ApiError`]: every failure of the API, answered in the one error shape.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::{ErrorBody, ErrorCode};
+
+use crate::db::DbError;
 
 /// A failed API request. Its response is an [`ErrorBody`] with the status that
 /// [`ErrorCode::http_status`] gives, so the code and the status can never disagree.
@@ -51,6 +53,69 @@ impl ApiError {
         Self::new(ErrorCode::Unavailable, message)
     }
 
+    /// Some fields break the rules.
+    pub fn validation(
+        fields: std::collections::BTreeMap<String, portal_api::FieldErrorCode>,
+    ) -> Self {
+        ErrorBody::validation(fields).into()
+    }
+
+    /// A state-changing request without the CSRF header, or from another site.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+
+    /// Too many attempts; try again in `seconds`.
+    pub fn rate_limited(seconds: u32) -> Self {
+        let mut error = Self::new(
+            ErrorCode::RateLimited,
+            "too many attempts; wait and try again",
+        );
+        error.body.retry_after_seconds = Some(seconds);
+        error
+    }
+
+    /// Wrong identifier or password: one answer for both, so nobody learns who has an account.
+    pub fn invalid_credentials() -> Self {
+        Self::new(
+            ErrorCode::InvalidCredentials,
+            "wrong identifier or password",
+        )
+    }
+
+    /// The account is not verified yet.
+    pub fn account_not_verified() -> Self {
+        Self::new(
+            ErrorCode::AccountNotVerified,
+            "the account is not verified yet",
+        )
+    }
+
+    /// Locked after too many wrong passwords, for `seconds` more.
+    pub fn account_locked(seconds: u32) -> Self {
+        let mut error = Self::new(
+            ErrorCode::AccountLocked,
+            "too many wrong passwords; the account is locked",
+        );
+        error.body.retry_after_seconds = Some(seconds);
+        error
+    }
+
+    /// A wrong one-time code, with tries left.
+    pub fn wrong_code(attempts_left: u32) -> Self {
+        let mut error = Self::new(ErrorCode::WrongCode, "the code is wrong");
+        error.body.attempts_left = Some(attempts_left);
+        error
+    }
+
+    /// The code expired or was used up: start again.
+    pub fn code_expired() -> Self {
+        Self::new(
+            ErrorCode::CodeExpired,
+            "the code expired or was used up; start again",
+        )
+    }
+
     /// The machine-readable code.
     pub fn code(&self) -> ErrorCode {
         self.body.code
@@ -59,6 +124,14 @@ impl ApiError {
     /// The body the client receives.
     pub fn body(&self) -> &ErrorBody {
         &self.body
+    }
+}
+
+impl From<DbError> for ApiError {
+    /// A database failure is the server's; the details go to the log only.
+    fn from(error: DbError) -> Self {
+        tracing::error!(%error, "database failure");
+        Self::internal()
     }
 }
 
@@ -72,7 +145,14 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.body.code.http_status())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, Json(self.body)).into_response()
+        let retry_after = self.body.retry_after_seconds;
+        let mut response = (status, Json(self.body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -91,5 +171,8 @@ mod tests {
             "application/json",
             "errors are JSON"
         );
+        let response = ApiError::rate_limited(42).into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()["retry-after"], "42");
     }
 }

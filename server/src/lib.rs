@@ -6,6 +6,7 @@
 //! how it is tested; a real deployment points the app at any server implementing the API.
 
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -6,8 +6,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::routes::api_router;
 
-/// The name of the session cookie, which is also the name of its security scheme.
-pub const SESSION_COOKIE: &str = "portal_session";
+use portal_api::SESSION_COOKIE;
 
 /// The parts of the document no handler declares: title, servers, shared schemas, the
 /// session cookie's security scheme.
@@ -31,7 +30,9 @@ pub const SESSION_COOKIE: &str = "portal_session";
     )),
     tags(
         (name = "system", description = "Health of the deployment"),
-        (name = "session", description = "Signing in and out, who is signed in"),
+        (name = "session", description = "Signing in (password, then a one-time code by SMS), who is signed in, signing out"),
+        (name = "account", description = "The citizen's sessions and sign-in history"),
+        (name = "development", description = "Switched off unless the server runs with a development flag"),
     ),
     modifiers(&SessionCookie),
 )]

@@ -2,10 +2,14 @@
 
 use std::fmt;
 
-use portal_api::ClientConfig;
+use portal_api::auth::LOCKOUT_WINDOW_SECONDS;
+use portal_api::{Channel, ClientConfig};
 use tokio::net::TcpListener;
 
 use crate::app::build_app;
+use crate::auth::rate_limit::RateLimiter;
+use crate::auth::settings::ABSOLUTE_TIMEOUT_SECONDS;
+use crate::auth::{AuthSettings, Clock};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
 use crate::national_db::NationalDatabase;
@@ -70,10 +74,27 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
     } else {
         ClientConfig::default()
     };
+    let auth = AuthSettings {
+        channel: if options.kiosk {
+            Channel::Kiosk
+        } else {
+            Channel::Web
+        },
+        // The app warns from the same number, so both sides agree when a session ends.
+        idle_timeout_seconds: client_config.idle_timeout_seconds,
+        absolute_timeout_seconds: ABSOLUTE_TIMEOUT_SECONDS,
+        attempts_per_ip: options.sign_in_attempts_per_ip,
+        ip_window_seconds: LOCKOUT_WINDOW_SECONDS,
+        dev_sms_outbox: options.dev_sms_outbox,
+        secure_cookie: !options.insecure_cookie,
+    };
     Ok(AppState {
         db,
         national,
         client_config,
+        sign_in_limiter: RateLimiter::new(auth.attempts_per_ip, auth.ip_window_seconds),
+        auth,
+        clock: Clock::System,
     })
 }
 
@@ -89,24 +110,41 @@ pub async fn run(options: ServeOptions) -> Result<(), ServerError> {
         .map_err(|e| ServerError::Bind(options.listen, e))?;
     let address = listener.local_addr().map_err(ServerError::Serve)?;
     println!("{}", banner(address, &options));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(ServerError::Serve)
+    axum::serve(
+        listener,
+        // The peer address feeds the per-address sign-in limits.
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(ServerError::Serve)
 }
 
 /// What a person starting the portal needs to see: where it is and who to sign in as.
 fn banner(address: std::net::SocketAddr, options: &ServeOptions) -> String {
     let mut text = format!(
-        "\nCổng công dân / Citizen portal: http://{address}/{}\n\nDemo citizens (số định danh cá nhân, họ và tên, giấy tờ):\n",
-        if options.kiosk { "  (kiosk mode)" } else { "" }
+        "\nCổng công dân / Citizen portal: http://{address}/{}\n\n\
+         Demo citizens — password {}; the SMS code is in the server's outbox{}:\n",
+        if options.kiosk { "  (kiosk mode)" } else { "" },
+        seed::DEMO_PASSWORD,
+        if options.dev_sms_outbox {
+            format!(" (http://{address}/api/v1/dev/sms-outbox?to=PHONE)")
+        } else {
+            " (start with --dev-sms-outbox to read it)".to_owned()
+        },
     );
     for citizen in seed::demo_citizens() {
         text.push_str(&format!(
-            "  {}  {:<16} {:>6} documents\n",
+            "  {}  {:<16} phone {}  {:>6} documents{}\n",
             citizen.record.personal_id.as_str(),
             citizen.record.full_name,
-            citizen.store.count()
+            citizen.record.phone.as_deref().unwrap_or("-"),
+            citizen.store.count(),
+            if citizen.verified {
+                ""
+            } else {
+                "  (account not verified)"
+            },
         ));
     }
     text.push_str("\nStop with Ctrl-C.\n");

@@ -2,6 +2,8 @@
 
 use portal_api::ClientConfig;
 
+use crate::auth::rate_limit::RateLimiter;
+use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
 use crate::national_db::NationalDatabase;
 
@@ -14,4 +16,10 @@ pub struct AppState {
     pub national: NationalDatabase,
     /// What `/config.json` tells the app.
     pub client_config: ClientConfig,
+    /// How sign-in and sessions behave.
+    pub auth: AuthSettings,
+    /// Where the time comes from.
+    pub clock: Clock,
+    /// Sign-in attempts per client address.
+    pub sign_in_limiter: RateLimiter,
 }

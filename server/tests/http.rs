@@ -160,6 +160,7 @@ async fn unknown_api_paths_answer_the_error_shape() {
 async fn a_wrong_method_answers_405_with_the_error_shape() {
     let server = TestServer::start();
     let request = Request::delete("/api/v1/health")
+        .header("x-requested-with", "portal")
         .body(Body::empty())
         .unwrap();
     let (response, body) = server.send(request).await;

@@ -32,6 +32,17 @@ pub enum ErrorCode {
     Unavailable,
     /// Something failed on the server; the request id identifies it in the logs (HTTP 500).
     Internal,
+    /// Sign-in: no account with this identifier and password (HTTP 401). One code for both
+    /// a wrong identifier and a wrong password, so nobody can learn who has an account.
+    InvalidCredentials,
+    /// Sign-in: the account exists but is not verified yet (HTTP 403).
+    AccountNotVerified,
+    /// Sign-in: too many wrong passwords; locked for `retry_after_seconds` (HTTP 423).
+    AccountLocked,
+    /// Sign-in: the one-time code is wrong; `attempts_left` more tries (HTTP 401).
+    WrongCode,
+    /// Sign-in: the code expired, or too many wrong codes; start again (HTTP 410).
+    CodeExpired,
 }
 
 impl ErrorCode {
@@ -49,6 +60,10 @@ impl ErrorCode {
             Self::RateLimited => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,
+            Self::InvalidCredentials | Self::WrongCode => 401,
+            Self::AccountNotVerified => 403,
+            Self::AccountLocked => 423,
+            Self::CodeExpired => 410,
         }
     }
 }
@@ -85,6 +100,13 @@ pub struct ErrorBody {
     /// Per-field reasons, keyed by the request field's name; empty unless `validation_failed`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, FieldErrorCode>,
+    /// Seconds to wait before trying again, for `rate_limited` and `account_locked` (the
+    /// `Retry-After` header says the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u32>,
+    /// Tries left, for `wrong_code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
 }
 
 impl ErrorBody {
@@ -94,15 +116,16 @@ impl ErrorBody {
             code,
             message: message.into(),
             fields: BTreeMap::new(),
+            retry_after_seconds: None,
+            attempts_left: None,
         }
     }
 
     /// A `validation_failed` error listing the fields at fault.
     pub fn validation(fields: BTreeMap<String, FieldErrorCode>) -> Self {
         Self {
-            code: ErrorCode::ValidationFailed,
-            message: "some fields are not valid".to_owned(),
             fields,
+            ..Self::new(ErrorCode::ValidationFailed, "some fields are not valid")
         }
     }
 }
@@ -146,6 +169,11 @@ mod tests {
             ErrorCode::RateLimited,
             ErrorCode::Unavailable,
             ErrorCode::Internal,
+            ErrorCode::InvalidCredentials,
+            ErrorCode::AccountNotVerified,
+            ErrorCode::AccountLocked,
+            ErrorCode::WrongCode,
+            ErrorCode::CodeExpired,
         ] {
             assert!((400..600).contains(&code.http_status()), "{code:?}");
         }

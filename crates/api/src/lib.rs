@@ -5,11 +5,13 @@
 //! The crate has no web or server dependency: the browser build compiles it to wasm, the
 //! server derives its OpenAPI schemas from it with the `openapi` feature.
 
+pub mod auth;
 pub mod config;
 pub mod date;
 pub mod error;
 pub mod health;
 pub mod personal_id;
+pub mod phone;
 pub mod province;
 pub mod record;
 pub mod request_status;
@@ -17,11 +19,13 @@ pub mod search;
 pub mod session;
 pub mod sex;
 
+pub use auth::Channel;
 pub use config::ClientConfig;
 pub use date::{CalendarDate, DateError};
 pub use error::{ErrorBody, ErrorCode, FieldErrorCode};
 pub use health::HealthResponse;
 pub use personal_id::{PersonalId, PersonalIdError};
+pub use phone::PhoneNumber;
 pub use record::PopulationRecord;
 pub use request_status::RequestStatus;
 pub use search::fold_vietnamese;
@@ -30,6 +34,17 @@ pub use sex::Sex;
 
 /// The path prefix every endpoint of this version of the API lives under.
 pub const API_PREFIX: &str = "/api/v1";
+
+/// The header every state-changing request must carry, with the value [`CSRF_HEADER_VALUE`]:
+/// a cross-site form cannot set it, and a cross-site script cannot send it without a CORS
+/// preflight the server never grants. Requests without it get 403 `forbidden`.
+pub const CSRF_HEADER: &str = "x-requested-with";
+
+/// The value of [`CSRF_HEADER`].
+pub const CSRF_HEADER_VALUE: &str = "portal";
+
+/// The name of the session cookie (HttpOnly, Secure, SameSite=Strict).
+pub const SESSION_COOKIE: &str = "portal_session";
 
 /// The response header that carries the id of each request, for support and logs.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";

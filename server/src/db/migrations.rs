@@ -7,7 +7,10 @@
 use rusqlite::{Connection, Transaction};
 
 /// The migrations in order; the database's `user_version` counts how many have run.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_accounts.sql"),
+];
 
 /// Runs every migration the database has not seen yet.
 pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite::Error> {

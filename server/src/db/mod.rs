@@ -32,6 +32,8 @@ pub enum DbError {
     Json(serde_json::Error),
     /// A previous user of the connection panicked, or its blocking thread was lost.
     Poisoned,
+    /// Demo data could not be prepared.
+    Seed(String),
 }
 
 impl fmt::Display for DbError {
@@ -41,6 +43,7 @@ impl fmt::Display for DbError {
             Self::Sqlite(e) => write!(f, "database error: {e}"),
             Self::Json(e) => write!(f, "stored JSON is not valid: {e}"),
             Self::Poisoned => f.write_str("the database connection is no longer usable"),
+            Self::Seed(e) => write!(f, "cannot seed the demo data: {e}"),
         }
     }
 }

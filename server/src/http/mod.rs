@@ -2,5 +2,6 @@
 //! files of the built app, and the API's answers for paths and methods it does not have.
 
 pub mod api_fallback;
+pub mod csrf;
 pub mod security_headers;
 pub mod static_files;

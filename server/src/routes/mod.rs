@@ -1,9 +1,12 @@
 //! The `/api/v1` endpoints, one module per resource, each documented where it is written so
 //! that the OpenAPI document cannot drift from the code.
 
+mod account;
 mod config;
+mod dev;
 mod health;
-mod session;
+pub mod session;
+mod sign_in;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -16,5 +19,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .routes(routes!(config::client_config))
         .routes(routes!(health::health))
-        .routes(routes!(session::current_session))
+        .routes(routes!(session::current_session, session::sign_out))
+        .routes(routes!(session::keep_alive))
+        .routes(routes!(sign_in::sign_in))
+        .routes(routes!(sign_in::verify_code))
+        .routes(routes!(sign_in::resend_code))
+        .routes(routes!(account::activity))
+        .routes(routes!(account::end_session))
+        .routes(routes!(account::report_session))
+        .routes(routes!(dev::sms_outbox))
 }

@@ -34,6 +34,9 @@ pub struct DemoCitizen {
     pub record: PopulationRecord,
     /// How many documents are seeded into their data store.
     pub store: StoreSize,
+    /// Whether their portal account is verified; an unverified one shows what sign-in
+    /// answers before verification.
+    pub verified: bool,
     /// Where the national database's record differs from the portal's stored copy, so that a
     /// refresh has something to bring in.
     pub national_update: Option<NationalUpdate>,
@@ -286,12 +289,62 @@ fn vo_minh_duc() -> PopulationRecord {
     }
 }
 
+fn dang_thu_ha() -> PopulationRecord {
+    let home = "Số 21 đường Lạch Tray, phường Lê Chân, thành phố Hải Phòng";
+    PopulationRecord {
+        personal_id: id("031301008899"),
+        full_name: "Đặng Thu Hà".to_owned(),
+        other_names: Vec::new(),
+        date_of_birth: date(2001, 2, 17),
+        sex: Sex::Female,
+        place_of_birth: "Bệnh viện Phụ sản Hải Phòng, thành phố Hải Phòng".to_owned(),
+        place_of_birth_registration: "Ủy ban nhân dân phường Lê Chân, thành phố Hải Phòng"
+            .to_owned(),
+        native_place: "Xã Vĩnh Bảo, thành phố Hải Phòng".to_owned(),
+        ethnicity: "Kinh".to_owned(),
+        religion: "Không".to_owned(),
+        nationality: "Việt Nam".to_owned(),
+        blood_type: None,
+        marital_status: MaritalStatus::Single,
+        old_id_number: None,
+        id_card: Some(IdCard {
+            issued_on: date(2026, 2, 20),
+            issued_by: "Bộ Công an".to_owned(),
+            valid_until: Some(date(2041, 2, 17)),
+        }),
+        permanent_residence: Some(home.to_owned()),
+        temporary_residence: None,
+        current_residence: Some(home.to_owned()),
+        temporary_absence: None,
+        residence_file_number: Some("031301-HS-2019-067210".to_owned()),
+        household: Some(Household {
+            head_full_name: "Đặng Văn Hải".to_owned(),
+            head_personal_id: id("031070002468"),
+            relationship_to_head: "Con".to_owned(),
+            members: vec![
+                member("Đặng Văn Hải", "031070002468", "Chủ hộ"),
+                member("Đặng Thu Hà", "031301008899", "Con"),
+            ],
+        }),
+        father: Some(relative("Đặng Văn Hải", Some("031070002468"))),
+        mother: None,
+        spouse: None,
+        children: Vec::new(),
+        legal_representative: None,
+        represented_person: None,
+        death_or_missing: None,
+        phone: Some("0977000111".to_owned()),
+        email: None,
+    }
+}
+
 /// Every demo citizen, in the order the server lists them at start-up.
 pub fn demo_citizens() -> Vec<DemoCitizen> {
     vec![
         DemoCitizen {
             record: nguyen_van_an(),
             store: StoreSize::Everyday(24),
+            verified: true,
             national_update: Some(NationalUpdate::CurrentResidence(
                 "Số 3, ngách 8/12 phố Vũ Phạm Hàm, phường Yên Hòa, thành phố Hà Nội",
             )),
@@ -299,16 +352,25 @@ pub fn demo_citizens() -> Vec<DemoCitizen> {
         DemoCitizen {
             record: tran_thi_binh(),
             store: StoreSize::Everyday(15),
+            verified: true,
             national_update: None,
         },
         DemoCitizen {
             record: pham_thi_lan(),
             store: StoreSize::Everyday(11),
+            verified: true,
             national_update: None,
         },
         DemoCitizen {
             record: vo_minh_duc(),
             store: StoreSize::Large(10_000),
+            verified: true,
+            national_update: None,
+        },
+        DemoCitizen {
+            record: dang_thu_ha(),
+            store: StoreSize::Everyday(10),
+            verified: false,
             national_update: None,
         },
     ]
@@ -360,6 +422,16 @@ mod tests {
             .filter(|c| matches!(c.store, StoreSize::Everyday(n) if (10..=30).contains(&n)))
             .count();
         assert!(everyday >= 3);
+        assert!(
+            citizens.iter().any(|c| !c.verified),
+            "one account shows the unverified answer"
+        );
+        for citizen in &citizens {
+            assert!(
+                citizen.record.phone.is_some(),
+                "every account has a phone for its codes"
+            );
+        }
         let large: Vec<_> = citizens
             .iter()
             .filter(|c| c.store == StoreSize::Large(10_000))

@@ -16,6 +16,9 @@ pub use citizens::{DemoCitizen, LARGE_STORE_CITIZEN, StoreSize, demo_citizens};
 use crate::db::{Database, DbError};
 use rng::DemoRng;
 
+/// The password of every demo account. Only its argon2id hashes are stored.
+pub const DEMO_PASSWORD: &str = "Demo@2026";
+
 /// When the demo data was last synchronised with the national database, as it claims.
 const SEEDED_AT: &str = "2026-11-01T02:00:00.000Z";
 
@@ -54,7 +57,10 @@ pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, Db
 
 fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
     // Documents, requests and their events go with their citizen (ON DELETE CASCADE).
-    tx.execute_batch("DELETE FROM citizens; DELETE FROM national_records;")?;
+    // Accounts, sessions and sign-in records go with their citizen too.
+    tx.execute_batch(
+        "DELETE FROM citizens; DELETE FROM national_records; DELETE FROM sms_outbox;",
+    )?;
     Ok(())
 }
 
@@ -74,6 +80,7 @@ fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
                 SEEDED_AT
             ],
         )?;
+        insert_account(tx, &citizen)?;
         let national = citizen
             .national_update
             .map_or_else(|| record.clone(), |update| update.apply(record));
@@ -99,6 +106,28 @@ fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
     }
     Ok(())
 }
+
+fn insert_account(tx: &Transaction<'_>, citizen: &DemoCitizen) -> Result<(), DbError> {
+    let record = &citizen.record;
+    let phone = record.phone.as_deref().unwrap_or_default();
+    let hash = crate::auth::password::hash(DEMO_PASSWORD)
+        .map_err(|e| DbError::Seed(format!("hashing the demo password: {e}")))?;
+    tx.execute(
+        "INSERT INTO accounts (personal_id, phone, password_hash, verified, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            record.personal_id.as_str(),
+            phone,
+            hash,
+            citizen.verified,
+            SEEDED_UNIX
+        ],
+    )?;
+    Ok(())
+}
+
+/// [`SEEDED_AT`] in Unix seconds, for the tables that count time that way.
+const SEEDED_UNIX: i64 = 1_793_498_400;
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response};
 use http_body_util::BodyExt;
+use portal_server::auth::Clock;
 use portal_server::config::Cli;
 use tower::ServiceExt;
 
@@ -20,6 +21,7 @@ pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><ma
 pub struct TestServer {
     pub app: Router,
     pub dir: tempfile::TempDir,
+    pub clock: Clock,
 }
 
 impl TestServer {
@@ -53,9 +55,12 @@ impl TestServer {
         ];
         args.extend(flags.iter().map(|f| (*f).to_owned()));
         let cli = <Cli as clap::Parser>::try_parse_from(args).unwrap();
-        let state = portal_server::server::prepare(&cli.serve).unwrap();
+        let mut state = portal_server::server::prepare(&cli.serve).unwrap();
+        // A clock the test moves, starting now, so expiries are tested without waiting.
+        let clock = Clock::manual(Clock::System.now());
+        state.clock = clock.clone();
         let app = portal_server::build_app(state, &dist);
-        Self { app, dir }
+        Self { app, dir, clock }
     }
 
     /// The database file of this server.
@@ -76,6 +81,33 @@ impl TestServer {
         self.send(Request::get(path).body(Body::empty()).unwrap())
             .await
     }
+}
+
+/// A JSON POST (or other method) from the portal: with the CSRF header, and the session
+/// cookie when one is given.
+pub fn api(
+    method: &str,
+    path: &str,
+    body: serde_json::Value,
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("content-type", "application/json")
+        .header("x-requested-with", "portal");
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// A GET with the session cookie.
+pub fn get_with(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header("cookie", cookie)
+        .body(Body::empty())
+        .unwrap()
 }
 
 /// The body as JSON.
