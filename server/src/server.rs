@@ -128,7 +128,9 @@ fn banner(address: std::net::SocketAddr, options: &ServeOptions) -> String {
         if options.kiosk { "  (kiosk mode)" } else { "" },
         seed::DEMO_PASSWORD,
         if options.dev_sms_outbox {
-            format!(" (http://{address}/api/v1/dev/sms-outbox?to=PHONE)")
+            format!(
+                " (printed here as each is sent; also at http://{address}/api/v1/dev/sms-outbox?to=PHONE)"
+            )
         } else {
             " (start with --dev-sms-outbox to read it)".to_owned()
         },

@@ -63,7 +63,10 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
     let mut server = command(root, &server_binary(root).to_string_lossy(), root);
     server
         .args(["--listen", &format!("127.0.0.1:{}", options.port)])
-        .args(["--dist", "dist", "--database", "data/portal.sqlite3"]);
+        .args(["--dist", "dist", "--database", "data/portal.sqlite3"])
+        // A demo on one machine has no phone to receive the sign-in code: the simulated SMS
+        // gateway prints each message and the outbox endpoint shows it.
+        .arg("--dev-sms-outbox");
     if options.reset {
         server.arg("--reset");
     }

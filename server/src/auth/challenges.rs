@@ -49,6 +49,7 @@ pub fn start(
     connection: &Connection,
     account: &Account,
     now: i64,
+    echo_sms: bool,
 ) -> Result<CodeChallenge, DbError> {
     let challenge_id = secrets::random_token();
     let code = secrets::random_code();
@@ -66,7 +67,7 @@ pub fn start(
             RESENDS,
         ],
     )?;
-    sms::send_code(connection, &account.phone, &code, now)?;
+    sms::send_code(connection, &account.phone, &code, now, echo_sms)?;
     Ok(CodeChallenge {
         challenge_id,
         phone_masked: masked(&account.phone),
@@ -160,7 +161,12 @@ pub fn verify(
 
 /// Sends a new code for the challenge, if its countdown has run out. The tries left carry
 /// over: a new code is not a new set of guesses.
-pub fn resend(connection: &Connection, challenge_id: &str, now: i64) -> Result<Resend, DbError> {
+pub fn resend(
+    connection: &Connection,
+    challenge_id: &str,
+    now: i64,
+    echo_sms: bool,
+) -> Result<Resend, DbError> {
     let id_hash = secrets::hash(challenge_id);
     let Some(row) = load(connection, &id_hash)? else {
         return Ok(Resend::Expired);
@@ -185,7 +191,7 @@ pub fn resend(connection: &Connection, challenge_id: &str, now: i64) -> Result<R
             now + i64::from(CODE_TTL_SECONDS)
         ],
     )?;
-    sms::send_code(connection, &row.phone, &code, now)?;
+    sms::send_code(connection, &row.phone, &code, now, echo_sms)?;
     Ok(Resend::Sent(CodeChallenge {
         challenge_id: challenge_id.to_owned(),
         phone_masked: masked(&row.phone),

@@ -1,5 +1,5 @@
 //! The reference backend's SMS gateway: it writes each message to the `sms_outbox` table,
-//! which the development outbox endpoint reads when switched on.
+//! which the development outbox endpoint reads when switched on, and then also prints it.
 
 use rusqlite::{Connection, params};
 
@@ -12,6 +12,7 @@ pub fn send_code(
     phone: &str,
     code: &str,
     now: i64,
+    echo: bool,
 ) -> Result<(), DbError> {
     let text = format!(
         "Ma xac thuc Cong du lieu dan cu: {code}. Hieu luc 5 phut. \
@@ -21,5 +22,10 @@ pub fn send_code(
         "INSERT INTO sms_outbox (phone, text, sent_at) VALUES (?1, ?2, ?3)",
         params![phone, text, now],
     )?;
+    if echo {
+        // The demo's stand-in for the citizen's phone: the person running it reads the code
+        // in the terminal. Only with the development outbox switched on.
+        println!("SMS to {phone}: {text}");
+    }
     Ok(())
 }

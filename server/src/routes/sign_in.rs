@@ -109,9 +109,10 @@ pub async fn sign_in(
     if !account.verified {
         return Err(ApiError::account_not_verified());
     }
+    let echo = state.auth.dev_sms_outbox;
     let challenge = state
         .db
-        .call(move |c| challenges::start(c, &account, now))
+        .call(move |c| challenges::start(c, &account, now, echo))
         .await?;
     Ok(Json(challenge))
 }
@@ -235,9 +236,10 @@ pub async fn resend_code(
 ) -> Result<Json<CodeChallenge>, ApiError> {
     limit(&state, &client)?;
     let now = state.clock.now();
+    let echo = state.auth.dev_sms_outbox;
     let resend = state
         .db
-        .call(move |c| challenges::resend(c, &body.challenge_id, now))
+        .call(move |c| challenges::resend(c, &body.challenge_id, now, echo))
         .await?;
     match resend {
         Resend::Sent(challenge) => Ok(Json(challenge)),
