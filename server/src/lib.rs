@@ -14,6 +14,7 @@ pub mod http;
 pub mod json;
 pub mod national_db;
 pub mod openapi;
+pub mod record;
 pub mod routes;
 pub mod seed;
 pub mod server;

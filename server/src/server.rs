@@ -13,6 +13,7 @@ use crate::auth::{AuthSettings, Clock};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
 use crate::national_db::NationalDatabase;
+use crate::record::refresh::RefreshJobs;
 use crate::seed::{self, SeedMode, SeedOutcome};
 use crate::state::AppState;
 
@@ -95,6 +96,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         sign_in_limiter: RateLimiter::new(auth.attempts_per_ip, auth.ip_window_seconds),
         auth,
         clock: Clock::System,
+        refresh_jobs: RefreshJobs::default(),
     })
 }
 

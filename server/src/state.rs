@@ -6,6 +6,7 @@ use crate::auth::rate_limit::RateLimiter;
 use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
 use crate::national_db::NationalDatabase;
+use crate::record::refresh::RefreshJobs;
 
 /// Shared by every request; cheap to clone.
 #[derive(Clone)]
@@ -22,4 +23,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Sign-in attempts per client address.
     pub sign_in_limiter: RateLimiter,
+    /// Record refreshes, one per citizen at a time.
+    pub refresh_jobs: RefreshJobs,
 }

@@ -8,27 +8,13 @@
 mod common;
 
 use axum::http::{StatusCode, header};
-use common::{TestServer, api, get_with, json};
+use common::{TestServer, api, get_with, json, latest_code, sign_in};
 use portal_server::seed::DEMO_PASSWORD;
 use serde_json::json;
 
 const AN: &str = "001085012345";
 const AN_PHONE: &str = "0912345678";
 const HA_UNVERIFIED: &str = "031301008899";
-
-/// The newest code the simulated SMS gateway sent to `phone`.
-async fn latest_code(server: &TestServer, phone: &str) -> String {
-    let (response, body) = server
-        .get(&format!("/api/v1/dev/sms-outbox?to={phone}"))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let messages = json(&body);
-    let text = messages[0]["text"].as_str().unwrap().to_owned();
-    text.split(|c: char| !c.is_ascii_digit())
-        .find(|part| part.len() == 6)
-        .unwrap()
-        .to_owned()
-}
 
 async fn password_step(
     server: &TestServer,
@@ -58,17 +44,6 @@ async fn code_step(
     );
     let (response, body) = server.send(request).await;
     (response, json(&body))
-}
-
-/// Signs in and returns the `Cookie` header value for the session.
-async fn sign_in(server: &TestServer, identifier: &str, phone: &str) -> String {
-    let (status, challenge) = password_step(server, identifier, DEMO_PASSWORD).await;
-    assert_eq!(status, StatusCode::OK, "{challenge}");
-    let code = latest_code(server, phone).await;
-    let (response, _) = code_step(server, challenge["challenge_id"].as_str().unwrap(), &code).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let set_cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
 }
 
 fn server() -> TestServer {

@@ -43,6 +43,9 @@ pub enum ErrorCode {
     WrongCode,
     /// Sign-in: the code expired, or too many wrong codes; start again (HTTP 410).
     CodeExpired,
+    /// The national population database holds no such citizen, in the SMS channel's words
+    /// "phone number or citizen does not exist" (HTTP 404).
+    CitizenNotFound,
 }
 
 impl ErrorCode {
@@ -64,6 +67,7 @@ impl ErrorCode {
             Self::AccountNotVerified => 403,
             Self::AccountLocked => 423,
             Self::CodeExpired => 410,
+            Self::CitizenNotFound => 404,
         }
     }
 }
@@ -174,6 +178,7 @@ mod tests {
             ErrorCode::AccountLocked,
             ErrorCode::WrongCode,
             ErrorCode::CodeExpired,
+            ErrorCode::CitizenNotFound,
         ] {
             assert!((400..600).contains(&code.http_status()), "{code:?}");
         }

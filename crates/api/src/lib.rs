@@ -14,6 +14,7 @@ pub mod personal_id;
 pub mod phone;
 pub mod province;
 pub mod record;
+pub mod record_sync;
 pub mod request_status;
 pub mod search;
 pub mod session;

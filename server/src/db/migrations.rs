@@ -10,6 +10,7 @@ use rusqlite::{Connection, Transaction};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_accounts.sql"),
+    include_str!("../../migrations/0003_access_log.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

@@ -5,6 +5,7 @@ mod account;
 mod config;
 mod dev;
 mod health;
+mod record;
 pub mod session;
 mod sign_in;
 
@@ -27,5 +28,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(account::activity))
         .routes(routes!(account::end_session))
         .routes(routes!(account::report_session))
+        .routes(routes!(record::get_record))
+        .routes(routes!(record::start_refresh, record::refresh_status))
+        .routes(routes!(record::access_log_page))
         .routes(routes!(dev::sms_outbox))
 }

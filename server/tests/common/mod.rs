@@ -50,9 +50,10 @@ impl TestServer {
             dist.display().to_string(),
             "--database".into(),
             database.display().to_string(),
-            "--national-db-latency-ms".into(),
-            "0".into(),
         ];
+        if !flags.contains(&"--national-db-latency-ms") {
+            args.extend(["--national-db-latency-ms".into(), "0".into()]);
+        }
         args.extend(flags.iter().map(|f| (*f).to_owned()));
         let cli = <Cli as clap::Parser>::try_parse_from(args).unwrap();
         let mut state = portal_server::server::prepare(&cli.serve).unwrap();
@@ -113,4 +114,45 @@ pub fn get_with(path: &str, cookie: &str) -> Request<Body> {
 /// The body as JSON.
 pub fn json(body: &[u8]) -> serde_json::Value {
     serde_json::from_slice(body).unwrap()
+}
+
+/// The newest one-time code the simulated SMS gateway sent to `phone` (the server must run
+/// with `--dev-sms-outbox`).
+pub async fn latest_code(server: &TestServer, phone: &str) -> String {
+    let (response, body) = server
+        .get(&format!("/api/v1/dev/sms-outbox?to={phone}"))
+        .await;
+    assert_eq!(response.status(), axum::http::StatusCode::OK);
+    let messages = json(&body);
+    let text = messages[0]["text"].as_str().unwrap().to_owned();
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|part| part.len() == 6)
+        .unwrap()
+        .to_owned()
+}
+
+/// Signs in with the demo password and returns the `Cookie` header value for the session.
+pub async fn sign_in(server: &TestServer, identifier: &str, phone: &str) -> String {
+    let request = api(
+        "POST",
+        "/api/v1/sign-in",
+        serde_json::json!({"identifier": identifier, "password": portal_server::seed::DEMO_PASSWORD}),
+        None,
+    );
+    let (response, body) = server.send(request).await;
+    assert_eq!(response.status(), axum::http::StatusCode::OK);
+    let challenge = json(&body);
+    let code = latest_code(server, phone).await;
+    let request = api(
+        "POST",
+        "/api/v1/sign-in/code",
+        serde_json::json!({"challenge_id": challenge["challenge_id"], "code": code}),
+        None,
+    );
+    let (response, _) = server.send(request).await;
+    assert_eq!(response.status(), axum::http::StatusCode::OK);
+    let set_cookie = response.headers()[axum::http::header::SET_COOKIE]
+        .to_str()
+        .unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
 }

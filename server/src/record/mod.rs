@@ -1,0 +1,7 @@
+//! The citizen's population record: the portal's stored copy, its refresh from the national
+//! database with the changes it brought, and the log of who read it.
+
+pub mod access_log;
+pub mod diff;
+pub mod refresh;
+pub mod store;

@@ -1,0 +1,146 @@
+//! `/api/v1/record`: the citizen's own population record, its refresh, and who accessed it.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use portal_api::ErrorBody;
+use portal_api::record_sync::{AccessActor, AccessLogPage, RecordView, RefreshStatus};
+use serde::Deserialize;
+
+use crate::auth::{ClientInfo, CurrentSession};
+use crate::error::ApiError;
+use crate::record::access_log::{self, Access};
+use crate::record::refresh::StartError;
+use crate::record::store;
+use crate::state::AppState;
+
+/// The stored copy of the signed-in citizen's record and when it was synchronised. The read
+/// is logged in the citizen's access log.
+#[utoipa::path(
+    get,
+    path = "/api/v1/record",
+    tag = "record",
+    operation_id = "getRecord",
+    responses(
+        (status = 200, description = "The citizen's record", body = RecordView),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+    ),
+)]
+pub async fn get_record(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    client: ClientInfo,
+) -> Result<Json<RecordView>, ApiError> {
+    let now = state.clock.now();
+    let id = session.personal_id.clone();
+    let channel = session.channel;
+    let (record, synced_at) = state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let loaded = store::load(&tx, &id)?;
+            let access = Access {
+                personal_id: &id,
+                actor: AccessActor::Citizen,
+                session: Some((channel, &client.device)),
+                what: "record",
+                purpose: "view",
+            };
+            access_log::record(&tx, &access, now)?;
+            tx.commit()?;
+            Ok(loaded)
+        })
+        .await?;
+    Ok(Json(RecordView {
+        record,
+        synced_at,
+        next_refresh_in_seconds: state.refresh_jobs.next_in(&session.personal_id, now),
+    }))
+}
+
+/// Starts a refresh from the national database, or joins the one running, and answers its
+/// status after at most about two seconds: `done` with the changes, `failed` with the reason
+/// (the stored copy stays), or `running` (ask `GET` for the result).
+#[utoipa::path(
+    post,
+    path = "/api/v1/record/refresh",
+    tag = "record",
+    operation_id = "refreshRecord",
+    responses(
+        (status = 200, description = "The refresh's status", body = RefreshStatus),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: one refresh a minute; `retry_after_seconds` says when", body = ErrorBody),
+    ),
+)]
+pub async fn start_refresh(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+) -> Result<Json<RefreshStatus>, ApiError> {
+    match state
+        .refresh_jobs
+        .start_or_join(&state, &session.personal_id)
+        .await
+    {
+        Ok(status) => Ok(Json(status)),
+        Err(StartError::TooSoon(wait)) => Err(ApiError::rate_limited(wait)),
+    }
+}
+
+/// The latest refresh's status, for a page that comes back to one still running.
+#[utoipa::path(
+    get,
+    path = "/api/v1/record/refresh",
+    tag = "record",
+    operation_id = "refreshStatus",
+    responses(
+        (status = 200, description = "The latest refresh's status", body = RefreshStatus),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "No refresh since the server started", body = ErrorBody),
+    ),
+)]
+pub async fn refresh_status(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+) -> Result<Json<RefreshStatus>, ApiError> {
+    state
+        .refresh_jobs
+        .latest(&session.personal_id)
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Which page of the access log.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// The page, from 1 (default 1).
+    page: Option<u32>,
+}
+
+/// Who read the citizen's record and documents, newest first, 20 a page.
+#[utoipa::path(
+    get,
+    path = "/api/v1/record/access-log",
+    tag = "record",
+    operation_id = "accessLog",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "One page of the log", body = AccessLogPage),
+        (status = 400, description = "`page` is not a number", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+    ),
+)]
+pub async fn access_log_page(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<AccessLogPage>, ApiError> {
+    let Query(query) =
+        query.map_err(|e| ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text()))?;
+    let page = query.page.unwrap_or(1);
+    let log = state
+        .db
+        .call(move |c| access_log::page(c, &session.personal_id, page))
+        .await?;
+    Ok(Json(log))
+}
