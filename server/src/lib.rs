@@ -18,6 +18,7 @@ pub mod record;
 pub mod routes;
 pub mod seed;
 pub mod server;
+pub mod share;
 pub mod state;
 
 pub use app::build_app;

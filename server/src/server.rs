@@ -15,6 +15,7 @@ use crate::db::{Database, DbError};
 use crate::national_db::NationalDatabase;
 use crate::record::refresh::RefreshJobs;
 use crate::seed::{self, SeedMode, SeedOutcome};
+use crate::share::signer::ShareSigner;
 use crate::state::AppState;
 
 /// Why the server could not start or stopped with an error.
@@ -65,6 +66,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
             tracing::info!(database = %options.database.display(), "existing data kept")
         }
     }
+    let share_signer = db.call_blocking(|c| ShareSigner::load_or_create(c, Clock::System.now()))?;
     let national = NationalDatabase::new(
         db.clone(),
         options.national_db_latency(),
@@ -97,6 +99,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         auth,
         clock: Clock::System,
         refresh_jobs: RefreshJobs::default(),
+        share_signer,
     })
 }
 

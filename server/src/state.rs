@@ -7,6 +7,7 @@ use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
 use crate::national_db::NationalDatabase;
 use crate::record::refresh::RefreshJobs;
+use crate::share::signer::ShareSigner;
 
 /// Shared by every request; cheap to clone.
 #[derive(Clone)]
@@ -25,4 +26,6 @@ pub struct AppState {
     pub sign_in_limiter: RateLimiter,
     /// Record refreshes, one per citizen at a time.
     pub refresh_jobs: RefreshJobs,
+    /// Signs share codes.
+    pub share_signer: ShareSigner,
 }

@@ -101,7 +101,7 @@ async fn every_documented_operation_is_routed_and_answers_a_documented_status() 
             if status == StatusCode::NOT_FOUND {
                 assert_ne!(
                     json(&body)["message"],
-                    "no such resource",
+                    portal_server::http::api_fallback::NO_ENDPOINT,
                     "{verb} {path} is not routed"
                 );
             }

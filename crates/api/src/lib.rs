@@ -19,6 +19,7 @@ pub mod request_status;
 pub mod search;
 pub mod session;
 pub mod sex;
+pub mod share;
 
 pub use auth::Channel;
 pub use config::ClientConfig;

@@ -143,10 +143,82 @@ pub struct HouseholdMember {
 }
 
 impl PopulationRecord {
+    /// The text of the QR code printed on the chip ID card, so the portal's card QR reads the
+    /// same in any scanner: `ID|old ID|full name|date of birth ddmmyyyy|sex|permanent
+    /// residence|date of issue ddmmyyyy`, empty where the record has nothing.
+    pub fn card_qr_text(&self) -> String {
+        let sex = match self.sex {
+            Sex::Male => "Nam",
+            Sex::Female => "Nữ",
+            Sex::Unknown => "",
+        };
+        [
+            self.personal_id.as_str(),
+            self.old_id_number.as_deref().unwrap_or_default(),
+            &self.full_name,
+            &self.date_of_birth.to_compact(),
+            sex,
+            self.permanent_residence.as_deref().unwrap_or_default(),
+            &self
+                .id_card
+                .as_ref()
+                .map(|card| card.issued_on.to_compact())
+                .unwrap_or_default(),
+        ]
+        .join("|")
+    }
+
     /// Checks that the record's ID number agrees with its date of birth and sex.
     pub fn id_agrees_with_birth(&self) -> bool {
         self.personal_id
             .check_consistency(self.date_of_birth.year(), self.sex)
             .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> PopulationRecord {
+        let json = r#"{
+            "personal_id": "001085012345", "full_name": "Nguyễn Văn An", "other_names": [],
+            "date_of_birth": "1985-03-14", "sex": "male", "place_of_birth": "Hà Nội",
+            "place_of_birth_registration": "Hà Nội", "native_place": "Hà Nội",
+            "ethnicity": "Kinh", "religion": "Không", "nationality": "Việt Nam",
+            "blood_type": null, "marital_status": "married", "old_id_number": "012345678",
+            "id_card": {"issued_on": "2025-02-20", "issued_by": "Bộ Công an", "valid_until": null},
+            "permanent_residence": "Số 12, phố Trần Duy Hưng, Hà Nội",
+            "temporary_residence": null, "current_residence": null, "temporary_absence": null,
+            "residence_file_number": null, "household": null, "father": null, "mother": null,
+            "spouse": null, "children": [], "legal_representative": null,
+            "represented_person": null, "death_or_missing": null, "phone": null, "email": null
+        }"#;
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn card_qr_text_follows_the_chip_cards_layout() {
+        assert_eq!(
+            record().card_qr_text(),
+            "001085012345|012345678|Nguyễn Văn An|14031985|Nam|Số 12, phố Trần Duy Hưng, Hà Nội|20022025"
+        );
+    }
+
+    #[test]
+    fn card_qr_text_leaves_missing_items_empty() {
+        let mut record = record();
+        record.old_id_number = None;
+        record.id_card = None;
+        record.sex = Sex::Female;
+        assert_eq!(
+            record.card_qr_text(),
+            "001085012345||Nguyễn Văn An|14031985|Nữ|Số 12, phố Trần Duy Hưng, Hà Nội|"
+        );
+    }
+
+    #[test]
+    fn the_id_agrees_with_birth() {
+        assert!(record().id_agrees_with_birth());
     }
 }

@@ -7,6 +7,7 @@ mod dev;
 mod health;
 mod record;
 pub mod session;
+mod shares;
 mod sign_in;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -31,5 +32,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(record::get_record))
         .routes(routes!(record::start_refresh, record::refresh_status))
         .routes(routes!(record::access_log_page))
+        .routes(routes!(shares::create_share, shares::list_shares))
+        .routes(routes!(shares::revoke_share))
+        .routes(routes!(shares::share_status))
+        .routes(routes!(shares::share_keys))
         .routes(routes!(dev::sms_outbox))
 }

@@ -1,0 +1,160 @@
+//! `/api/v1/shares` and `/api/v1/share-keys`: signed share codes of chosen record fields.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use portal_api::ErrorBody;
+use portal_api::record_sync::AccessActor;
+use portal_api::share::{CreateShare, Share, ShareKeys, ShareStatus};
+
+use crate::auth::CurrentSession;
+use crate::error::ApiError;
+use crate::json::ApiJson;
+use crate::record::access_log::{self, Access};
+use crate::record::store as records;
+use crate::share::store;
+use crate::state::AppState;
+
+/// Signs a share of the chosen fields for the chosen time.
+#[utoipa::path(
+    post,
+    path = "/api/v1/shares",
+    tag = "shares",
+    operation_id = "createShare",
+    request_body = CreateShare,
+    responses(
+        (status = 201, description = "The share, with its signed code", body = Share),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: no `fields`, or `valid_minutes` outside 10 to 1440", body = ErrorBody),
+    ),
+)]
+pub async fn create_share(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    ApiJson(body): ApiJson<CreateShare>,
+) -> Result<(StatusCode, Json<Share>), ApiError> {
+    body.validate().map_err(ApiError::validation)?;
+    let now = state.clock.now();
+    let signer = state.share_signer.clone();
+    let share = state
+        .db
+        .call(move |c| {
+            let (record, _) = records::load(c, &session.personal_id)?;
+            store::create(c, &signer, &record, &body, now)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(share)))
+}
+
+/// The citizen's shares that have not expired, revoked ones included, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shares",
+    tag = "shares",
+    operation_id = "listShares",
+    responses(
+        (status = 200, description = "The shares", body = Vec<Share>),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+    ),
+)]
+pub async fn list_shares(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+) -> Result<Json<Vec<Share>>, ApiError> {
+    let now = state.clock.now();
+    let shares = state
+        .db
+        .call(move |c| store::list(c, &session.personal_id, now))
+        .await?;
+    Ok(Json(shares))
+}
+
+/// Revokes a share: verifiers that check online refuse it from now on.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/shares/{id}",
+    tag = "shares",
+    operation_id = "revokeShare",
+    params(("id" = String, Path, description = "The share's id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no unrevoked share with this id", body = ErrorBody),
+    ),
+)]
+pub async fn revoke_share(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let now = state.clock.now();
+    let revoked = state
+        .db
+        .call(move |c| store::revoke(c, &session.personal_id, &id, now))
+        .await?;
+    if revoked {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
+/// Whether a share was revoked: the verify page's online check. Public; each check is
+/// recorded in the citizen's access log as a verification.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shares/{id}/status",
+    tag = "shares",
+    operation_id = "shareStatus",
+    security(()),
+    params(("id" = String, Path, description = "The share's id, from the signed payload")),
+    responses(
+        (status = 200, description = "The share's standing", body = ShareStatus),
+        (status = 404, description = "No share with this id", body = ErrorBody),
+    ),
+)]
+pub async fn share_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ShareStatus>, ApiError> {
+    let now = state.clock.now();
+    let status = state
+        .db
+        .call(move |c| {
+            let Some((owner, revoked)) = store::status(c, &id)? else {
+                return Ok(None);
+            };
+            let access = Access {
+                personal_id: &owner,
+                actor: AccessActor::SharedQrVerification,
+                session: None,
+                what: "shared_fields",
+                purpose: "verification",
+            };
+            access_log::record(c, &access, now)?;
+            Ok(Some(revoked))
+        })
+        .await?;
+    status
+        .map(|revoked| Json(ShareStatus { revoked }))
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The public keys share codes are signed with.
+#[utoipa::path(
+    get,
+    path = "/api/v1/share-keys",
+    tag = "shares",
+    operation_id = "shareKeys",
+    security(()),
+    responses((status = 200, description = "The keys", body = ShareKeys)),
+)]
+pub async fn share_keys(State(state): State<AppState>) -> Json<ShareKeys> {
+    Json(ShareKeys {
+        keys: vec![state.share_signer.public_key()],
+    })
+}
