@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_accounts.sql"),
     include_str!("../../migrations/0003_access_log.sql"),
     include_str!("../../migrations/0004_shares.sql"),
+    include_str!("../../migrations/0005_document_events.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

@@ -4,6 +4,7 @@
 mod account;
 mod config;
 mod dev;
+mod documents;
 mod health;
 mod record;
 pub mod session;
@@ -36,5 +37,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(shares::revoke_share))
         .routes(routes!(shares::share_status))
         .routes(routes!(shares::share_keys))
+        .routes(routes!(documents::list_documents))
+        .routes(routes!(documents::get_document))
+        .routes(routes!(documents::get_document_file))
+        .routes(routes!(documents::sync_document))
         .routes(routes!(dev::sms_outbox))
 }

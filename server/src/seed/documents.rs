@@ -206,6 +206,9 @@ pub fn insert_documents(
              issued_on, valid_until, procedure, file_name, content_type, blob_path, synced_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'application/pdf', ?11, ?12)",
     )?;
+    let mut event = tx.prepare(
+        "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     let first_year = birth_year.max(1990) + 1;
     for sequence in 1..=count {
         // Cycle through the whole catalogue first so even a small store shows every category.
@@ -244,6 +247,19 @@ pub fn insert_documents(
             file_name,
             format!("demo/{file_name}"),
             synced_at,
+        ])?;
+        let document = tx.last_insert_rowid();
+        event.execute(params![
+            document,
+            issued_on.to_string(),
+            "issued",
+            template.procedure.unwrap_or(template.agency)
+        ])?;
+        event.execute(params![
+            document,
+            synced_at,
+            "added",
+            "Cổng dịch vụ công quốc gia"
         ])?;
     }
     Ok(())

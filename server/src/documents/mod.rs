@@ -1,0 +1,5 @@
+//! The personal electronic data store: search, detail with history, files, re-sync.
+
+pub mod pdf;
+pub mod search;
+pub mod store;

@@ -1,0 +1,233 @@
+//! `/api/v1/documents`: the citizen's personal electronic data store. Every path answers
+//! 404 for a code the citizen does not have, exactly alike whether another citizen has it.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use portal_api::ErrorBody;
+use portal_api::documents::{DocumentDetail, DocumentPage, DocumentQuery};
+use portal_api::record_sync::AccessActor;
+
+use crate::auth::clock::rfc3339;
+use crate::auth::{ClientInfo, CurrentSession};
+use crate::documents::{pdf, search, store};
+use crate::error::ApiError;
+use crate::record::access_log::{self, Access};
+use crate::state::AppState;
+
+type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>;
+
+/// One page of the citizen's documents matching a search, with the filters' values.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents",
+    tag = "documents",
+    operation_id = "listDocuments",
+    params(
+        ("q" = Option<String>, Query, description = "Words to find in the name or code, with or without diacritics (at most 100 characters)"),
+        ("category" = Option<portal_api::documents::DocumentCategory>, Query, description = "Only this category"),
+        ("agency" = Option<String>, Query, description = "Only this issuing agency"),
+        ("year" = Option<u16>, Query, description = "Only documents issued this year"),
+        ("sort" = Option<portal_api::documents::DocumentSort>, Query, description = "newest (default), oldest or name"),
+        ("page" = Option<u32>, Query, description = "Page, from 1"),
+        ("per_page" = Option<u32>, Query, description = "Documents per page, 1 to 100 (default 50)"),
+    ),
+    responses(
+        (status = 200, description = "The page", body = DocumentPage),
+        (status = 400, description = "`malformed_request`: a query parameter is not valid; `fields` names each one and why", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+    ),
+)]
+pub async fn list_documents(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    pairs: QueryPairs,
+) -> Result<Json<DocumentPage>, ApiError> {
+    let Query(pairs) =
+        pairs.map_err(|e| ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text()))?;
+    let query = DocumentQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|fields| {
+            let mut body = ErrorBody::new(
+                portal_api::ErrorCode::MalformedRequest,
+                "some query parameters are not valid",
+            );
+            body.fields = fields;
+            ApiError::from(body)
+        })?;
+    let page = state
+        .db
+        .call(move |c| search::search(c, &session.personal_id, &query))
+        .await?;
+    Ok(Json(page))
+}
+
+/// Loads the citizen's document and logs the read.
+async fn read_document(
+    state: &AppState,
+    session: &crate::auth::sessions::Session,
+    client: &ClientInfo,
+    code: String,
+    purpose: &'static str,
+) -> Result<store::StoredDocument, ApiError> {
+    let now = state.clock.now();
+    let owner = session.personal_id.clone();
+    let channel = session.channel;
+    let device = client.device.clone();
+    state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let found = store::find(&tx, &owner, &code)?;
+            if found.is_some() {
+                let what = format!("document:{code}");
+                let access = Access {
+                    personal_id: &owner,
+                    actor: AccessActor::Citizen,
+                    session: Some((channel, &device)),
+                    what: &what,
+                    purpose,
+                };
+                access_log::record(&tx, &access, now)?;
+            }
+            tx.commit()?;
+            Ok(found)
+        })
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// A document with all its metadata and its history.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{code}",
+    tag = "documents",
+    operation_id = "getDocument",
+    params(("code" = String, Path, description = "The document code")),
+    responses(
+        (status = 200, description = "The document", body = DocumentDetail),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+    ),
+)]
+pub async fn get_document(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    client: ClientInfo,
+    Path(code): Path<String>,
+) -> Result<Json<DocumentDetail>, ApiError> {
+    Ok(Json(
+        read_document(&state, &session, &client, code, "view")
+            .await?
+            .detail,
+    ))
+}
+
+/// The document's file, with its real name and type; `?download=1` asks the browser to save
+/// it instead of showing it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{code}/file",
+    tag = "documents",
+    operation_id = "getDocumentFile",
+    params(
+        ("code" = String, Path, description = "The document code"),
+        ("download" = Option<String>, Query, description = "`1` to download rather than preview"),
+    ),
+    responses(
+        (status = 200, description = "The file", content_type = "application/pdf"),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+    ),
+)]
+pub async fn get_document_file(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    client: ClientInfo,
+    Path(code): Path<String>,
+    Query(options): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let download = options.iter().any(|(k, v)| k == "download" && v == "1");
+    let document = read_document(
+        &state,
+        &session,
+        &client,
+        code,
+        if download { "download" } else { "preview" },
+    )
+    .await?;
+    let detail = document.detail;
+    let bytes = pdf::one_page(&[
+        detail.summary.name.clone(),
+        format!("Ma so: {}", detail.summary.code),
+        format!("Co quan cap: {}", detail.summary.issuing_agency),
+        format!("Ngay cap: {}", detail.summary.issued_on.to_display()),
+    ]);
+    let disposition = format!(
+        "{}; filename=\"{}\"",
+        if download { "attachment" } else { "inline" },
+        detail.file_name.replace(['"', '\\'], "_")
+    );
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    // The document page previews the file in a frame of its own origin; everything else the
+    // file could ask for stays forbidden.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'self'"),
+    );
+    headers.insert(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("SAMEORIGIN"),
+    );
+    Ok(response)
+}
+
+/// Re-synchronises the document from its issuing agency (simulated) and answers it anew.
+#[utoipa::path(
+    post,
+    path = "/api/v1/documents/{code}/sync",
+    tag = "documents",
+    operation_id = "syncDocument",
+    params(("code" = String, Path, description = "The document code")),
+    responses(
+        (status = 200, description = "The document, with its new sync time", body = DocumentDetail),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+    ),
+)]
+pub async fn sync_document(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(code): Path<String>,
+) -> Result<Json<DocumentDetail>, ApiError> {
+    let now = rfc3339(state.clock.now());
+    let owner = session.personal_id.clone();
+    let detail = state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let Some(document) = store::find(&tx, &owner, &code)? else {
+                return Ok(None);
+            };
+            store::mark_synced(
+                &tx,
+                document.id,
+                &now,
+                &document.detail.summary.issuing_agency,
+            )?;
+            let updated = store::find(&tx, &owner, &code)?;
+            tx.commit()?;
+            Ok(updated.map(|d| d.detail))
+        })
+        .await?;
+    detail.map(Json).ok_or_else(ApiError::not_found)
+}

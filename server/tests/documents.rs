@@ -1,0 +1,264 @@
+//! The personal electronic data store over HTTP: search with and without diacritics, filters,
+//! paging, bad parameters, detail and history, files, re-sync, and the 404 rule.
+
+// A test that cannot set up its server should stop right there, loudly.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use axum::http::{StatusCode, header};
+use common::{TestServer, api, get_with, json, sign_in};
+use portal_server::seed::LARGE_STORE_CITIZEN;
+use serde_json::{Value, json};
+
+const AN: &str = "001085012345";
+const AN_PHONE: &str = "0912345678";
+const BINH: &str = "001190023456";
+const BINH_PHONE: &str = "0987654321";
+
+async fn server_with(who: (&str, &str)) -> (TestServer, String) {
+    let server = TestServer::start_with(&["--dev-sms-outbox"]);
+    let cookie = sign_in(&server, who.0, who.1).await;
+    (server, cookie)
+}
+
+async fn list(server: &TestServer, cookie: &str, query: &str) -> (StatusCode, Value) {
+    let (response, body) = server
+        .send(get_with(&format!("/api/v1/documents{query}"), cookie))
+        .await;
+    (response.status(), json(&body))
+}
+
+#[tokio::test]
+async fn search_ignores_case_and_diacritics() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (status, with) = list(&server, &cookie, "?q=Gi%E1%BA%A5y%20khai%20sinh").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, without) = list(&server, &cookie, "?q=giay+khai+sinh").await;
+    let (_, shouting) = list(&server, &cookie, "?q=GIAY+KHAI+SINH").await;
+    assert!(with["total"].as_u64().unwrap() >= 1);
+    assert_eq!(with["total"], without["total"]);
+    assert_eq!(with["total"], shouting["total"]);
+    for item in without["items"].as_array().unwrap() {
+        let name = item["name"].as_str().unwrap();
+        assert!(
+            portal_api::fold_vietnamese(name).contains("giay khai sinh"),
+            "{name}"
+        );
+    }
+    // "đ" finds "d" too: "dang ky" in folded form matches "Đăng ký".
+    let (_, d) = list(&server, &cookie, "?q=%C4%91%C4%83ng").await;
+    let (_, plain) = list(&server, &cookie, "?q=dang").await;
+    assert_eq!(d["total"], plain["total"]);
+    // A code finds its document.
+    let code = without["items"][0]["code"].as_str().unwrap().to_owned();
+    let (_, by_code) = list(&server, &cookie, &format!("?q={}", code.to_lowercase())).await;
+    assert_eq!(by_code["total"], 1);
+}
+
+#[tokio::test]
+async fn filters_sort_and_pages() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (_, all) = list(&server, &cookie, "?per_page=100").await;
+    assert_eq!(all["total"], 24);
+    let dates: Vec<&str> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["issued_on"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first by default"
+    );
+
+    let (_, civil) = list(&server, &cookie, "?category=civil_status&per_page=100").await;
+    assert!(
+        civil["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["category"] == "civil_status")
+    );
+    let facet = all["facets"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["value"] == "civil_status")
+        .unwrap();
+    assert_eq!(facet["count"], civil["total"]);
+
+    let year = all["facets"]["years"][0]["value"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, in_year) = list(&server, &cookie, &format!("?year={year}")).await;
+    assert!(
+        in_year["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["issued_on"].as_str().unwrap().starts_with(&year))
+    );
+
+    let (_, by_name) = list(&server, &cookie, "?sort=name&per_page=100").await;
+    let names: Vec<String> = by_name["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| portal_api::fold_vietnamese(i["name"].as_str().unwrap()))
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]));
+
+    let (_, page_two) = list(&server, &cookie, "?per_page=10&page=3").await;
+    assert_eq!(page_two["items"].as_array().unwrap().len(), 4);
+    let (status, beyond) = list(&server, &cookie, "?per_page=10&page=9").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(beyond["items"], json!([]));
+    assert_eq!(beyond["total"], 24);
+}
+
+#[tokio::test]
+async fn bad_parameters_get_a_clear_400_naming_them() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (status, body) = list(
+        &server,
+        &cookie,
+        "?page=0&sort=random&category=passport&year=abc&per_page=500",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["code"], "malformed_request");
+    for name in ["page", "sort", "category", "year", "per_page"] {
+        assert_eq!(body["fields"][name], "invalid_format", "{name}");
+    }
+    let long = "a".repeat(101);
+    let (status, body) = list(&server, &cookie, &format!("?q={long}")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["fields"]["q"], "too_long");
+    // A wildcard is a character, not a pattern.
+    let (_, body) = list(&server, &cookie, "?q=%25").await;
+    assert_eq!(body["total"], 0);
+}
+
+#[tokio::test]
+async fn the_large_store_searches_all_ten_thousand() {
+    let (server, cookie) = server_with((LARGE_STORE_CITIZEN, "0935777888")).await;
+    let (_, all) = list(&server, &cookie, "").await;
+    assert_eq!(all["total"], 10_000);
+    assert_eq!(all["items"].as_array().unwrap().len(), 50);
+    let (_, some) = list(&server, &cookie, "?q=bao+hiem+y+te").await;
+    let found = some["total"].as_u64().unwrap();
+    assert!(found > 100 && found < 10_000, "{found}");
+}
+
+#[tokio::test]
+async fn detail_file_and_sync() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (_, all) = list(&server, &cookie, "?q=giay+khai+sinh").await;
+    let code = all["items"][0]["code"].as_str().unwrap().to_owned();
+
+    let (response, body) = server
+        .send(get_with(&format!("/api/v1/documents/{code}"), &cookie))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let detail = json(&body);
+    assert_eq!(detail["code"], code);
+    assert_eq!(detail["content_type"], "application/pdf");
+    let kinds: Vec<&str> = detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["issued", "added"]);
+
+    let (response, bytes) = server
+        .send(get_with(
+            &format!("/api/v1/documents/{code}/file?download=1"),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/pdf");
+    let disposition = response.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap();
+    assert_eq!(disposition, format!("attachment; filename=\"{code}.pdf\""));
+    assert!(bytes.starts_with(b"%PDF-"));
+    let (response, _) = server
+        .send(get_with(&format!("/api/v1/documents/{code}/file"), &cookie))
+        .await;
+    assert!(
+        response.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("inline")
+    );
+    assert!(
+        response.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'self'")
+    );
+
+    // Within the idle timeout, so the session still stands.
+    server.clock.advance(600);
+    let (response, body) = server
+        .send(api(
+            "POST",
+            &format!("/api/v1/documents/{code}/sync"),
+            json!({}),
+            Some(&cookie),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let synced = json(&body);
+    assert_ne!(synced["synced_at"], detail["synced_at"]);
+    assert_eq!(
+        synced["history"].as_array().unwrap().last().unwrap()["kind"],
+        "synced"
+    );
+
+    let (_, body) = server
+        .send(get_with("/api/v1/record/access-log", &cookie))
+        .await;
+    let whats: Vec<Value> = json(&body)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].clone())
+        .collect();
+    assert!(whats.contains(&json!(format!("document:{code}"))));
+}
+
+#[tokio::test]
+async fn another_citizens_document_is_404_on_every_path_like_a_missing_one() {
+    let server = TestServer::start_with(&["--dev-sms-outbox"]);
+    let an = sign_in(&server, AN, AN_PHONE).await;
+    let binh = sign_in(&server, BINH, BINH_PHONE).await;
+    let (_, ans) = list(&server, &an, "").await;
+    let code = ans["items"][0]["code"].as_str().unwrap().to_owned();
+    for path in [
+        format!("/api/v1/documents/{code}"),
+        format!("/api/v1/documents/{code}/file"),
+    ] {
+        let (theirs, theirs_body) = server.send(get_with(&path, &binh)).await;
+        let (missing, missing_body) = server
+            .send(get_with(&path.replace(&code, "NO-SUCH-CODE"), &binh))
+            .await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(theirs.status(), missing.status());
+        assert_eq!(
+            theirs_body, missing_body,
+            "{path}: nothing tells the two apart"
+        );
+    }
+    let sync = format!("/api/v1/documents/{code}/sync");
+    let (response, _) = server
+        .send(api("POST", &sync, json!({}), Some(&binh)))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let (_, binhs) = list(&server, &binh, &format!("?q={code}")).await;
+    assert_eq!(binhs["total"], 0, "search never reaches another store");
+}
