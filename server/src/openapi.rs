@@ -27,6 +27,9 @@ use portal_api::SESSION_COOKIE;
         portal_api::ErrorBody,
         portal_api::ErrorCode,
         portal_api::FieldErrorCode,
+        // Query parameter types, which utoipa does not collect from `params(...)` itself.
+        portal_api::documents::DocumentCategory,
+        portal_api::documents::DocumentSort,
     )),
     tags(
         (name = "system", description = "Health of the deployment"),
