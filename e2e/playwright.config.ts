@@ -24,6 +24,9 @@ function server(port: number, extra: string[] = []) {
       '--database', database,
       '--reset',
       '--dev-sms-outbox',
+      // Tests decide requests through the operator endpoint, not the simulated provider's clock.
+      '--operator-endpoint',
+      '--request-pace-seconds', '0',
       '--national-db-latency-ms', '0',
       '--sign-in-attempts-per-ip', '10000',
       ...extra,

@@ -57,6 +57,16 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_DEV_SMS_OUTBOX", value_parser = clap::builder::FalseyValueParser::new())]
     pub dev_sms_outbox: bool,
 
+    /// Let `POST /api/v1/operator/requests/{reference}/decision` decide requests as the
+    /// provider would. For demos and tests only.
+    #[arg(long, env = "PORTAL_OPERATOR_ENDPOINT", value_parser = clap::builder::FalseyValueParser::new())]
+    pub operator_endpoint: bool,
+
+    /// Seconds the simulated provider waits before taking in a submitted request, and again
+    /// before starting to handle it; 0 leaves requests where they are.
+    #[arg(long, env = "PORTAL_REQUEST_PACE_SECONDS", default_value_t = 60)]
+    pub request_pace_seconds: u32,
+
     /// Password and code attempts allowed from one client address per 15 minutes.
     #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_IP", default_value_t = 30)]
     pub sign_in_attempts_per_ip: u32,

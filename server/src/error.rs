@@ -116,6 +116,11 @@ impl ApiError {
         )
     }
 
+    /// The resource's state does not allow this.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Conflict, message)
+    }
+
     /// The machine-readable code.
     pub fn code(&self) -> ErrorCode {
         self.body.code

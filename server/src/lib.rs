@@ -16,6 +16,7 @@ pub mod json;
 pub mod national_db;
 pub mod openapi;
 pub mod record;
+pub mod requests;
 pub mod routes;
 pub mod seed;
 pub mod server;

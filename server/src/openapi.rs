@@ -36,6 +36,7 @@ use portal_api::SESSION_COOKIE;
         (name = "session", description = "Signing in (password, then a one-time code by SMS), who is signed in, signing out"),
         (name = "record", description = "The citizen's own population record, its refresh from the national database, and who accessed it"),
         (name = "documents", description = "The citizen's personal electronic data store"),
+        (name = "requests", description = "Written requests for information: drafts, submission, tracking to a result or a written refusal"),
         (name = "shares", description = "Signed share codes of chosen record fields, their public keys and revocation"),
         (name = "account", description = "The citizen's sessions and sign-in history"),
         (name = "development", description = "Switched off unless the server runs with a development flag"),

@@ -100,6 +100,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         clock: Clock::System,
         refresh_jobs: RefreshJobs::default(),
         share_signer,
+        operator_endpoint: options.operator_endpoint,
     })
 }
 
@@ -109,6 +110,7 @@ pub async fn run(options: ServeOptions) -> Result<(), ServerError> {
     if !options.dist.join("index.html").is_file() {
         tracing::warn!(dist = %options.dist.display(), "no built app here; the API still answers");
     }
+    spawn_provider(&state, options.request_pace_seconds);
     let app = build_app(state, &options.dist);
     let listener = TcpListener::bind(options.listen)
         .await
@@ -123,6 +125,35 @@ pub async fn run(options: ServeOptions) -> Result<(), ServerError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(ServerError::Serve)
+}
+
+/// The simulated provider: every few seconds it takes in and starts handling requests that
+/// have waited `pace` seconds; deciding them is the operator endpoint's.
+fn spawn_provider(state: &AppState, pace: u32) {
+    if pace == 0 {
+        return;
+    }
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            ticks.tick().await;
+            let now = state.clock.now();
+            let moved = state
+                .db
+                .call(move |c| {
+                    let tx = c.transaction()?;
+                    let moved =
+                        crate::requests::store::advance_workflow(&tx, now, i64::from(pace))?;
+                    tx.commit()?;
+                    Ok(moved)
+                })
+                .await;
+            if let Err(error) = moved {
+                tracing::error!(%error, "the simulated provider failed");
+            }
+        }
+    });
 }
 
 /// What a person starting the portal needs to see: where it is and who to sign in as.

@@ -28,4 +28,6 @@ pub struct AppState {
     pub refresh_jobs: RefreshJobs,
     /// Signs share codes.
     pub share_signer: ShareSigner,
+    /// Whether the provider's decision endpoint answers (demos and tests).
+    pub operator_endpoint: bool,
 }

@@ -66,7 +66,9 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
         .args(["--dist", "dist", "--database", "data/portal.sqlite3"])
         // A demo on one machine has no phone to receive the sign-in code: the simulated SMS
         // gateway prints each message and the outbox endpoint shows it.
-        .arg("--dev-sms-outbox");
+        .arg("--dev-sms-outbox")
+        // So a demo can take a request all the way to a result or a refusal.
+        .arg("--operator-endpoint");
     if options.reset {
         server.arg("--reset");
     }

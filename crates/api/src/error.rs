@@ -43,6 +43,9 @@ pub enum ErrorCode {
     WrongCode,
     /// Sign-in: the code expired, or too many wrong codes; start again (HTTP 410).
     CodeExpired,
+    /// The request does not fit the resource's state, e.g. editing a submitted request or
+    /// withdrawing one already in processing (HTTP 409).
+    Conflict,
     /// The national population database holds no such citizen, in the SMS channel's words
     /// "phone number or citizen does not exist" (HTTP 404).
     CitizenNotFound,
@@ -68,6 +71,7 @@ impl ErrorCode {
             Self::AccountLocked => 423,
             Self::CodeExpired => 410,
             Self::CitizenNotFound => 404,
+            Self::Conflict => 409,
         }
     }
 }
@@ -179,6 +183,7 @@ mod tests {
             ErrorCode::WrongCode,
             ErrorCode::CodeExpired,
             ErrorCode::CitizenNotFound,
+            ErrorCode::Conflict,
         ] {
             assert!((400..600).contains(&code.http_status()), "{code:?}");
         }

@@ -17,6 +17,7 @@ pub mod province;
 pub mod record;
 pub mod record_sync;
 pub mod request_status;
+pub mod requests;
 pub mod search;
 pub mod session;
 pub mod sex;

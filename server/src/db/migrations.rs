@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_access_log.sql"),
     include_str!("../../migrations/0004_shares.sql"),
     include_str!("../../migrations/0005_document_events.sql"),
+    include_str!("../../migrations/0006_request_drafts.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

@@ -7,6 +7,7 @@ mod dev;
 mod documents;
 mod health;
 mod record;
+mod requests;
 pub mod session;
 mod shares;
 mod sign_in;
@@ -41,5 +42,16 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::get_document))
         .routes(routes!(documents::get_document_file))
         .routes(routes!(documents::sync_document))
+        .routes(routes!(requests::catalogue))
+        .routes(routes!(requests::list_requests, requests::create_draft))
+        .routes(routes!(
+            requests::get_request,
+            requests::save_draft,
+            requests::discard_draft
+        ))
+        .routes(routes!(requests::submit))
+        .routes(routes!(requests::withdraw))
+        .routes(routes!(requests::answer_question))
+        .routes(routes!(requests::operator_decision))
         .routes(routes!(dev::sms_outbox))
 }

@@ -3,7 +3,10 @@
 
 use rusqlite::{Transaction, params};
 
+use portal_api::requests::{Delivery, POLICE_OFFICES, RequestAnswers, RequestKind};
+
 use crate::db::DbError;
+use crate::requests::store::insert_result_document;
 
 /// One seeded request: what was asked, and the statuses it passed through with their times.
 struct DemoRequest {
@@ -63,7 +66,7 @@ const REQUESTS: &[DemoRequest] = &[
     DemoRequest {
         kind: "id_confirmation",
         purpose: "Cung cấp thông tin của người khác trong hộ để làm thủ tục đất đai",
-        delivery: "post",
+        delivery: "in_person",
         history: &[
             ("submitted", "2026-08-11T02:00:00.000Z", None),
             ("received", "2026-08-11T08:20:00.000Z", None),
@@ -88,13 +91,14 @@ const REQUESTS: &[DemoRequest] = &[
 pub fn insert_requests(
     tx: &Transaction<'_>,
     owner: &str,
+    phone: &str,
     how_many: usize,
     mut next_reference: u32,
 ) -> Result<u32, DbError> {
     let mut insert_request = tx.prepare(
         "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status, created_at,
-             updated_at, refusal_reason, result_document_code)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)",
+             updated_at, refusal_reason, result_document_code, answers_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut insert_event = tx.prepare(
         "INSERT INTO request_events (request_id, status, at, note) VALUES (?1, ?2, ?3, ?4)",
@@ -105,6 +109,30 @@ pub fn insert_requests(
         };
         let reference = format!("YC-2026-{next_reference:06}");
         next_reference += 1;
+        let in_person = request.delivery == "in_person";
+        let answers = RequestAnswers {
+            kind: RequestKind::parse(request.kind),
+            purpose: Some(request.purpose.to_owned()),
+            delivery: Some(if in_person {
+                Delivery::InPerson
+            } else {
+                Delivery::DataStore
+            }),
+            police_office: in_person.then(|| POLICE_OFFICES[0].to_owned()),
+            contact_phone: Some(phone.to_owned()),
+            ..RequestAnswers::default()
+        };
+        let result = if last.0 == "provided" {
+            Some(insert_result_document(
+                tx,
+                owner,
+                &reference,
+                answers.kind,
+                last.1,
+            )?)
+        } else {
+            None
+        };
         insert_request.execute(params![
             reference,
             owner,
@@ -115,6 +143,8 @@ pub fn insert_requests(
             first.1,
             last.1,
             request.refusal_reason,
+            result,
+            serde_json::to_string(&answers)?,
         ])?;
         let request_id = tx.last_insert_rowid();
         for (status, at, note) in request.history {

@@ -1,0 +1,4 @@
+//! Written requests for information: drafts, submission, the provider's workflow, results.
+
+pub mod store;
+pub mod workflow;

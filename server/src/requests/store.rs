@@ -1,0 +1,560 @@
+//! Requests and drafts in the database.
+
+use portal_api::requests::{
+    ANSWER_WITHIN_WORKING_DAYS, Delivery, RequestAnswers, RequestDetail, RequestEvent, RequestKind,
+    RequestSummary,
+};
+use portal_api::{RequestStatus, fold_vietnamese};
+use rusqlite::{Connection, OptionalExtension, params};
+use time::{Date, Duration, Weekday};
+
+use super::workflow::{self, Actor};
+use crate::auth::clock::rfc3339;
+use crate::auth::secrets;
+use crate::db::DbError;
+
+/// What a change to a request came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Done; the request as it now stands.
+    Done(Box<RequestDetail>),
+    /// The citizen has no such request or draft.
+    NotFound,
+    /// Its status does not allow this.
+    Conflict(&'static str),
+    /// The answers break the rules.
+    Invalid(std::collections::BTreeMap<String, portal_api::FieldErrorCode>),
+}
+
+struct Draft {
+    id: String,
+    answers: RequestAnswers,
+    created_at: String,
+    updated_at: String,
+    submitted_request_id: Option<i64>,
+}
+
+struct Submitted {
+    id: i64,
+    reference: String,
+    status: RequestStatus,
+    answers: RequestAnswers,
+    created_at: String,
+    updated_at: String,
+    refusal_reason: Option<String>,
+    result_document_code: Option<String>,
+}
+
+fn status_of(text: &str) -> RequestStatus {
+    RequestStatus::from_str_opt(text).unwrap_or(RequestStatus::Submitted)
+}
+
+fn find_draft(connection: &Connection, owner: &str, id: &str) -> Result<Option<Draft>, DbError> {
+    let row = connection
+        .query_row(
+            "SELECT id, answers_json, created_at, updated_at, submitted_request_id
+             FROM request_drafts WHERE owner_id = ?1 AND id = ?2",
+            params![owner, id],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            },
+        )
+        .optional()?;
+    row.map(
+        |(id, answers, created_at, updated_at, submitted_request_id)| {
+            Ok(Draft {
+                id,
+                answers: serde_json::from_str(&answers)?,
+                created_at,
+                updated_at,
+                submitted_request_id,
+            })
+        },
+    )
+    .transpose()
+}
+
+fn find_submitted(
+    connection: &Connection,
+    owner: &str,
+    key: RequestKey<'_>,
+) -> Result<Option<Submitted>, DbError> {
+    let (column, value) = match key {
+        RequestKey::Reference(reference) => ("reference", reference.to_owned()),
+        RequestKey::Id(id) => ("id", id.to_string()),
+    };
+    // `column` is one of two constants above.
+    let sql = format!(
+        "SELECT id, reference, status, answers_json, kind, purpose, delivery, created_at, updated_at,
+                refusal_reason, result_document_code
+         FROM requests WHERE owner_id = ?1 AND {column} = ?2"
+    );
+    let row = connection
+        .query_row(&sql, params![owner, value], |row| {
+            let answers: Option<String> = row.get(3)?;
+            let kind: String = row.get(4)?;
+            let purpose: String = row.get(5)?;
+            let delivery: String = row.get(6)?;
+            let status: String = row.get(2)?;
+            Ok((
+                Submitted {
+                    id: row.get(0)?,
+                    reference: row.get(1)?,
+                    status: status_of(&status),
+                    answers: RequestAnswers::default(),
+                    created_at: row.get(7)?,
+                    updated_at: row.get(8)?,
+                    refusal_reason: row.get(9)?,
+                    result_document_code: row.get(10)?,
+                },
+                answers,
+                (kind, purpose, delivery),
+            ))
+        })
+        .optional()?;
+    let Some((mut request, answers, (kind, purpose, delivery))) = row else {
+        return Ok(None);
+    };
+    request.answers = match answers {
+        Some(json) => serde_json::from_str(&json)?,
+        // Rows from before the form kept every answer hold the essentials in columns.
+        None => RequestAnswers {
+            kind: RequestKind::parse(&kind),
+            purpose: Some(purpose),
+            delivery: Some(if delivery == "data_store" {
+                Delivery::DataStore
+            } else {
+                Delivery::InPerson
+            }),
+            ..RequestAnswers::default()
+        },
+    };
+    Ok(Some(request))
+}
+
+#[derive(Clone, Copy)]
+enum RequestKey<'a> {
+    Reference(&'a str),
+    Id(i64),
+}
+
+fn history(connection: &Connection, request_id: i64) -> Result<Vec<RequestEvent>, DbError> {
+    let mut statement = connection.prepare(
+        "SELECT status, at, note, by_citizen FROM request_events WHERE request_id = ?1 ORDER BY at, id",
+    )?;
+    let rows = statement.query_map([request_id], |row| {
+        let status: String = row.get(0)?;
+        Ok(RequestEvent {
+            status: status_of(&status),
+            at: row.get(1)?,
+            note: row.get(2)?,
+            by_citizen: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The date `days` working days (Monday to Friday) after the date of `timestamp`.
+pub fn working_days_after(timestamp: &str, days: u32) -> Option<String> {
+    let year = timestamp.get(0..4)?.parse().ok()?;
+    let month = time::Month::try_from(timestamp.get(5..7)?.parse::<u8>().ok()?).ok()?;
+    let day = timestamp.get(8..10)?.parse().ok()?;
+    let mut date = Date::from_calendar_date(year, month, day).ok()?;
+    let mut left = days;
+    while left > 0 {
+        date = date.checked_add(Duration::days(1))?;
+        if !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            left -= 1;
+        }
+    }
+    Some(date.to_string())
+}
+
+fn submitted_detail(connection: &Connection, request: Submitted) -> Result<RequestDetail, DbError> {
+    let history = history(connection, request.id)?;
+    let question = (request.status == RequestStatus::MoreInformationNeeded)
+        .then(|| {
+            history
+                .iter()
+                .rev()
+                .find(|e| e.status == RequestStatus::MoreInformationNeeded)
+                .and_then(|e| e.note.clone())
+        })
+        .flatten();
+    let submitted_at = history
+        .iter()
+        .find(|e| e.status == RequestStatus::Submitted)
+        .map_or(request.created_at.clone(), |e| e.at.clone());
+    Ok(RequestDetail {
+        summary: RequestSummary {
+            id: request.reference.clone(),
+            reference: Some(request.reference),
+            kind: request.answers.kind,
+            status: request.status,
+            created_at: request.created_at,
+            updated_at: request.updated_at,
+        },
+        answers: request.answers,
+        answer_due_by: working_days_after(&submitted_at, ANSWER_WITHIN_WORKING_DAYS),
+        question,
+        refusal_reason: request.refusal_reason,
+        result_document_code: request.result_document_code,
+        can_withdraw: workflow::allowed(request.status, RequestStatus::Withdrawn, Actor::Citizen),
+        history,
+    })
+}
+
+fn draft_detail(draft: Draft) -> RequestDetail {
+    RequestDetail {
+        summary: RequestSummary {
+            id: draft.id,
+            reference: None,
+            kind: draft.answers.kind,
+            status: RequestStatus::Draft,
+            created_at: draft.created_at,
+            updated_at: draft.updated_at,
+        },
+        answers: draft.answers,
+        history: Vec::new(),
+        answer_due_by: None,
+        question: None,
+        refusal_reason: None,
+        result_document_code: None,
+        can_withdraw: false,
+    }
+}
+
+/// The citizen's request or draft named by `key`: a reference (`YC-…`) or a draft's id. A
+/// submitted draft's id leads to the request it became.
+pub fn detail(
+    connection: &Connection,
+    owner: &str,
+    key: &str,
+) -> Result<Option<RequestDetail>, DbError> {
+    if key.starts_with("YC-") {
+        return find_submitted(connection, owner, RequestKey::Reference(key))?
+            .map(|r| submitted_detail(connection, r))
+            .transpose();
+    }
+    let Some(draft) = find_draft(connection, owner, key)? else {
+        return Ok(None);
+    };
+    match draft.submitted_request_id {
+        Some(id) => find_submitted(connection, owner, RequestKey::Id(id))?
+            .map(|r| submitted_detail(connection, r))
+            .transpose(),
+        None => Ok(Some(draft_detail(draft))),
+    }
+}
+
+/// The citizen's drafts and requests, most recently changed first.
+pub fn list(connection: &Connection, owner: &str) -> Result<Vec<RequestSummary>, DbError> {
+    let mut summaries = Vec::new();
+    let mut drafts = connection.prepare(
+        "SELECT id FROM request_drafts WHERE owner_id = ?1 AND submitted_request_id IS NULL",
+    )?;
+    let ids: Vec<String> = drafts
+        .query_map([owner], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        if let Some(draft) = find_draft(connection, owner, &id)? {
+            summaries.push(draft_detail(draft).summary);
+        }
+    }
+    let mut requests = connection.prepare("SELECT id FROM requests WHERE owner_id = ?1")?;
+    let ids: Vec<i64> = requests
+        .query_map([owner], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        if let Some(request) = find_submitted(connection, owner, RequestKey::Id(id))? {
+            summaries.push(submitted_detail(connection, request)?.summary);
+        }
+    }
+    summaries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    Ok(summaries)
+}
+
+/// Starts a draft with whatever answers the citizen has given.
+pub fn create_draft(
+    connection: &Connection,
+    owner: &str,
+    answers: &RequestAnswers,
+    now: i64,
+) -> Result<RequestDetail, DbError> {
+    let id = format!("D-{}", &secrets::random_token()[..20]);
+    let at = rfc3339(now);
+    connection.execute(
+        "INSERT INTO request_drafts (id, owner_id, answers_json, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![id, owner, serde_json::to_string(answers)?, at],
+    )?;
+    Ok(draft_detail(Draft {
+        id,
+        answers: answers.clone(),
+        created_at: at.clone(),
+        updated_at: at,
+        submitted_request_id: None,
+    }))
+}
+
+/// Saves the draft's answers (the autosave).
+pub fn update_draft(
+    connection: &Connection,
+    owner: &str,
+    id: &str,
+    answers: &RequestAnswers,
+    now: i64,
+) -> Result<Change, DbError> {
+    let Some(draft) = find_draft(connection, owner, id)? else {
+        return Ok(Change::NotFound);
+    };
+    if draft.submitted_request_id.is_some() {
+        return Ok(Change::Conflict(
+            "the request was submitted; it can no longer change",
+        ));
+    }
+    let at = rfc3339(now);
+    connection.execute(
+        "UPDATE request_drafts SET answers_json = ?3, updated_at = ?4 WHERE owner_id = ?1 AND id = ?2",
+        params![owner, id, serde_json::to_string(answers)?, at],
+    )?;
+    Ok(Change::Done(Box::new(draft_detail(Draft {
+        answers: answers.clone(),
+        updated_at: at,
+        ..draft
+    }))))
+}
+
+/// Discards a draft that was never submitted.
+pub fn discard_draft(connection: &Connection, owner: &str, id: &str) -> Result<Change, DbError> {
+    let Some(draft) = find_draft(connection, owner, id)? else {
+        return Ok(Change::NotFound);
+    };
+    if draft.submitted_request_id.is_some() {
+        return Ok(Change::Conflict(
+            "the request was submitted; withdraw it instead",
+        ));
+    }
+    connection.execute("DELETE FROM request_drafts WHERE id = ?1", [id])?;
+    Ok(Change::Done(Box::new(draft_detail(draft))))
+}
+
+/// The next free reference number of `year`, `YC-2026-000124`.
+fn next_reference(connection: &Connection, year: &str) -> Result<String, DbError> {
+    let prefix = format!("YC-{year}-");
+    let last: Option<String> = connection.query_row(
+        "SELECT max(reference) FROM requests WHERE reference LIKE ?1 || '%'",
+        [&prefix],
+        |row| row.get(0),
+    )?;
+    let next = last
+        .and_then(|r| r.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()))
+        .unwrap_or(0)
+        + 1;
+    Ok(format!("{prefix}{next:06}"))
+}
+
+/// Submits a draft, once: submitting it again answers with the request it already became.
+/// Call inside a transaction, so two submissions at once cannot both insert.
+pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Result<Change, DbError> {
+    let Some(draft) = find_draft(connection, owner, id)? else {
+        return Ok(Change::NotFound);
+    };
+    if draft.submitted_request_id.is_some() {
+        return Ok(
+            detail(connection, owner, id)?.map_or(Change::NotFound, |d| Change::Done(Box::new(d)))
+        );
+    }
+    let errors = draft.answers.errors();
+    if !errors.is_empty() {
+        return Ok(Change::Invalid(errors));
+    }
+    let at = rfc3339(now);
+    let reference = next_reference(connection, &at[..4])?;
+    let answers = &draft.answers;
+    connection.execute(
+        "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status, created_at,
+             updated_at, answers_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'submitted', ?6, ?6, ?7)",
+        params![
+            reference,
+            owner,
+            answers.kind.map_or("", RequestKind::as_str),
+            answers.purpose.as_deref().unwrap_or_default().trim(),
+            match answers.delivery {
+                Some(Delivery::InPerson) => "in_person",
+                _ => "data_store",
+            },
+            at,
+            serde_json::to_string(answers)?,
+        ],
+    )?;
+    let request_id = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT INTO request_events (request_id, status, at, by_citizen) VALUES (?1, 'submitted', ?2, 1)",
+        params![request_id, at],
+    )?;
+    connection.execute(
+        "UPDATE request_drafts SET submitted_request_id = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, request_id, at],
+    )?;
+    Ok(detail(connection, owner, &reference)?
+        .map_or(Change::NotFound, |d| Change::Done(Box::new(d))))
+}
+
+/// Moves the citizen's request `reference` to `to` on behalf of `actor`, with a note.
+pub fn transition(
+    connection: &Connection,
+    owner: &str,
+    reference: &str,
+    to: RequestStatus,
+    actor: Actor,
+    note: Option<&str>,
+    now: i64,
+) -> Result<Change, DbError> {
+    let Some(request) = find_submitted(connection, owner, RequestKey::Reference(reference))? else {
+        return Ok(Change::NotFound);
+    };
+    if !workflow::allowed(request.status, to, actor) {
+        return Ok(Change::Conflict("the request's status does not allow this"));
+    }
+    let at = rfc3339(now);
+    let refusal = (to == RequestStatus::Refused).then_some(note.unwrap_or_default());
+    let result = if to == RequestStatus::Provided {
+        Some(insert_result_document(
+            connection,
+            owner,
+            reference,
+            request.answers.kind,
+            &at,
+        )?)
+    } else {
+        None
+    };
+    connection.execute(
+        "UPDATE requests SET status = ?2, updated_at = ?3,
+             refusal_reason = coalesce(?4, refusal_reason),
+             result_document_code = coalesce(?5, result_document_code)
+         WHERE id = ?1",
+        params![request.id, to.as_str(), at, refusal, result],
+    )?;
+    connection.execute(
+        "INSERT INTO request_events (request_id, status, at, note, by_citizen) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![request.id, to.as_str(), at, note, actor == Actor::Citizen],
+    )?;
+    Ok(detail(connection, owner, reference)?
+        .map_or(Change::NotFound, |d| Change::Done(Box::new(d))))
+}
+
+/// Whose request `reference` is (for the provider, who is not the citizen).
+pub fn owner_of(connection: &Connection, reference: &str) -> Result<Option<String>, DbError> {
+    Ok(connection
+        .query_row(
+            "SELECT owner_id FROM requests WHERE reference = ?1",
+            [reference],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Puts the provided information into the citizen's data store and returns its code.
+pub fn insert_result_document(
+    connection: &Connection,
+    owner: &str,
+    reference: &str,
+    kind: Option<RequestKind>,
+    at: &str,
+) -> Result<String, DbError> {
+    let code = format!("KQ-{}", reference.trim_start_matches("YC-"));
+    let what = match kind {
+        Some(RequestKind::RecordExtract) => "trích lục thông tin công dân",
+        Some(RequestKind::IdConfirmation) => "xác nhận số định danh cá nhân",
+        Some(RequestKind::ResidenceConfirmation) => "xác nhận thông tin về cư trú",
+        Some(RequestKind::HouseholdInformation) => "thông tin hộ gia đình",
+        Some(RequestKind::RecordCorrection) | None => "kết quả điều chỉnh thông tin",
+    };
+    let name = format!("Văn bản cung cấp thông tin: {what}");
+    let agency = "Cục Cảnh sát quản lý hành chính về trật tự xã hội";
+    connection.execute(
+        "INSERT INTO documents (owner_id, code, name, name_folded, category, issuing_agency,
+             issued_on, procedure, file_name, content_type, blob_path, synced_at)
+         VALUES (?1, ?2, ?3, ?4, 'other', ?5, ?6, 'Cung cấp thông tin trong Cơ sở dữ liệu quốc gia về dân cư',
+             ?7, 'application/pdf', ?8, ?9)",
+        params![
+            owner,
+            code,
+            name,
+            fold_vietnamese(&name),
+            agency,
+            &at[..10],
+            format!("{code}.pdf"),
+            format!("results/{code}.pdf"),
+            at
+        ],
+    )?;
+    let document = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, 'issued', ?3), (?1, ?4, 'added', ?5)",
+        params![document, &at[..10], agency, at, reference],
+    )?;
+    Ok(code)
+}
+
+/// The simulated provider takes in and starts handling requests that have waited `pace`
+/// seconds at each step; returns how many moved.
+pub fn advance_workflow(connection: &Connection, now: i64, pace: i64) -> Result<usize, DbError> {
+    let before = rfc3339(now - pace);
+    let mut moved = 0;
+    for (from, to) in [
+        (RequestStatus::Received, RequestStatus::Processing),
+        (RequestStatus::Submitted, RequestStatus::Received),
+    ] {
+        let mut statement = connection.prepare(
+            "SELECT owner_id, reference FROM requests WHERE status = ?1 AND updated_at <= ?2",
+        )?;
+        let due: Vec<(String, String)> = statement
+            .query_map(params![from.as_str(), before], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        for (owner, reference) in due {
+            if let Change::Done(_) = transition(
+                connection,
+                &owner,
+                &reference,
+                to,
+                Actor::Provider,
+                None,
+                now,
+            )? {
+                moved += 1;
+            }
+        }
+    }
+    Ok(moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_working_days_skip_the_weekend() {
+        // 2026-11-20 is a Friday.
+        assert_eq!(
+            working_days_after("2026-11-20T01:05:00Z", 5).as_deref(),
+            Some("2026-11-27")
+        );
+        assert_eq!(
+            working_days_after("2026-11-23T09:00:00Z", 5).as_deref(),
+            Some("2026-11-30")
+        );
+        assert_eq!(working_days_after("garbage", 5), None);
+    }
+}

@@ -1,0 +1,388 @@
+//! `/api/v1/requests`: the citizen's written requests for information, from draft to result.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use portal_api::requests::{
+    ANSWER_WITHIN_WORKING_DAYS, POLICE_OFFICES, RequestAnswer, RequestAnswers, RequestCatalogue,
+    RequestDetail, RequestKind, RequestSummary,
+};
+use portal_api::{ErrorBody, RequestStatus};
+use serde::Deserialize;
+
+use crate::auth::CurrentSession;
+use crate::error::ApiError;
+use crate::json::ApiJson;
+use crate::requests::store::{self, Change};
+use crate::requests::workflow::Actor;
+use crate::state::AppState;
+
+fn answer(change: Change) -> Result<Json<RequestDetail>, ApiError> {
+    match change {
+        Change::Done(detail) => Ok(Json(*detail)),
+        Change::NotFound => Err(ApiError::not_found()),
+        Change::Conflict(why) => Err(ApiError::conflict(why)),
+        Change::Invalid(fields) => Err(ApiError::validation(fields)),
+    }
+}
+
+/// What the guided form offers: the kinds of information and the offices for paper results.
+#[utoipa::path(
+    get,
+    path = "/api/v1/request-catalogue",
+    tag = "requests",
+    operation_id = "requestCatalogue",
+    security(()),
+    responses((status = 200, description = "The catalogue", body = RequestCatalogue)),
+)]
+pub async fn catalogue() -> Json<RequestCatalogue> {
+    Json(RequestCatalogue {
+        kinds: RequestKind::ALL.to_vec(),
+        police_offices: POLICE_OFFICES.iter().map(|o| (*o).to_owned()).collect(),
+        answer_within_working_days: ANSWER_WITHIN_WORKING_DAYS,
+    })
+}
+
+/// The citizen's drafts and requests, most recently changed first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests",
+    tag = "requests",
+    operation_id = "listRequests",
+    responses(
+        (status = 200, description = "Drafts and requests", body = Vec<RequestSummary>),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+    ),
+)]
+pub async fn list_requests(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+) -> Result<Json<Vec<RequestSummary>>, ApiError> {
+    let list = state
+        .db
+        .call(move |c| store::list(c, &session.personal_id))
+        .await?;
+    Ok(Json(list))
+}
+
+/// Starts a draft, with whatever answers are given so far.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests",
+    tag = "requests",
+    operation_id = "createDraft",
+    request_body = RequestAnswers,
+    responses(
+        (status = 201, description = "The draft; its `id` names it until it is submitted", body = RequestDetail),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
+    ),
+)]
+pub async fn create_draft(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    ApiJson(answers): ApiJson<RequestAnswers>,
+) -> Result<(StatusCode, Json<RequestDetail>), ApiError> {
+    let errors = answers.draft_errors();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let now = state.clock.now();
+    let draft = state
+        .db
+        .call(move |c| store::create_draft(c, &session.personal_id, &answers, now))
+        .await?;
+    Ok((StatusCode::CREATED, Json(draft)))
+}
+
+/// A draft (by its id) or a request (by its reference), with its history.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests/{id}",
+    tag = "requests",
+    operation_id = "getRequest",
+    params(("id" = String, Path, description = "A draft's id, or a request's reference (`YC-2026-000123`)")),
+    responses(
+        (status = 200, description = "The draft or request", body = RequestDetail),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "The citizen has no draft or request by this name", body = ErrorBody),
+    ),
+)]
+pub async fn get_request(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    state
+        .db
+        .call(move |c| store::detail(c, &session.personal_id, &id))
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Saves a draft's answers: the form's autosave.
+#[utoipa::path(
+    put,
+    path = "/api/v1/requests/{id}",
+    tag = "requests",
+    operation_id = "saveDraft",
+    params(("id" = String, Path, description = "The draft's id")),
+    request_body = RequestAnswers,
+    responses(
+        (status = 200, description = "Saved", body = RequestDetail),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no such draft", body = ErrorBody),
+        (status = 409, description = "`conflict`: it was submitted and can no longer change", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
+    ),
+)]
+pub async fn save_draft(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+    ApiJson(answers): ApiJson<RequestAnswers>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let errors = answers.draft_errors();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let now = state.clock.now();
+    answer(
+        state
+            .db
+            .call(move |c| store::update_draft(c, &session.personal_id, &id, &answers, now))
+            .await?,
+    )
+}
+
+/// Discards a draft.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/requests/{id}",
+    tag = "requests",
+    operation_id = "discardDraft",
+    params(("id" = String, Path, description = "The draft's id")),
+    responses(
+        (status = 204, description = "Discarded"),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no such draft", body = ErrorBody),
+        (status = 409, description = "`conflict`: it was submitted; withdraw it instead", body = ErrorBody),
+    ),
+)]
+pub async fn discard_draft(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let change = state
+        .db
+        .call(move |c| store::discard_draft(c, &session.personal_id, &id))
+        .await?;
+    answer(change).map(|_| StatusCode::NO_CONTENT)
+}
+
+/// Submits a draft. Idempotent: submitting the same draft again (a double click, a retry
+/// after a timeout, a resubmit after reload) answers with the one request it became.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{id}/submit",
+    tag = "requests",
+    operation_id = "submitRequest",
+    params(("id" = String, Path, description = "The draft's id (its idempotency key)")),
+    responses(
+        (status = 200, description = "The request, with its reference number", body = RequestDetail),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no such draft", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `fields` names every answer still wrong", body = ErrorBody),
+    ),
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let now = state.clock.now();
+    answer(
+        state
+            .db
+            .call(move |c| {
+                // One transaction: the draft's check and the insert cannot interleave with
+                // another submission of the same draft.
+                let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let change = store::submit(&tx, &session.personal_id, &id, now)?;
+                tx.commit()?;
+                Ok(change)
+            })
+            .await?,
+    )
+}
+
+/// Withdraws a request not yet in processing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{id}/withdraw",
+    tag = "requests",
+    operation_id = "withdrawRequest",
+    params(("id" = String, Path, description = "The request's reference")),
+    responses(
+        (status = 200, description = "Withdrawn", body = RequestDetail),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no such request", body = ErrorBody),
+        (status = 409, description = "`conflict`: already in processing or decided", body = ErrorBody),
+    ),
+)]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let now = state.clock.now();
+    answer(
+        state
+            .db
+            .call(move |c| {
+                store::transition(
+                    c,
+                    &session.personal_id,
+                    &id,
+                    RequestStatus::Withdrawn,
+                    Actor::Citizen,
+                    None,
+                    now,
+                )
+            })
+            .await?,
+    )
+}
+
+/// Answers the provider's question; the request goes back to processing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{id}/answer",
+    tag = "requests",
+    operation_id = "answerRequest",
+    params(("id" = String, Path, description = "The request's reference")),
+    request_body = RequestAnswer,
+    responses(
+        (status = 200, description = "Answered", body = RequestDetail),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no such request", body = ErrorBody),
+        (status = 409, description = "`conflict`: no question is waiting for an answer", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `text` is empty or too long", body = ErrorBody),
+    ),
+)]
+pub async fn answer_question(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RequestAnswer>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    body.validate().map_err(ApiError::validation)?;
+    let now = state.clock.now();
+    answer(
+        state
+            .db
+            .call(move |c| {
+                let text = body.text.trim().to_owned();
+                store::transition(
+                    c,
+                    &session.personal_id,
+                    &id,
+                    RequestStatus::Processing,
+                    Actor::Citizen,
+                    Some(&text),
+                    now,
+                )
+            })
+            .await?,
+    )
+}
+
+/// The provider's decision, for demos and tests.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct Decision {
+    /// `received`, `processing`, `more_information_needed` (with the question as `note`),
+    /// `provided`, or `refused` (with the written reason as `note`).
+    pub status: RequestStatus,
+    /// The question, the reason, or a note.
+    pub note: Option<String>,
+}
+
+/// Decides a request as the provider would. Off unless the server runs with
+/// `--operator-endpoint`; never in a real deployment, where the provider's own system decides.
+#[utoipa::path(
+    post,
+    path = "/api/v1/operator/requests/{id}/decision",
+    tag = "development",
+    operation_id = "operatorDecision",
+    security(()),
+    params(("id" = String, Path, description = "The request's reference")),
+    request_body = Decision,
+    responses(
+        (status = 200, description = "Decided", body = RequestDetail),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The endpoint is off (the default), or no such request", body = ErrorBody),
+        (status = 409, description = "`conflict`: the request's status does not allow this decision", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: a refusal or a question needs its `note`", body = ErrorBody),
+    ),
+)]
+pub async fn operator_decision(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(decision): ApiJson<Decision>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    if !state.operator_endpoint {
+        return Err(ApiError::new(
+            portal_api::ErrorCode::NotFound,
+            "the operator endpoint is off; start the server with --operator-endpoint",
+        ));
+    }
+    let needs_note = matches!(
+        decision.status,
+        RequestStatus::Refused | RequestStatus::MoreInformationNeeded
+    );
+    let note = decision
+        .note
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if needs_note && note.is_none() {
+        return Err(ApiError::validation(
+            [("note".to_owned(), portal_api::FieldErrorCode::Required)].into(),
+        ));
+    }
+    let now = state.clock.now();
+    answer(
+        state
+            .db
+            .call(move |c| {
+                let Some(owner) = store::owner_of(c, &id)? else {
+                    return Ok(Change::NotFound);
+                };
+                store::transition(
+                    c,
+                    &owner,
+                    &id,
+                    decision.status,
+                    Actor::Provider,
+                    note.as_deref(),
+                    now,
+                )
+            })
+            .await?,
+    )
+}

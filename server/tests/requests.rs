@@ -1,0 +1,444 @@
+//! Written requests over HTTP: drafts that are never lost, exactly one request per draft
+//! however often it is submitted, the provider's workflow, and only one's own requests.
+
+// A test that cannot set up its server should stop right there, loudly.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestServer, api, get_with, json, sign_in};
+use serde_json::{Value, json};
+
+const AN: &str = "001085012345";
+const AN_PHONE: &str = "0912345678";
+const BINH: &str = "001190023456";
+const BINH_PHONE: &str = "0987654321";
+
+async fn server_with_an() -> (TestServer, String) {
+    let server = TestServer::start_with(&["--dev-sms-outbox", "--operator-endpoint"]);
+    let cookie = sign_in(&server, AN, AN_PHONE).await;
+    (server, cookie)
+}
+
+fn complete() -> Value {
+    json!({
+        "kind": "record_extract",
+        "purpose": "Bổ sung hồ sơ vay vốn",
+        "delivery": "data_store",
+        "contact_phone": "0912 345 678"
+    })
+}
+
+async fn send(
+    server: &TestServer,
+    method: &str,
+    path: &str,
+    body: Value,
+    cookie: &str,
+) -> (StatusCode, Value) {
+    let (response, body) = server.send(api(method, path, body, Some(cookie))).await;
+    let value = if body.is_empty() {
+        Value::Null
+    } else {
+        json(&body)
+    };
+    (response.status(), value)
+}
+
+async fn draft(server: &TestServer, cookie: &str, answers: Value) -> String {
+    let (status, draft) = send(server, "POST", "/api/v1/requests", answers, cookie).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(draft["status"], "draft");
+    draft["id"].as_str().unwrap().to_owned()
+}
+
+async fn decide(
+    server: &TestServer,
+    reference: &str,
+    status: &str,
+    note: Option<&str>,
+) -> (StatusCode, Value) {
+    let path = format!("/api/v1/operator/requests/{reference}/decision");
+    let (response, body) = server
+        .send(api(
+            "POST",
+            &path,
+            json!({"status": status, "note": note}),
+            None,
+        ))
+        .await;
+    (response.status(), json(&body))
+}
+
+#[tokio::test]
+async fn a_draft_saves_step_by_step_and_submits_to_a_reference() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, json!({"kind": "record_extract"})).await;
+    let (status, saved) = send(
+        &server,
+        "PUT",
+        &format!("/api/v1/requests/{id}"),
+        complete(),
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(saved["answers"]["purpose"], "Bổ sung hồ sơ vay vốn");
+
+    // The draft is listed, and survives a new session.
+    let again = sign_in(&server, AN, AN_PHONE).await;
+    let (response, body) = server.send(get_with("/api/v1/requests", &again)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        json(&body)
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == id.as_str() && r["status"] == "draft")
+    );
+
+    let (status, request) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{id}/submit"),
+        json!({}),
+        &again,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let reference = request["reference"].as_str().unwrap();
+    assert!(
+        reference.starts_with("YC-20") && reference.len() == 14,
+        "{reference}"
+    );
+    assert_eq!(request["status"], "submitted");
+    assert_eq!(request["can_withdraw"], true);
+    assert!(request["answer_due_by"].is_string());
+
+    // The draft's id now leads to the request; it can no longer change.
+    let (_, via_draft) = send(
+        &server,
+        "GET",
+        &format!("/api/v1/requests/{id}"),
+        json!({}),
+        &again,
+    )
+    .await;
+    assert_eq!(via_draft["reference"], reference);
+    let (status, _) = send(
+        &server,
+        "PUT",
+        &format!("/api/v1/requests/{id}"),
+        complete(),
+        &again,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn submitting_an_incomplete_draft_names_every_field() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, json!({"kind": "record_correction"})).await;
+    let (status, body) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{id}/submit"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in [
+        "correction_field",
+        "correction_value",
+        "purpose",
+        "delivery",
+        "contact_phone",
+    ] {
+        assert_eq!(body["fields"][field], "required", "{field}");
+    }
+    let long = json!({"purpose": "x".repeat(501)});
+    let (status, body) = send(
+        &server,
+        "PUT",
+        &format!("/api/v1/requests/{id}"),
+        long,
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"]["purpose"], "too_long");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn submitting_twice_at_once_makes_exactly_one_request() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, complete()).await;
+    let path = format!("/api/v1/requests/{id}/submit");
+    // Eight submissions on eight tasks at once, as a double click and retries would send them.
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            let app = server.app.clone();
+            let request = api("POST", &path, json!({}), Some(&cookie));
+            tokio::spawn(async move {
+                use http_body_util::BodyExt;
+                use tower::ServiceExt;
+                let response = app.oneshot(request).await.unwrap();
+                let status = response.status();
+                let body = response.into_body().collect().await.unwrap().to_bytes();
+                (status, body.to_vec())
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for handle in handles {
+        answers.push(handle.await.unwrap());
+    }
+    let references: std::collections::BTreeSet<String> = answers
+        .iter()
+        .map(|(status, body)| {
+            assert_eq!(*status, StatusCode::OK);
+            json(body)["reference"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(references.len(), 1, "{references:?}");
+    let connection = rusqlite::Connection::open(server.database()).unwrap();
+    let made: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM requests WHERE reference = ?1",
+            [references.first().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(made, 1);
+}
+
+#[tokio::test]
+async fn the_provider_moves_it_to_a_result_in_the_data_store() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, complete()).await;
+    let (_, request) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{id}/submit"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    let reference = request["reference"].as_str().unwrap().to_owned();
+
+    let (status, _) = decide(&server, &reference, "provided", None).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "no jumping from submitted to provided"
+    );
+    for step in ["received", "processing"] {
+        assert_eq!(
+            decide(&server, &reference, step, None).await.0,
+            StatusCode::OK
+        );
+    }
+    let (status, _) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{reference}/withdraw"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "too late to withdraw in processing"
+    );
+
+    let (status, asked) = decide(
+        &server,
+        &reference,
+        "more_information_needed",
+        Some("Bổ sung giấy khai sinh"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(asked["question"], "Bổ sung giấy khai sinh");
+    let (status, answered) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{reference}/answer"),
+        json!({"text": "Đã bổ sung"}),
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answered["status"], "processing");
+    let last = answered["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["by_citizen"], true);
+    assert_eq!(last["note"], "Đã bổ sung");
+
+    let (status, provided) = decide(&server, &reference, "provided", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let code = provided["result_document_code"].as_str().unwrap();
+    let (response, body) = server
+        .send(get_with(&format!("/api/v1/documents/{code}"), &cookie))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "the result is in the data store"
+    );
+    assert!(json(&body)["name"].as_str().unwrap().contains("trích lục"));
+}
+
+#[tokio::test]
+async fn a_refusal_carries_its_written_reason_and_withdrawal_works_before_processing() {
+    let (server, cookie) = server_with_an().await;
+    let first = draft(&server, &cookie, complete()).await;
+    let (_, request) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{first}/submit"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    let reference = request["reference"].as_str().unwrap().to_owned();
+    decide(&server, &reference, "received", None).await;
+    let (status, body) = decide(&server, &reference, "refused", None).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a refusal needs its reason"
+    );
+    assert_eq!(body["fields"]["note"], "required");
+    let (_, refused) = decide(
+        &server,
+        &reference,
+        "refused",
+        Some("Không đủ căn cứ cung cấp thông tin."),
+    )
+    .await;
+    assert_eq!(refused["status"], "refused");
+    assert_eq!(
+        refused["refusal_reason"],
+        "Không đủ căn cứ cung cấp thông tin."
+    );
+
+    let second = draft(&server, &cookie, complete()).await;
+    let (_, request) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{second}/submit"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    let reference = request["reference"].as_str().unwrap().to_owned();
+    let (status, withdrawn) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{reference}/withdraw"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(withdrawn["status"], "withdrawn");
+    assert_eq!(withdrawn["can_withdraw"], false);
+}
+
+#[tokio::test]
+async fn the_simulated_provider_takes_requests_in_at_its_pace() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, complete()).await;
+    let (_, request) = send(
+        &server,
+        "POST",
+        &format!("/api/v1/requests/{id}/submit"),
+        json!({}),
+        &cookie,
+    )
+    .await;
+    let reference = request["reference"].as_str().unwrap().to_owned();
+    let connection = rusqlite::Connection::open(server.database()).unwrap();
+    let status = |c: &rusqlite::Connection| -> String {
+        c.query_row(
+            "SELECT status FROM requests WHERE reference = ?1",
+            [&reference],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let tick = |now: i64| {
+        let tx = rusqlite::Connection::open(server.database()).unwrap();
+        portal_server::requests::store::advance_workflow(&tx, now, 60).unwrap()
+    };
+    let start = server.clock.now();
+    tick(start + 30);
+    assert_eq!(status(&connection), "submitted");
+    tick(start + 60);
+    assert_eq!(status(&connection), "received");
+    tick(start + 120);
+    assert_eq!(status(&connection), "processing");
+}
+
+#[tokio::test]
+async fn another_citizens_request_or_draft_is_404_everywhere() {
+    let (server, an) = server_with_an().await;
+    let binh = sign_in(&server, BINH, BINH_PHONE).await;
+    let id = draft(&server, &an, complete()).await;
+    let (_, list) = send(&server, "GET", "/api/v1/requests", json!({}), &an).await;
+    let reference = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|r| r["reference"].as_str())
+        .unwrap()
+        .to_owned();
+    for (method, path) in [
+        ("GET", format!("/api/v1/requests/{id}")),
+        ("PUT", format!("/api/v1/requests/{id}")),
+        ("DELETE", format!("/api/v1/requests/{id}")),
+        ("POST", format!("/api/v1/requests/{id}/submit")),
+        ("GET", format!("/api/v1/requests/{reference}")),
+        ("POST", format!("/api/v1/requests/{reference}/withdraw")),
+        ("POST", format!("/api/v1/requests/{reference}/answer")),
+    ] {
+        let body = if path.ends_with("answer") {
+            json!({"text": "x"})
+        } else {
+            complete()
+        };
+        let (status, error) = send(&server, method, &path, body, &binh).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert_eq!(error["code"], "not_found");
+    }
+    let (_, theirs) = send(&server, "GET", "/api/v1/requests", json!({}), &binh).await;
+    assert!(
+        theirs
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["id"] != id.as_str() && r["reference"] != reference.as_str())
+    );
+}
+
+#[tokio::test]
+async fn the_operator_endpoint_is_off_unless_asked_for() {
+    let server = TestServer::start();
+    let (status, body) = decide(&server, "YC-2026-000001", "received", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("--operator-endpoint")
+    );
+}
