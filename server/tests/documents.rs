@@ -263,3 +263,124 @@ async fn another_citizens_document_is_404_on_every_path_like_a_missing_one() {
     let (_, binhs) = list(&server, &binh, &format!("?q={code}")).await;
     assert_eq!(binhs["total"], 0, "search never reaches another store");
 }
+
+#[tokio::test]
+async fn a_shared_link_opens_one_document_until_it_expires_or_is_revoked() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (_, all) = list(&server, &cookie, "").await;
+    let code = all["items"][0]["code"].as_str().unwrap().to_owned();
+    let shares = format!("/api/v1/documents/{code}/shares");
+
+    let (response, body) = server
+        .send(api(
+            "POST",
+            &shares,
+            json!({"valid_hours": 0}),
+            Some(&cookie),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&body)["fields"]["valid_hours"], "invalid_format");
+
+    let (response, body) = server
+        .send(api(
+            "POST",
+            &shares,
+            json!({"valid_hours": 1}),
+            Some(&cookie),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let share = json(&body);
+    let token = share["token"].as_str().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+
+    // Anyone with the link, no session: that document only, with the link's expiry.
+    let (response, body) = server
+        .get(&format!("/api/v1/shared-documents/{token}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let shared = json(&body);
+    assert_eq!(shared["code"], code);
+    assert_eq!(shared["link_expires_at"], share["expires_at"]);
+    assert!(
+        shared.get("history").is_none(),
+        "no history for the link holder"
+    );
+    let (response, bytes) = server
+        .get(&format!("/api/v1/shared-documents/{token}/file?download=1"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(bytes.starts_with(b"%PDF-"));
+
+    // Each view is in the owner's log.
+    let (_, body) = server
+        .send(get_with("/api/v1/record/access-log", &cookie))
+        .await;
+    let views = json(&body)["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["actor"] == "shared_link_view")
+        .count();
+    assert_eq!(views, 2);
+
+    // An hour later it no longer opens.
+    server.clock.advance(3600);
+    let (response, _) = server
+        .get(&format!("/api/v1/shared-documents/{token}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+    // Revoked, at once.
+    let cookie = sign_in(&server, AN, AN_PHONE).await;
+    let (_, body) = server
+        .send(api(
+            "POST",
+            &shares,
+            json!({"valid_hours": 168}),
+            Some(&cookie),
+        ))
+        .await;
+    let share = json(&body);
+    let token = share["token"].as_str().unwrap();
+    let (response, body) = server.send(get_with(&shares, &cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        json(&body).as_array().unwrap().len(),
+        1,
+        "the expired one is gone from the list"
+    );
+    let revoke = format!("{shares}/{}", share["id"].as_str().unwrap());
+    let (response, _) = server
+        .send(api("DELETE", &revoke, json!({}), Some(&cookie)))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let (response, _) = server
+        .get(&format!("/api/v1/shared-documents/{token}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let (_, body) = server
+        .send(get_with(&format!("/api/v1/documents/{code}"), &cookie))
+        .await;
+    let kinds: Vec<Value> = json(&body)["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].clone())
+        .collect();
+    assert!(kinds.contains(&json!("shared")) && kinds.contains(&json!("share_revoked")));
+
+    // Another citizen cannot share, list or revoke it.
+    let binh = sign_in(&server, BINH, BINH_PHONE).await;
+    for (method, path) in [
+        ("POST", shares.clone()),
+        ("GET", shares.clone()),
+        ("DELETE", revoke),
+    ] {
+        let (response, _) = server
+            .send(api(method, &path, json!({"valid_hours": 1}), Some(&binh)))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
+    }
+}

@@ -287,6 +287,61 @@ pub struct DocumentDetail {
     pub history: Vec<DocumentEvent>,
 }
 
+/// Shortest life of a share link, in hours.
+pub const MIN_SHARE_HOURS: u32 = 1;
+/// Longest life of a share link, in hours (7 days).
+pub const MAX_SHARE_HOURS: u32 = 7 * 24;
+
+/// `POST /api/v1/documents/{code}/shares`: share the document through a link for a while.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateDocumentShare {
+    /// Hours the link works, 1 to 168.
+    pub valid_hours: u32,
+}
+
+impl CreateDocumentShare {
+    /// Keyed `valid_hours`.
+    pub fn validate(&self) -> Result<(), std::collections::BTreeMap<String, FieldErrorCode>> {
+        if (MIN_SHARE_HOURS..=MAX_SHARE_HOURS).contains(&self.valid_hours) {
+            Ok(())
+        } else {
+            Err([("valid_hours".to_owned(), FieldErrorCode::InvalidFormat)].into())
+        }
+    }
+}
+
+/// A link to one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentShare {
+    /// Identifies the share, to revoke it.
+    pub id: String,
+    /// The link's secret; the page is `/shared/{token}`.
+    pub token: String,
+    /// When it was made (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it stops working (RFC 3339, UTC).
+    pub expires_at: String,
+    /// Whether the citizen revoked it.
+    pub revoked: bool,
+}
+
+/// `GET /api/v1/shared-documents/{token}`: what someone holding the link sees.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SharedDocument {
+    /// The document's list fields.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    /// The procedure it came from.
+    pub procedure: Option<String>,
+    /// The file's name.
+    pub file_name: String,
+    /// Until when the link works (RFC 3339, UTC).
+    pub link_expires_at: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,8 @@ pub enum AccessActor {
     NationalSync,
     /// Someone checking a QR code the citizen shared.
     SharedQrVerification,
+    /// Someone opening a link to a document the citizen shared.
+    SharedLinkView,
 }
 
 /// One read of the citizen's data.

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_shares.sql"),
     include_str!("../../migrations/0005_document_events.sql"),
     include_str!("../../migrations/0006_request_drafts.sql"),
+    include_str!("../../migrations/0007_document_shares.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

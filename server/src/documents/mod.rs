@@ -2,4 +2,5 @@
 
 pub mod pdf;
 pub mod search;
+pub mod shares;
 pub mod store;

@@ -31,6 +31,7 @@ const fn actor_str(actor: AccessActor) -> &'static str {
         AccessActor::Citizen => "citizen",
         AccessActor::NationalSync => "national_sync",
         AccessActor::SharedQrVerification => "shared_qr_verification",
+        AccessActor::SharedLinkView => "shared_link_view",
     }
 }
 
@@ -38,6 +39,7 @@ fn parse_actor(text: &str) -> AccessActor {
     match text {
         "national_sync" => AccessActor::NationalSync,
         "shared_qr_verification" => AccessActor::SharedQrVerification,
+        "shared_link_view" => AccessActor::SharedLinkView,
         _ => AccessActor::Citizen,
     }
 }

@@ -6,12 +6,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::ErrorBody;
-use portal_api::documents::{DocumentDetail, DocumentPage, DocumentQuery};
+use portal_api::documents::{
+    CreateDocumentShare, DocumentDetail, DocumentPage, DocumentQuery, DocumentShare,
+    DocumentSummary, SharedDocument,
+};
 use portal_api::record_sync::AccessActor;
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
-use crate::documents::{pdf, search, store};
+use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::record::access_log::{self, Access};
 use crate::state::AppState;
@@ -157,16 +160,22 @@ pub async fn get_document_file(
     )
     .await?;
     let detail = document.detail;
+    Ok(file_response(&detail.summary, &detail.file_name, download))
+}
+
+/// The file of a document as a response: its bytes, type and name, framable by the portal's
+/// own pages only.
+fn file_response(summary: &DocumentSummary, file_name: &str, download: bool) -> Response {
     let bytes = pdf::one_page(&[
-        detail.summary.name.clone(),
-        format!("Ma so: {}", detail.summary.code),
-        format!("Co quan cap: {}", detail.summary.issuing_agency),
-        format!("Ngay cap: {}", detail.summary.issued_on.to_display()),
+        summary.name.clone(),
+        format!("Ma so: {}", summary.code),
+        format!("Co quan cap: {}", summary.issuing_agency),
+        format!("Ngay cap: {}", summary.issued_on.to_display()),
     ]);
     let disposition = format!(
         "{}; filename=\"{}\"",
         if download { "attachment" } else { "inline" },
-        detail.file_name.replace(['"', '\\'], "_")
+        file_name.replace(['"', '\\'], "_")
     );
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
@@ -187,7 +196,7 @@ pub async fn get_document_file(
         header::X_FRAME_OPTIONS,
         HeaderValue::from_static("SAMEORIGIN"),
     );
-    Ok(response)
+    response
 }
 
 /// Re-synchronises the document from its issuing agency (simulated) and answers it anew.
@@ -230,4 +239,180 @@ pub async fn sync_document(
         })
         .await?;
     detail.map(Json).ok_or_else(ApiError::not_found)
+}
+
+/// Makes a link that opens this document for 1 hour to 7 days.
+#[utoipa::path(
+    post,
+    path = "/api/v1/documents/{code}/shares",
+    tag = "documents",
+    operation_id = "shareDocument",
+    params(("code" = String, Path, description = "The document code")),
+    request_body = CreateDocumentShare,
+    responses(
+        (status = 201, description = "The link; the page is `/shared/{token}`", body = DocumentShare),
+        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `valid_hours` outside 1 to 168", body = ErrorBody),
+    ),
+)]
+pub async fn share_document(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(code): Path<String>,
+    crate::json::ApiJson(body): crate::json::ApiJson<CreateDocumentShare>,
+) -> Result<(axum::http::StatusCode, Json<DocumentShare>), ApiError> {
+    body.validate().map_err(ApiError::validation)?;
+    let now = state.clock.now();
+    state
+        .db
+        .call(move |c| shares::create(c, &session.personal_id, &code, body.valid_hours, now))
+        .await?
+        .map(|share| (axum::http::StatusCode::CREATED, Json(share)))
+        .ok_or_else(ApiError::not_found)
+}
+
+/// The document's links that have not expired, revoked ones included.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{code}/shares",
+    tag = "documents",
+    operation_id = "listDocumentShares",
+    params(("code" = String, Path, description = "The document code")),
+    responses(
+        (status = 200, description = "The links", body = Vec<DocumentShare>),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+    ),
+)]
+pub async fn list_document_shares(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<DocumentShare>>, ApiError> {
+    let now = state.clock.now();
+    state
+        .db
+        .call(move |c| shares::list(c, &session.personal_id, &code, now))
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Revokes a link at once.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/documents/{code}/shares/{id}",
+    tag = "documents",
+    operation_id = "revokeDocumentShare",
+    params(
+        ("code" = String, Path, description = "The document code"),
+        ("id" = String, Path, description = "The share's id"),
+    ),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "No such live link on the citizen's document", body = ErrorBody),
+    ),
+)]
+pub async fn revoke_document_share(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path((code, id)): Path<(String, String)>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    let now = state.clock.now();
+    let revoked = state
+        .db
+        .call(move |c| shares::revoke(c, &session.personal_id, &code, &id, now))
+        .await?;
+    if revoked {
+        Ok(axum::http::StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
+/// Opens a shared link (anyone holding it; no sign-in) and logs the view for the owner.
+async fn open_shared(
+    state: &AppState,
+    token: String,
+    purpose: &'static str,
+) -> Result<SharedDocument, ApiError> {
+    let now = state.clock.now();
+    state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let opened = shares::open(&tx, &token, now)?;
+            if let Some((owner, document)) = &opened {
+                let what = format!("document:{}", document.summary.code);
+                let access = Access {
+                    personal_id: owner,
+                    actor: AccessActor::SharedLinkView,
+                    session: None,
+                    what: &what,
+                    purpose,
+                };
+                access_log::record(&tx, &access, now)?;
+            }
+            tx.commit()?;
+            Ok(opened.map(|(_, document)| document))
+        })
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// What a shared link shows: only that document, with its metadata and the link's expiry.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shared-documents/{token}",
+    tag = "documents",
+    operation_id = "openSharedDocument",
+    security(()),
+    params(("token" = String, Path, description = "The link's secret")),
+    responses(
+        (status = 200, description = "The shared document", body = SharedDocument),
+        (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+    ),
+)]
+pub async fn open_shared_document(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Json<SharedDocument>, ApiError> {
+    Ok(Json(open_shared(&state, token, "view").await?))
+}
+
+/// The shared document's file.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shared-documents/{token}/file",
+    tag = "documents",
+    operation_id = "openSharedDocumentFile",
+    security(()),
+    params(
+        ("token" = String, Path, description = "The link's secret"),
+        ("download" = Option<String>, Query, description = "`1` to download rather than preview"),
+    ),
+    responses(
+        (status = 200, description = "The file", content_type = "application/pdf"),
+        (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+    ),
+)]
+pub async fn open_shared_document_file(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(options): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let download = options.iter().any(|(k, v)| k == "download" && v == "1");
+    let document =
+        open_shared(&state, token, if download { "download" } else { "preview" }).await?;
+    Ok(file_response(
+        &document.summary,
+        &document.file_name,
+        download,
+    ))
 }

@@ -42,6 +42,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(documents::get_document))
         .routes(routes!(documents::get_document_file))
         .routes(routes!(documents::sync_document))
+        .routes(routes!(
+            documents::share_document,
+            documents::list_document_shares
+        ))
+        .routes(routes!(documents::revoke_document_share))
+        .routes(routes!(documents::open_shared_document))
+        .routes(routes!(documents::open_shared_document_file))
         .routes(routes!(requests::catalogue))
         .routes(routes!(requests::list_requests, requests::create_draft))
         .routes(routes!(

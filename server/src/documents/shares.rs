@@ -1,0 +1,134 @@
+//! Links that open one document for a while: made, listed and revoked by its owner, opened
+//! by anyone holding the link until it expires or is revoked.
+
+use portal_api::documents::{DocumentShare, SharedDocument};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::store;
+use crate::auth::clock::rfc3339;
+use crate::auth::secrets;
+use crate::db::DbError;
+
+fn share_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentShare> {
+    Ok(DocumentShare {
+        id: row.get(0)?,
+        token: row.get(1)?,
+        created_at: rfc3339(row.get(2)?),
+        expires_at: rfc3339(row.get(3)?),
+        revoked: row.get::<_, Option<i64>>(4)?.is_some(),
+    })
+}
+
+/// Makes a link to `owner`'s document `code`; `None` when they have no such document.
+pub fn create(
+    connection: &Connection,
+    owner: &str,
+    code: &str,
+    hours: u32,
+    now: i64,
+) -> Result<Option<DocumentShare>, DbError> {
+    let Some(document) = store::find(connection, owner, code)? else {
+        return Ok(None);
+    };
+    let id = secrets::random_token()[..16].to_owned();
+    let token = secrets::random_token();
+    let expires_at = now + i64::from(hours) * 3600;
+    connection.execute(
+        "INSERT INTO document_shares (id, token, document_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, token, document.id, now, expires_at],
+    )?;
+    connection.execute(
+        "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, 'shared', ?3)",
+        params![
+            document.id,
+            rfc3339(now),
+            format!("until {}", rfc3339(expires_at))
+        ],
+    )?;
+    Ok(Some(DocumentShare {
+        id,
+        token,
+        created_at: rfc3339(now),
+        expires_at: rfc3339(expires_at),
+        revoked: false,
+    }))
+}
+
+/// The document's links that have not expired, newest first; `None` for a document the
+/// owner does not have.
+pub fn list(
+    connection: &Connection,
+    owner: &str,
+    code: &str,
+    now: i64,
+) -> Result<Option<Vec<DocumentShare>>, DbError> {
+    let Some(document) = store::find(connection, owner, code)? else {
+        return Ok(None);
+    };
+    let mut statement = connection.prepare(
+        "SELECT id, token, created_at, expires_at, revoked_at FROM document_shares
+         WHERE document_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC, id",
+    )?;
+    let shares = statement
+        .query_map(params![document.id, now], share_from_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(Some(shares))
+}
+
+/// Revokes one of the document's links; whether there was such a live link.
+pub fn revoke(
+    connection: &Connection,
+    owner: &str,
+    code: &str,
+    id: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let Some(document) = store::find(connection, owner, code)? else {
+        return Ok(false);
+    };
+    let changed = connection.execute(
+        "UPDATE document_shares SET revoked_at = ?3 WHERE id = ?1 AND document_id = ?2 AND revoked_at IS NULL",
+        params![id, document.id, now],
+    )?;
+    if changed == 1 {
+        connection.execute(
+            "INSERT INTO document_events (document_id, at, kind) VALUES (?1, ?2, 'share_revoked')",
+            params![document.id, rfc3339(now)],
+        )?;
+    }
+    Ok(changed == 1)
+}
+
+/// What a live link opens, with the owner and the document's code; `None` for a link that is
+/// unknown, expired or revoked (all alike to the holder).
+pub fn open(
+    connection: &Connection,
+    token: &str,
+    now: i64,
+) -> Result<Option<(String, SharedDocument)>, DbError> {
+    let found: Option<(String, String, i64)> = connection
+        .query_row(
+            "SELECT d.owner_id, d.code, s.expires_at FROM document_shares s
+             JOIN documents d ON d.id = s.document_id
+             WHERE s.token = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2",
+            params![token, now],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let Some((owner, code, expires_at)) = found else {
+        return Ok(None);
+    };
+    let Some(document) = store::find(connection, &owner, &code)? else {
+        return Ok(None);
+    };
+    let detail = document.detail;
+    Ok(Some((
+        owner,
+        SharedDocument {
+            summary: detail.summary,
+            procedure: detail.procedure,
+            file_name: detail.file_name,
+            link_expires_at: rfc3339(expires_at),
+        },
+    )))
+}
