@@ -384,3 +384,134 @@ async fn a_shared_link_opens_one_document_until_it_expires_or_is_revoked() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
     }
 }
+
+const SIGNED: &[u8] = include_bytes!("../fixtures/signed-sample.pdf");
+
+/// A multipart upload as the browser's FormData sends it.
+fn upload(
+    cookie: &str,
+    name: &str,
+    category: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "----portal-test-boundary";
+    let mut body = Vec::new();
+    for (field, value) in [("name", name), ("category", category)] {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    axum::http::Request::post("/api/v1/documents")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("x-requested-with", "portal")
+        .header("cookie", cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+async fn document_count(server: &TestServer, cookie: &str) -> u64 {
+    list(server, cookie, "").await.1["total"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn a_signed_pdf_uploads_once_and_keeps_its_bytes() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    let (response, body) = server
+        .send(upload(
+            &cookie,
+            "Bản sao bằng đại học",
+            "education",
+            "bang-dai-hoc.pdf",
+            SIGNED,
+        ))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    let detail = json(&body);
+    assert_eq!(detail["name"], "Bản sao bằng đại học");
+    assert_eq!(detail["category"], "education");
+    assert_eq!(detail["file_name"], "bang-dai-hoc.pdf");
+    assert_eq!(detail["history"][0]["kind"], "uploaded");
+    let code = detail["code"].as_str().unwrap();
+    let (_, bytes) = server
+        .send(get_with(
+            &format!("/api/v1/documents/{code}/file?download=1"),
+            &cookie,
+        ))
+        .await;
+    assert_eq!(bytes, SIGNED, "the very bytes uploaded come back");
+    assert_eq!(document_count(&server, &cookie).await, before + 1);
+    let (_, found) = list(&server, &cookie, "?q=bang+dai+hoc").await;
+    assert!(
+        found["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["code"] == code)
+    );
+
+    let (response, body) = server
+        .send(upload(&cookie, "Lần hai", "other", "again.pdf", SIGNED))
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let error = json(&body);
+    assert_eq!(error["fields"]["file"], "duplicate");
+    assert!(error["message"].as_str().unwrap().contains(code));
+    assert_eq!(document_count(&server, &cookie).await, before + 1);
+}
+
+#[tokio::test]
+async fn every_bad_file_is_refused_at_the_file_and_leaves_nothing() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    let unsigned = portal_server::documents::pdf::one_page(&["Giấy tờ".to_owned()]);
+    let mut tampered = SIGNED.to_vec();
+    let at = tampered.windows(4).position(|w| w == b"mau ").unwrap();
+    tampered[at] = b'M';
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    for (bytes, reason) in [
+        (unsigned, "unsigned"),
+        (tampered, "bad_signature"),
+        (png, "not_pdf"),
+    ] {
+        let (response, body) = server
+            .send(upload(&cookie, "Giấy tờ", "other", "giay-to.pdf", &bytes))
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{reason}"
+        );
+        assert_eq!(json(&body)["fields"]["file"], reason);
+    }
+    let (response, body) = server
+        .send(upload(&cookie, " ", "passport", "x.pdf", SIGNED))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&body)["fields"]["name"], "required");
+    assert_eq!(json(&body)["fields"]["category"], "invalid_format");
+
+    let oversized = [SIGNED, &vec![b' '; 10 * 1024 * 1024]].concat();
+    let (response, body) = server
+        .send(upload(&cookie, "Lớn", "other", "big.pdf", &oversized))
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(json(&body)["code"], "payload_too_large");
+    assert_eq!(
+        document_count(&server, &cookie).await,
+        before,
+        "nothing stored"
+    );
+}

@@ -95,6 +95,15 @@ pub enum FieldErrorCode {
     InconsistentWithBirth,
     /// A date that does not exist on the calendar, or lies in the future.
     InvalidDate,
+    /// An uploaded file that is not a PDF, whatever its name says.
+    NotPdf,
+    /// An uploaded PDF without a digital signature.
+    Unsigned,
+    /// An uploaded PDF whose signature does not match its content (changed after signing,
+    /// or damaged).
+    BadSignature,
+    /// The same file is already in the data store.
+    Duplicate,
 }
 
 /// The body of every error response: `{"code": "...", "message": "...", "fields": {...}}`.

@@ -3,4 +3,6 @@
 pub mod pdf;
 pub mod search;
 pub mod shares;
+pub mod signed_pdf;
 pub mod store;
+pub mod upload;

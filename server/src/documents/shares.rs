@@ -99,13 +99,13 @@ pub fn revoke(
     Ok(changed == 1)
 }
 
-/// What a live link opens, with the owner and the document's code; `None` for a link that is
+/// What a live link opens, with the owner and the document's row id; `None` for a link that is
 /// unknown, expired or revoked (all alike to the holder).
 pub fn open(
     connection: &Connection,
     token: &str,
     now: i64,
-) -> Result<Option<(String, SharedDocument)>, DbError> {
+) -> Result<Option<(String, SharedDocument, i64)>, DbError> {
     let found: Option<(String, String, i64)> = connection
         .query_row(
             "SELECT d.owner_id, d.code, s.expires_at FROM document_shares s
@@ -121,6 +121,7 @@ pub fn open(
     let Some(document) = store::find(connection, &owner, &code)? else {
         return Ok(None);
     };
+    let id = document.id;
     let detail = document.detail;
     Ok(Some((
         owner,
@@ -130,5 +131,6 @@ pub fn open(
             file_name: detail.file_name,
             link_expires_at: rfc3339(expires_at),
         },
+        id,
     )))
 }

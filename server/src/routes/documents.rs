@@ -14,6 +14,8 @@ use portal_api::record_sync::AccessActor;
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
+use crate::documents::signed_pdf::{self, Refusal};
+use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::record::access_log::{self, Access};
@@ -159,19 +161,34 @@ pub async fn get_document_file(
         if download { "download" } else { "preview" },
     )
     .await?;
+    let id = document.id;
+    let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
     let detail = document.detail;
-    Ok(file_response(&detail.summary, &detail.file_name, download))
+    Ok(file_response(
+        &detail.summary,
+        &detail.file_name,
+        uploaded,
+        download,
+    ))
 }
 
 /// The file of a document as a response: its bytes, type and name, framable by the portal's
 /// own pages only.
-fn file_response(summary: &DocumentSummary, file_name: &str, download: bool) -> Response {
-    let bytes = pdf::one_page(&[
-        summary.name.clone(),
-        format!("Ma so: {}", summary.code),
-        format!("Co quan cap: {}", summary.issuing_agency),
-        format!("Ngay cap: {}", summary.issued_on.to_display()),
-    ]);
+fn file_response(
+    summary: &DocumentSummary,
+    file_name: &str,
+    uploaded: Option<Vec<u8>>,
+    download: bool,
+) -> Response {
+    // The demo's own documents have no stored file: one is made from their metadata.
+    let bytes = uploaded.unwrap_or_else(|| {
+        pdf::one_page(&[
+            summary.name.clone(),
+            format!("Ma so: {}", summary.code),
+            format!("Co quan cap: {}", summary.issuing_agency),
+            format!("Ngay cap: {}", summary.issued_on.to_display()),
+        ])
+    });
     let disposition = format!(
         "{}; filename=\"{}\"",
         if download { "attachment" } else { "inline" },
@@ -341,14 +358,14 @@ async fn open_shared(
     state: &AppState,
     token: String,
     purpose: &'static str,
-) -> Result<SharedDocument, ApiError> {
+) -> Result<(SharedDocument, i64), ApiError> {
     let now = state.clock.now();
     state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
             let opened = shares::open(&tx, &token, now)?;
-            if let Some((owner, document)) = &opened {
+            if let Some((owner, document, _)) = &opened {
                 let what = format!("document:{}", document.summary.code);
                 let access = Access {
                     personal_id: owner,
@@ -360,7 +377,7 @@ async fn open_shared(
                 access_log::record(&tx, &access, now)?;
             }
             tx.commit()?;
-            Ok(opened.map(|(_, document)| document))
+            Ok(opened.map(|(_, document, id)| (document, id)))
         })
         .await?
         .ok_or_else(ApiError::not_found)
@@ -383,7 +400,7 @@ pub async fn open_shared_document(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Json<SharedDocument>, ApiError> {
-    Ok(Json(open_shared(&state, token, "view").await?))
+    Ok(Json(open_shared(&state, token, "view").await?.0))
 }
 
 /// The shared document's file.
@@ -408,11 +425,156 @@ pub async fn open_shared_document_file(
     Query(options): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let download = options.iter().any(|(k, v)| k == "download" && v == "1");
-    let document =
+    let (document, id) =
         open_shared(&state, token, if download { "download" } else { "preview" }).await?;
+    let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
     Ok(file_response(
         &document.summary,
         &document.file_name,
+        uploaded,
         download,
     ))
+}
+
+/// Reads the multipart fields of an upload, refusing at the field that is wrong.
+async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, ApiError> {
+    use portal_api::FieldErrorCode;
+    let mut name = None;
+    let mut category = None;
+    let mut file = None;
+    let too_large = || {
+        ApiError::new(
+            portal_api::ErrorCode::PayloadTooLarge,
+            "the file is larger than 10 MB",
+        )
+    };
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text())
+        }
+    })? {
+        match field.name() {
+            Some("name") => name = field.text().await.ok(),
+            Some("category") => category = field.text().await.ok(),
+            Some("file") => {
+                let file_name = upload::clean_file_name(field.file_name().unwrap_or_default());
+                let bytes = field.bytes().await.map_err(|e| {
+                    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                        too_large()
+                    } else {
+                        ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text())
+                    }
+                })?;
+                file = Some((file_name, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    let mut errors = std::collections::BTreeMap::new();
+    let name = name.map(|n| n.trim().to_owned()).unwrap_or_default();
+    if name.is_empty() {
+        errors.insert("name".to_owned(), FieldErrorCode::Required);
+    } else if name.chars().count() > 200 {
+        errors.insert("name".to_owned(), FieldErrorCode::TooLong);
+    }
+    let category = match category.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.insert("category".to_owned(), FieldErrorCode::Required);
+            None
+        }
+        Some(text) => {
+            let parsed = portal_api::documents::DocumentCategory::parse(text);
+            if parsed.is_none() {
+                errors.insert("category".to_owned(), FieldErrorCode::InvalidFormat);
+            }
+            parsed
+        }
+    };
+    match &file {
+        None => {
+            errors.insert("file".to_owned(), FieldErrorCode::Required);
+        }
+        Some((_, bytes)) => match signed_pdf::check(bytes) {
+            Ok(()) => {}
+            Err(Refusal::TooLarge) => return Err(too_large()),
+            Err(Refusal::NotPdf) => {
+                errors.insert("file".to_owned(), FieldErrorCode::NotPdf);
+            }
+            Err(Refusal::Unsigned) => {
+                errors.insert("file".to_owned(), FieldErrorCode::Unsigned);
+            }
+            Err(Refusal::BadSignature) => {
+                errors.insert("file".to_owned(), FieldErrorCode::BadSignature);
+            }
+        },
+    }
+    match (category, file) {
+        (Some(category), Some((file_name, bytes))) if errors.is_empty() => Ok(Upload {
+            name,
+            category,
+            file_name,
+            bytes,
+        }),
+        _ => Err(ApiError::validation(errors)),
+    }
+}
+
+/// Uploads a PDF bearing the citizen's digital signature into their data store. The type is
+/// judged by content, not name; the signature's digest must match the file; the same file
+/// twice is recognised. Nothing is stored unless everything passes.
+#[utoipa::path(
+    post,
+    path = "/api/v1/documents",
+    tag = "documents",
+    operation_id = "uploadDocument",
+    request_body(content_type = "multipart/form-data", description = "`name` (text), `category` (a DocumentCategory), `file` (the signed PDF, at most 10 MB)"),
+    responses(
+        (status = 201, description = "Stored; the new document", body = DocumentDetail),
+        (status = 400, description = "Not a multipart body", body = ErrorBody),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`)", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: over 10 MB", body = ErrorBody),
+        (status = 415, description = "The body is not multipart/form-data", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `name`, `category`, or `file` (`not_pdf`, `unsigned`, `bad_signature`)", body = ErrorBody),
+    ),
+)]
+pub async fn upload_document(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(axum::http::StatusCode, Json<DocumentDetail>), ApiError> {
+    let multipart = multipart
+        .map_err(|e| ApiError::new(portal_api::ErrorCode::UnsupportedMediaType, e.body_text()))?;
+    let upload = read_upload(multipart).await?;
+    let now = state.clock.now();
+    let owner = session.personal_id.clone();
+    let stored = state
+        .db
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let stored = upload::store(&tx, &owner, &upload, now)?;
+            let detail = match &stored {
+                Stored::New(code) => store::find(&tx, &owner, code)?.map(|d| d.detail),
+                Stored::Duplicate(_) => None,
+            };
+            tx.commit()?;
+            Ok((stored, detail))
+        })
+        .await?;
+    match stored {
+        (Stored::New(_), Some(detail)) => Ok((axum::http::StatusCode::CREATED, Json(detail))),
+        (Stored::Duplicate(code), _) => {
+            let mut body = ErrorBody::new(
+                portal_api::ErrorCode::Conflict,
+                format!("this file is already in the data store as {code}"),
+            );
+            body.fields
+                .insert("file".to_owned(), portal_api::FieldErrorCode::Duplicate);
+            Err(body.into())
+        }
+        _ => Err(ApiError::internal()),
+    }
 }

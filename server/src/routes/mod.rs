@@ -38,7 +38,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(shares::revoke_share))
         .routes(routes!(shares::share_status))
         .routes(routes!(shares::share_keys))
-        .routes(routes!(documents::list_documents))
+        .routes(with_upload_limit(routes!(
+            documents::list_documents,
+            documents::upload_document
+        )))
         .routes(routes!(documents::get_document))
         .routes(routes!(documents::get_document_file))
         .routes(routes!(documents::sync_document))
@@ -61,4 +64,17 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::answer_question))
         .routes(routes!(requests::operator_decision))
         .routes(routes!(dev::sms_outbox))
+}
+
+/// Raises the body limit of a route that takes uploads to the upload limit (10 MB) plus room
+/// for the multipart envelope; every other route keeps axum's 2 MB.
+fn with_upload_limit(
+    (schemas, paths, router): utoipa_axum::router::UtoipaMethodRouter<AppState>,
+) -> utoipa_axum::router::UtoipaMethodRouter<AppState> {
+    let limit = crate::documents::signed_pdf::MAX_BYTES + 256 * 1024;
+    (
+        schemas,
+        paths,
+        router.layer(axum::extract::DefaultBodyLimit::max(limit)),
+    )
 }
