@@ -7,7 +7,8 @@ use leptos_router::{
 };
 
 use crate::components::{
-    Footer, Header, OfflineBanner, RequireSignIn, SkipLink, provide_heading_focus,
+    ActivityWatch, Footer, Header, OfflineBanner, RequireSignIn, SkipLink, TimeoutWarning,
+    provide_heading_focus,
 };
 use crate::config::provide_config_context;
 use crate::i18n::{I18nSubContextProvider, use_i18n};
@@ -89,6 +90,8 @@ fn Layout() -> impl IntoView {
                 </div>
             </main>
             <Footer />
+            <TimeoutWarning />
+            <ActivityWatch />
         </Router>
     }
 }

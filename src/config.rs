@@ -21,6 +21,12 @@ impl ConfigContext {
         self.0.get_untracked().unwrap_or_default()
     }
 
+    /// Whether this deployment is a kiosk, tracking the configuration's arrival.
+    pub fn kiosk(self) -> bool {
+        self.0
+            .with(|config| config.as_ref().is_some_and(|c| c.kiosk))
+    }
+
     fn set(self, config: ClientConfig) {
         self.0.set(Some(config));
     }

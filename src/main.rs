@@ -6,13 +6,17 @@ mod api;
 mod app;
 mod components;
 mod config;
+mod forms;
 mod hooks;
 mod language;
 mod pages;
 mod return_path;
 mod session;
+mod sign_out;
 #[cfg(test)]
 mod static_shell;
+mod tabs;
+mod text;
 
 /// The locales of `locales/*.json` as Rust: `use_i18n`, `t!`, `Locale`, checked at compile time.
 ///

@@ -1,5 +1,9 @@
-//! Who is signed in, as the app knows it: checked with the server when the app starts, and
-//! turned to signed out by any request the server answers with 401.
+//! Who is signed in, as the app knows it: checked with the server when the app starts, set by
+//! signing in, turned to signed out by signing out, by the idle timeout, by another tab, or by
+//! any request the server answers with 401.
+//!
+//! The session's clock lives here too: the time of the citizen's last activity, which every
+//! answered API request and every key or tap moves, and which all open tabs share.
 
 use leptos::{prelude::*, task::spawn_local};
 use portal_api::SessionInfo;
@@ -7,6 +11,7 @@ use portal_api::SessionInfo;
 use crate::api::{ApiError, session::fetch_session};
 use crate::config::{ConfigContext, load_config};
 use crate::hooks::use_online;
+use crate::tabs::{TabMessage, Tabs};
 
 /// What the app knows about the citizen's session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +65,15 @@ impl SessionState {
 #[derive(Debug, Clone, Copy)]
 pub struct SessionContext {
     state: RwSignal<SessionState>,
+    /// When the citizen was last active, in milliseconds since the epoch (`Date.now()`).
+    last_activity: RwSignal<f64>,
     config: ConfigContext,
+    tabs: Tabs,
+}
+
+/// Milliseconds since the epoch, from the browser's clock (which tests can control).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 impl SessionContext {
@@ -69,9 +82,54 @@ impl SessionContext {
         self.state.with(SessionState::access)
     }
 
+    /// The signed-in citizen, if any, tracking changes.
+    pub fn signed_in(self) -> Option<SessionInfo> {
+        self.state.with(|state| match state {
+            SessionState::SignedIn(info) => Some(info.clone()),
+            _ => None,
+        })
+    }
+
+    /// The deployment's configuration.
+    pub fn config(self) -> ConfigContext {
+        self.config
+    }
+
+    /// When the citizen was last active (ms since the epoch), tracking changes.
+    pub fn last_activity(self) -> f64 {
+        self.last_activity.get()
+    }
+
+    /// Signing in succeeded: this is the citizen now, in every tab.
+    pub fn sign_in(self, info: SessionInfo) {
+        self.last_activity.set(now_ms());
+        self.state.set(SessionState::SignedIn(info));
+        self.tabs.post(&TabMessage::SignedIn);
+    }
+
+    /// The citizen did something (or the server answered them): the idle timer starts
+    /// again here and in the other tabs.
+    pub fn note_activity(self) {
+        let now = now_ms();
+        self.last_activity.set(now);
+        if self
+            .state
+            .with_untracked(|s| matches!(s, SessionState::SignedIn(_)))
+        {
+            // Whole milliseconds: the clock's fraction means nothing here.
+            self.tabs.post(&TabMessage::Activity(now as u64));
+        }
+    }
+
     /// The server answered 401 to some request: the session has ended.
     pub fn mark_signed_out(self) {
         self.state.set(SessionState::SignedOut);
+    }
+
+    /// Signed out here: the other tabs sign out too.
+    pub fn announce_signed_out(self) {
+        self.mark_signed_out();
+        self.tabs.post(&TabMessage::SignedOut);
     }
 
     /// Asks the server again, e.g. after it could not be reached.
@@ -79,9 +137,25 @@ impl SessionContext {
         self.state.set(SessionState::Checking);
         spawn_local(async move {
             let config = self.config.current();
-            self.state
-                .set(fetch_session(&config.api_base_url).await.into());
+            let answer = fetch_session(&config.api_base_url).await;
+            if answer.is_ok() {
+                self.last_activity.set(now_ms());
+            }
+            self.state.set(answer.into());
         });
+    }
+
+    fn on_tab_message(self, message: TabMessage) {
+        match message {
+            TabMessage::Activity(at) => {
+                let at = at as f64;
+                if at > self.last_activity.get_untracked() {
+                    self.last_activity.set(at);
+                }
+            }
+            TabMessage::SignedIn => self.recheck(),
+            TabMessage::SignedOut => self.mark_signed_out(),
+        }
     }
 }
 
@@ -89,11 +163,15 @@ impl SessionContext {
 /// `/config.json` (for the API's address), then the session check. A check that failed for
 /// want of a network runs again when the connection is back.
 pub fn provide_session_context(config: ConfigContext) -> SessionContext {
+    let tabs = Tabs::open();
     let context = SessionContext {
         state: RwSignal::new(SessionState::Checking),
+        last_activity: RwSignal::new(now_ms()),
         config,
+        tabs,
     };
     provide_context(context);
+    tabs.listen(move |message| context.on_tab_message(message));
     spawn_local(async move {
         let config = load_config(context.config).await;
         context
@@ -118,7 +196,7 @@ pub fn provide_session_context(config: ConfigContext) -> SessionContext {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_api::PersonalId;
+    use portal_api::{Channel, PersonalId};
 
     #[test]
     fn a_401_means_signed_out_and_other_failures_mean_unknown() {
@@ -144,6 +222,9 @@ mod tests {
         let signed_in = SessionState::SignedIn(SessionInfo {
             personal_id: id,
             full_name: "Nguyễn Văn An".to_owned(),
+            channel: Channel::Web,
+            idle_timeout_seconds: 900,
+            absolute_expires_in_seconds: 28_800,
         });
         assert_eq!(signed_in.access(), Access::Allowed);
     }

@@ -22,8 +22,8 @@ function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, str
 }
 
 /** The text of `key` in `locale`, with `{{ name }}` placeholders filled from `vars`. */
-export function t(locale: Locale, key: string, vars: Record<string, string> = {}): string {
+export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
   const text = tables[locale][key];
   if (text === undefined) throw new Error(`no key ${key} in locales/${locale}.json`);
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => vars[name] ?? `{{${name}}}`);
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{{${name}}}`));
 }

@@ -29,6 +29,27 @@ pub enum ApiError {
     /// The server failed, or answered something the app cannot read (HTTP 500 and anything
     /// else unexpected, such as a malformed-request error, which is the app's own bug).
     Server,
+    /// Sign-in: no account with this identifier and password.
+    InvalidCredentials,
+    /// Sign-in: the account is not verified yet.
+    AccountNotVerified,
+    /// Sign-in: locked after too many wrong passwords, for this many seconds.
+    AccountLocked {
+        /// Seconds until the lock ends, when the server said.
+        retry_after: Option<u32>,
+    },
+    /// Sign-in: the code is wrong; tries left.
+    WrongCode {
+        /// Tries left, when the server said.
+        attempts_left: Option<u32>,
+    },
+    /// Sign-in: the code expired or was used up; start again.
+    CodeExpired,
+    /// The national population database holds no such citizen.
+    CitizenNotFound,
+    /// The resource's state does not allow this (a submitted draft, a decided request);
+    /// `fields` names a field when one is at fault (e.g. a duplicate upload).
+    Conflict(BTreeMap<String, FieldErrorCode>),
 }
 
 impl ApiError {
@@ -36,8 +57,9 @@ impl ApiError {
     /// read, and its `Retry-After` header. The body's code is the more precise reason; the
     /// status decides when a proxy or a crash answered without one.
     pub fn from_response(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Self {
-        let rate_limited = || Self::RateLimited {
-            retry_after: retry_after.and_then(|value| value.trim().parse().ok()),
+        let header_seconds = retry_after.and_then(|value| value.trim().parse().ok());
+        let rate_limited = |body_seconds: Option<u32>| Self::RateLimited {
+            retry_after: body_seconds.or(header_seconds),
         };
         match body {
             Some(body) => match body.code {
@@ -45,20 +67,31 @@ impl ApiError {
                 ErrorCode::Forbidden => Self::Forbidden,
                 ErrorCode::NotFound => Self::NotFound,
                 ErrorCode::ValidationFailed => Self::Validation(body.fields),
-                ErrorCode::RateLimited => rate_limited(),
+                ErrorCode::RateLimited => rate_limited(body.retry_after_seconds),
                 ErrorCode::Unavailable => Self::Unavailable,
                 ErrorCode::MalformedRequest
                 | ErrorCode::MethodNotAllowed
                 | ErrorCode::PayloadTooLarge
                 | ErrorCode::UnsupportedMediaType
                 | ErrorCode::Internal => Self::Server,
+                ErrorCode::InvalidCredentials => Self::InvalidCredentials,
+                ErrorCode::AccountNotVerified => Self::AccountNotVerified,
+                ErrorCode::AccountLocked => Self::AccountLocked {
+                    retry_after: body.retry_after_seconds.or(header_seconds),
+                },
+                ErrorCode::WrongCode => Self::WrongCode {
+                    attempts_left: body.attempts_left,
+                },
+                ErrorCode::CodeExpired => Self::CodeExpired,
+                ErrorCode::CitizenNotFound => Self::CitizenNotFound,
+                ErrorCode::Conflict => Self::Conflict(body.fields),
             },
             None => match status {
                 401 => Self::Unauthorized,
                 403 => Self::Forbidden,
                 404 => Self::NotFound,
                 422 => Self::Validation(BTreeMap::new()),
-                429 => rate_limited(),
+                429 => rate_limited(None),
                 502..=504 => Self::Unavailable,
                 _ => Self::Server,
             },
@@ -99,6 +132,39 @@ mod tests {
         assert_eq!(
             ApiError::from_response(400, body(ErrorCode::MalformedRequest), None),
             ApiError::Server
+        );
+    }
+
+    #[test]
+    fn sign_in_outcomes_keep_their_numbers() {
+        let mut locked = ErrorBody::new(ErrorCode::AccountLocked, "locked");
+        locked.retry_after_seconds = Some(600);
+        assert_eq!(
+            ApiError::from_response(423, Some(locked), None),
+            ApiError::AccountLocked {
+                retry_after: Some(600)
+            }
+        );
+        let mut wrong = ErrorBody::new(ErrorCode::WrongCode, "wrong");
+        wrong.attempts_left = Some(2);
+        assert_eq!(
+            ApiError::from_response(401, Some(wrong), None),
+            ApiError::WrongCode {
+                attempts_left: Some(2)
+            }
+        );
+        assert_eq!(
+            ApiError::from_response(401, body(ErrorCode::InvalidCredentials), None),
+            ApiError::InvalidCredentials,
+            "a 401 that is a sign-in answer is not a lost session"
+        );
+        let mut limited = ErrorBody::new(ErrorCode::RateLimited, "slow down");
+        limited.retry_after_seconds = Some(40);
+        assert_eq!(
+            ApiError::from_response(429, Some(limited), Some("99")),
+            ApiError::RateLimited {
+                retry_after: Some(40)
+            }
         );
     }
 

@@ -1,15 +1,17 @@
 //! The one typed client for the portal's API. Every HTTP call of the app goes through
-//! [`request`]: it sends the CSRF header and the session cookie, aborts when the page that
-//! asked goes away, maps failures to [`ApiError`], and turns a 401 into "signed out".
+//! [`request`] or [`send`]: they send the CSRF header and the session cookie, abort when the
+//! page that asked goes away, map failures to [`ApiError`], and turn a 401 into "signed out".
 
+pub mod auth;
 mod error;
 pub mod session;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
-use portal_api::ErrorBody;
+use portal_api::{CSRF_HEADER, CSRF_HEADER_VALUE, ErrorBody};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
@@ -17,17 +19,49 @@ pub use error::ApiError;
 
 use crate::session::SessionContext;
 
-/// The header the server requires on every write, as its CSRF defence: a cross-site form
-/// cannot set it, and a cross-site script cannot send it without a CORS preflight.
-const CSRF_HEADER: &str = "X-Requested-With";
-/// The value of [`CSRF_HEADER`].
-const CSRF_VALUE: &str = "portal";
-
-/// Sends a request to `url` and reads the JSON answer as `T`.
+/// Sends a request without a body to `url` and reads the JSON answer as `T`.
 ///
 /// Call it inside the reactive owner of the page that needs the answer (a `LocalResource`,
 /// an `Action`): when that owner is cleaned up, the request is aborted.
 pub async fn request<T: DeserializeOwned>(method: Method, url: &str) -> Result<T, ApiError> {
+    let json = exchange(method, url, None).await?;
+    serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+}
+
+/// Sends a JSON object of text fields to `url` and reads the JSON answer as `T`.
+///
+/// Every body the app sends so far is a few text fields; writing them with the browser's
+/// `JSON.stringify` keeps a serializer out of the wasm.
+pub async fn send<T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    fields: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let json = exchange(method, url, Some(json_object(fields)?)).await?;
+    serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+}
+
+/// Sends a request whose answer has no body (204).
+pub async fn send_empty(method: Method, url: &str) -> Result<(), ApiError> {
+    exchange(method, url, None).await.map(|_| ())
+}
+
+/// `{"name": "value", ...}` through the browser's own `JSON.stringify`, which escapes.
+fn json_object(fields: &[(&str, &str)]) -> Result<String, ApiError> {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value))
+            .map_err(|_| ApiError::Server)?;
+    }
+    js_sys::JSON::stringify(&object)
+        .map(String::from)
+        .map_err(|_| ApiError::Server)
+}
+
+/// One round trip: the JSON of a 2xx answer (`undefined` when it has no body), or the failure
+/// as an [`ApiError`]. Not generic, so the wasm holds one copy of it whatever the answer's
+/// type; the caller turns the JSON into its type.
+async fn exchange(method: Method, url: &str, json: Option<String>) -> Result<JsValue, ApiError> {
     // Offline, the answer is known without asking (and without a failed request in the
     // console); the session check runs again when the connection is back.
     if !window().navigator().on_line() {
@@ -36,21 +70,34 @@ pub async fn request<T: DeserializeOwned>(method: Method, url: &str) -> Result<T
     // Read before the first await: the owner is only current while the future starts.
     let session = use_context::<SessionContext>();
     let abort = abort_on_cleanup();
-    let sent = RequestBuilder::new(url)
+    let builder = RequestBuilder::new(url)
         .method(method)
-        .header(CSRF_HEADER, CSRF_VALUE)
+        .header(CSRF_HEADER, CSRF_HEADER_VALUE)
         .header("Accept", "application/json")
         .credentials(RequestCredentials::SameOrigin)
-        .abort_signal(abort.as_ref())
-        .send()
-        .await;
+        .abort_signal(abort.as_ref());
+    let sent = match json {
+        Some(json) => match builder
+            .header("Content-Type", "application/json")
+            .body(JsValue::from_str(&json))
+        {
+            Ok(request) => request.send().await,
+            Err(_) => return Err(ApiError::Server),
+        },
+        None => builder.send().await,
+    };
     let response = sent.map_err(|_| ApiError::Network)?;
     if response.ok() {
-        return read_json(response).await.ok_or(ApiError::Server);
+        if let Some(session) = session {
+            session.note_activity();
+        }
+        return Ok(read_json(response).await.unwrap_or(JsValue::UNDEFINED));
     }
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
-    let body = read_json::<ErrorBody>(response).await;
+    let body = read_json(response)
+        .await
+        .and_then(|json| serde_wasm_bindgen::from_value::<ErrorBody>(json).ok());
     let error = ApiError::from_response(status, body, retry_after.as_deref());
     if error == ApiError::Unauthorized
         && let Some(session) = session
@@ -71,9 +118,12 @@ fn abort_on_cleanup() -> Option<AbortSignal> {
     Some(signal)
 }
 
-/// Reads a JSON body with the browser's own parser, so the wasm does not carry one.
-async fn read_json<T: DeserializeOwned>(response: Response) -> Option<T> {
+/// Reads a JSON body with the browser's own parser, so the wasm does not carry one; `None`
+/// for an empty or unreadable body.
+async fn read_json(response: Response) -> Option<JsValue> {
+    if response.status() == 204 {
+        return None;
+    }
     let raw = web_sys::Response::from(response);
-    let value = JsFuture::from(raw.json().ok()?).await.ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    JsFuture::from(raw.json().ok()?).await.ok()
 }

@@ -3,6 +3,7 @@ use leptos_i18n::I18nContext;
 
 use crate::api::ApiError;
 use crate::i18n::*;
+use crate::text::tr;
 
 /// Explains a failed request in the citizen's language, with a way to try again. The message
 /// is announced when it appears.
@@ -18,7 +19,7 @@ pub fn ErrorNotice(
     view! {
         <div class="app-error-notice">
             <div role="alert">
-                <h2 class="app-error-notice__title">{t!(i18n, error.title)}</h2>
+                <h2 class="app-error-notice__title">{tr(i18n, |l| td_string!(l, error.title))}</h2>
                 <p class="app-error-notice__body">{error_message(i18n, error)}</p>
             </div>
             {on_retry
@@ -29,7 +30,7 @@ pub fn ErrorNotice(
                             class="app-button app-button--secondary"
                             on:click=move |_| retry.run(())
                         >
-                            {t!(i18n, error.try_again)}
+                            {tr(i18n, |l| td_string!(l, error.try_again))}
                         </button>
                     }
                 })}
@@ -38,24 +39,47 @@ pub fn ErrorNotice(
 }
 
 /// The one place where an [`ApiError`] becomes words for citizens.
-fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
+pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
     match error {
-        ApiError::Unauthorized => t!(i18n, error.unauthorized).into_any(),
-        ApiError::Forbidden => t!(i18n, error.forbidden).into_any(),
-        ApiError::NotFound => t!(i18n, error.not_found).into_any(),
-        ApiError::Validation(_) => t!(i18n, error.validation).into_any(),
+        ApiError::Unauthorized => tr(i18n, |l| td_string!(l, error.unauthorized)).into_any(),
+        ApiError::Forbidden => tr(i18n, |l| td_string!(l, error.forbidden)).into_any(),
+        ApiError::NotFound => tr(i18n, |l| td_string!(l, error.not_found)).into_any(),
+        ApiError::Validation(_) => tr(i18n, |l| td_string!(l, error.validation)).into_any(),
         ApiError::RateLimited {
             retry_after: Some(seconds),
         } => view! {
-            {t!(i18n, error.rate_limited)}
+            {tr(i18n, |l| td_string!(l, error.rate_limited))}
             <span class="app-error-notice__retry-after">
                 {t!(i18n, error.retry_after, seconds)}
             </span>
         }
         .into_any(),
-        ApiError::RateLimited { retry_after: None } => t!(i18n, error.rate_limited).into_any(),
-        ApiError::Unavailable => t!(i18n, error.unavailable).into_any(),
-        ApiError::Network => t!(i18n, error.network).into_any(),
-        ApiError::Server => t!(i18n, error.server).into_any(),
+        ApiError::RateLimited { retry_after: None } => {
+            tr(i18n, |l| td_string!(l, error.rate_limited)).into_any()
+        }
+        ApiError::Unavailable => tr(i18n, |l| td_string!(l, error.unavailable)).into_any(),
+        ApiError::Network => tr(i18n, |l| td_string!(l, error.network)).into_any(),
+        ApiError::Server => tr(i18n, |l| td_string!(l, error.server)).into_any(),
+        ApiError::InvalidCredentials => {
+            tr(i18n, |l| td_string!(l, error.invalid_credentials)).into_any()
+        }
+        ApiError::AccountNotVerified => {
+            tr(i18n, |l| td_string!(l, error.account_not_verified)).into_any()
+        }
+        ApiError::AccountLocked { retry_after } => {
+            let minutes = retry_after.map_or(15, |s| s.div_ceil(60));
+            t!(i18n, error.account_locked, minutes).into_any()
+        }
+        ApiError::WrongCode {
+            attempts_left: Some(attempts),
+        } => t!(i18n, error.wrong_code_left, attempts).into_any(),
+        ApiError::WrongCode {
+            attempts_left: None,
+        } => tr(i18n, |l| td_string!(l, error.wrong_code)).into_any(),
+        ApiError::CodeExpired => tr(i18n, |l| td_string!(l, error.code_expired)).into_any(),
+        ApiError::CitizenNotFound => {
+            tr(i18n, |l| td_string!(l, error.citizen_not_found)).into_any()
+        }
+        ApiError::Conflict(_) => tr(i18n, |l| td_string!(l, error.conflict)).into_any(),
     }
 }

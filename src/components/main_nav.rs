@@ -1,43 +1,57 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::i18n::*;
 use crate::return_path::SIGN_IN_PATH;
+use crate::session::SessionContext;
+use crate::text::tr;
 
-/// The portal's main navigation. `<A>` marks the link of the current page (or section) with
+/// The portal's main navigation. The link of the current page (or section) carries
 /// `aria-current="page"`.
 #[component]
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
     view! {
         <nav class="app-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul class="app-nav__list app-width-container">
-                <li class="app-nav__item">
-                    <A href="/" exact=true attr:class="app-nav__link">
-                        {t!(i18n, nav.home)}
-                    </A>
-                </li>
-                <li class="app-nav__item">
-                    <A href="/record" attr:class="app-nav__link">
-                        {t!(i18n, nav.record)}
-                    </A>
-                </li>
-                <li class="app-nav__item">
-                    <A href="/documents" attr:class="app-nav__link">
-                        {t!(i18n, nav.documents)}
-                    </A>
-                </li>
-                <li class="app-nav__item">
-                    <A href="/requests" attr:class="app-nav__link">
-                        {t!(i18n, nav.requests)}
-                    </A>
-                </li>
-                <li class="app-nav__item">
-                    <A href=SIGN_IN_PATH attr:class="app-nav__link">
-                        {t!(i18n, nav.sign_in)}
-                    </A>
-                </li>
+                <NavLink href="/" exact=true text=|l| td_string!(l, nav.home) />
+                <NavLink href="/record" text=|l| td_string!(l, nav.record) />
+                <NavLink href="/documents" text=|l| td_string!(l, nav.documents) />
+                <NavLink href="/requests" text=|l| td_string!(l, nav.requests) />
+                {move || session.signed_in().is_none().then(|| view! {
+                    <NavLink href=SIGN_IN_PATH text=|l| td_string!(l, nav.sign_in) />
+                })}
             </ul>
         </nav>
+    }
+}
+
+/// One link of the navigation. One component for all of them, rather than the router's `<A>`
+/// with a different child each: the wasm carries its code once.
+#[component]
+fn NavLink(
+    href: &'static str,
+    /// Current only on exactly this path (the home page), not on the paths below it too.
+    #[prop(optional)]
+    exact: bool,
+    text: fn(Locale) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current = move || {
+        let path = location.pathname.get();
+        path == href
+            || (!exact
+                && path
+                    .strip_prefix(href)
+                    .is_some_and(|rest| rest.starts_with('/')))
+    };
+    view! {
+        <li class="app-nav__item">
+            <a href=href class="app-nav__link" aria-current=move || current().then_some("page")>
+                {tr(i18n, text)}
+            </a>
+        </li>
     }
 }

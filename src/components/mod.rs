@@ -1,5 +1,6 @@
 //! Parts every page can use. One public component per file.
 
+mod activity_watch;
 mod error_notice;
 mod footer;
 mod header;
@@ -10,9 +11,12 @@ mod not_built_yet;
 mod offline_banner;
 mod page_heading;
 mod require_sign_in;
+mod session_menu;
 mod skip_link;
+mod timeout_warning;
 
-pub use error_notice::ErrorNotice;
+pub use activity_watch::ActivityWatch;
+pub use error_notice::{ErrorNotice, error_message};
 pub use footer::Footer;
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
@@ -22,4 +26,6 @@ pub use not_built_yet::NotBuiltYet;
 pub use offline_banner::OfflineBanner;
 pub use page_heading::{PageHeading, provide_heading_focus};
 pub use require_sign_in::RequireSignIn;
+pub use session_menu::SessionMenu;
 pub use skip_link::SkipLink;
+pub use timeout_warning::TimeoutWarning;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::hooks::use_online;
 use crate::i18n::*;
+use crate::text::tr;
 
 /// A banner that appears, and is announced, while the browser has no connection, and goes
 /// when it is back.
@@ -13,7 +14,7 @@ pub fn OfflineBanner() -> impl IntoView {
         (!online.get()).then(|| {
             view! {
                 <div class="app-offline-banner" role="alert">
-                    <p class="app-offline-banner__text">{t!(i18n, status.offline)}</p>
+                    <p class="app-offline-banner__text">{tr(i18n, |l| td_string!(l, status.offline))}</p>
                 </div>
             }
         })

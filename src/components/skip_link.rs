@@ -3,6 +3,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::MAIN_ID;
 use crate::i18n::*;
+use crate::text::tr;
 
 /// The first focusable element of every page: lets keyboard and screen-reader users jump
 /// over the header to the main content. Hidden until it has focus.
@@ -21,7 +22,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="app-skip-link" href=format!("#{MAIN_ID}") on:click=skip>
-            {t!(i18n, shell.skip_link)}
+            {tr(i18n, |l| td_string!(l, shell.skip_link))}
         </a>
     }
 }

@@ -1,6 +1,8 @@
 //! Our own hooks, in the shape of leptos-use's: one per file, `use_x` returning read-only
 //! signals.
 
+mod use_clock;
 mod use_online;
 
+pub use use_clock::use_clock;
 pub use use_online::use_online;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{NotBuiltYet, PageHeading};
 use crate::i18n::*;
+use crate::text::tr;
 
 /// `/requests`: the citizen's requests for information and their progress (a later issue
 /// fills it).
@@ -11,12 +11,12 @@ pub fn RequestListPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading title=move || t_string!(i18n, page.requests.title).to_owned() />
-        <p class="app-lead">{t!(i18n, page.requests.intro)}</p>
+        <p class="app-lead">{tr(i18n, |l| td_string!(l, page.requests.intro))}</p>
         <NotBuiltYet />
         <p class="app-body">
-            <A href="/requests/new" attr:class="app-button">
-                {t!(i18n, page.requests.new_link)}
-            </A>
+            <a href="/requests/new" class="app-button">
+                {tr(i18n, |l| td_string!(l, page.requests.new_link))}
+            </a>
         </p>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{NotBuiltYet, PageHeading};
 use crate::i18n::*;
+use crate::text::tr;
 
 /// `/requests/new`: a written request for the citizen's own information (a later issue
 /// builds the form).
@@ -10,7 +11,7 @@ pub fn NewRequestPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading title=move || t_string!(i18n, page.new_request.title).to_owned() />
-        <p class="app-lead">{t!(i18n, page.new_request.intro)}</p>
+        <p class="app-lead">{tr(i18n, |l| td_string!(l, page.new_request.intro))}</p>
         <NotBuiltYet />
     }
 }

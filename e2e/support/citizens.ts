@@ -1,0 +1,50 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { t } from './locales';
+
+/** The demo accounts the reference backend seeds (README, "Demo citizens"). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export type Citizen = { id: string; phone: string; name: string };
+
+export const AN: Citizen = { id: '001085012345', phone: '0912345678', name: 'Nguyễn Văn An' };
+export const BINH: Citizen = { id: '001190023456', phone: '0987654321', name: 'Trần Thị Bình' };
+/** Reserved for the lockout test: a lock lasts 15 minutes, so no other test signs in as her. */
+export const LAN: Citizen = { id: '079195004321', phone: '0903111222', name: 'Phạm Thị Lan' };
+export const DUC: Citizen = { id: '048078000777', phone: '0935777888', name: 'Võ Minh Đức' };
+/** An account that is not verified yet. */
+export const HA: Citizen = { id: '031301008899', phone: '0977000111', name: 'Đặng Thu Hà' };
+
+/** The newest one-time code the simulated SMS gateway sent to `phone` (dev outbox). */
+export async function latestCode(request: APIRequestContext, phone: string): Promise<string> {
+  const response = await request.get(`/api/v1/dev/sms-outbox?to=${phone}`);
+  expect(response.ok()).toBeTruthy();
+  const messages: { text: string }[] = await response.json();
+  const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1];
+  expect(code, 'a code was sent').toBeTruthy();
+  return code!;
+}
+
+export const identifierField = (page: Page) => page.getByLabel(t('vi', 'sign_in.identifier_label'));
+export const passwordField = (page: Page) => page.getByLabel(t('vi', 'sign_in.password_label'), { exact: true });
+export const codeField = (page: Page) => page.getByLabel(t('vi', 'sign_in.code_label'));
+
+/** Types the identifier and password and continues (on a page already at /sign-in). */
+export async function passwordStep(page: Page, identifier: string, password = DEMO_PASSWORD): Promise<void> {
+  await identifierField(page).fill(identifier);
+  await passwordField(page).fill(password);
+  await page.getByRole('button', { name: t('vi', 'sign_in.continue_button') }).click();
+}
+
+/** Finishes the code step with the code the citizen's phone received. */
+export async function codeStep(page: Page, citizen: Citizen): Promise<void> {
+  await expect(codeField(page)).toBeVisible();
+  await codeField(page).fill(await latestCode(page.request, citizen.phone));
+  await page.getByRole('button', { name: t('vi', 'sign_in.sign_in_button'), exact: true }).click();
+}
+
+/** Signs in from /sign-in and waits until the header names the citizen. */
+export async function signIn(page: Page, citizen: Citizen): Promise<void> {
+  await passwordStep(page, citizen.id);
+  await codeStep(page, citizen);
+  await expect(page.getByRole('banner').getByText(citizen.name)).toBeVisible();
+}

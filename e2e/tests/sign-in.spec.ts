@@ -1,0 +1,220 @@
+import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
+import { t } from '../support/locales';
+import {
+  AN, BINH, DUC, HA, LAN, codeField, codeStep, identifierField, latestCode, passwordField, passwordStep, signIn,
+} from '../support/citizens';
+
+const SIGN_IN_API = /\/api\/v1\/sign-in(\/code|\/resend)?$/;
+
+test.describe('signing in', () => {
+  test('password, then the code from the SMS, then back to the page that asked', async ({ portal, page }, testInfo) => {
+    await page.goto('/documents');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fdocuments/);
+    await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+    await expectNoAxeViolations(page, 'sign-in, password step');
+    await keepScreenshot(page, testInfo, 'sign-in-password');
+
+    await passwordStep(page, AN.id);
+    await expect(page.getByText('••••••5678')).toBeVisible();
+    await expect(codeField(page)).toBeVisible();
+    await expect(page.getByRole('button', { name: t('vi', 'sign_in.resend_button') })).toBeDisabled();
+    await expectNoAxeViolations(page, 'sign-in, code step');
+    await keepScreenshot(page, testInfo, 'sign-in-code');
+
+    await codeStep(page, AN);
+    await expect(page).toHaveURL(/\/documents$/);
+    await expect(portal.banner().getByText(AN.name)).toBeVisible();
+    await expect(portal.heading()).toHaveText(t('vi', 'page.documents.title'));
+  });
+
+  test('a wrong password and an unknown number get the same message, and keep what was typed', async ({ page, allowHttpErrors }) => {
+    allowHttpErrors.push(SIGN_IN_API);
+    await page.goto('/sign-in');
+    await passwordStep(page, BINH.id, 'not-the-password');
+    const summary = page.getByRole('alert').filter({ hasText: t('vi', 'form.error_summary_title') });
+    await expect(summary).toContainText(t('vi', 'error.invalid_credentials'));
+    await expect(summary).toBeFocused();
+    await expect(identifierField(page)).toHaveValue(BINH.id);
+    await expect(passwordField(page)).toHaveValue('');
+
+    await passwordStep(page, '001099000001', 'Demo@2026');
+    await expect(summary).toContainText(t('vi', 'error.invalid_credentials'));
+  });
+
+  test('an identifier that breaks the rules is refused in the browser, before anything is sent', async ({ page }) => {
+    await page.goto('/sign-in');
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/sign-in')) sent += 1;
+    });
+    await passwordStep(page, '999085012345', 'x');
+    await expect(page.locator('#identifier-error')).toContainText(t('vi', 'field.identifier_unknown_province'));
+    await expect(identifierField(page)).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('link', { name: t('vi', 'field.identifier_unknown_province') }).click();
+    await expect(identifierField(page)).toBeFocused();
+    expect(sent).toBe(0);
+  });
+
+  test('an account that is not verified is told how to verify it', async ({ page, allowHttpErrors }) => {
+    allowHttpErrors.push(SIGN_IN_API);
+    await page.goto('/sign-in');
+    await passwordStep(page, HA.id);
+    await expect(page.getByRole('alert')).toContainText(t('vi', 'error.account_not_verified'));
+  });
+
+  test('a wrong code says how many tries are left; the third sends the citizen back to start', async ({ page, allowHttpErrors }) => {
+    allowHttpErrors.push(SIGN_IN_API);
+    await page.goto('/sign-in');
+    await passwordStep(page, DUC.id);
+    for (const left of [2, 1]) {
+      await codeField(page).fill('000000');
+      await page.getByRole('button', { name: t('vi', 'sign_in.sign_in_button'), exact: true }).click();
+      await expect(page.getByRole('alert')).toContainText(t('vi', 'error.wrong_code_left', { attempts: left }));
+    }
+    await codeField(page).fill('000000');
+    await page.getByRole('button', { name: t('vi', 'sign_in.sign_in_button'), exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText(t('vi', 'error.code_expired'));
+    await expect(identifierField(page)).toHaveValue(DUC.id);
+  });
+
+  test('a new code after the 60-second countdown', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/sign-in');
+    await passwordStep(page, BINH.id);
+    const resend = page.getByRole('button', { name: t('vi', 'sign_in.resend_button') });
+    await expect(resend).toBeDisabled();
+    await expect(page.getByText(t('vi', 'sign_in.resend_in', { seconds: 60 }))).toBeVisible();
+    // The server counts real seconds; wait them out there, and move the page's clock with them.
+    await page.waitForTimeout(100);
+    await page.clock.fastForward('01:01');
+    await expect(resend).toBeEnabled();
+  });
+
+  test('five wrong passwords lock the account and say until when', async ({ page, allowHttpErrors }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'one lockout is enough, and it lasts 15 minutes');
+    allowHttpErrors.push(SIGN_IN_API);
+    await page.goto('/sign-in');
+    for (let i = 0; i < 4; i += 1) {
+      await passwordStep(page, LAN.id, `wrong-${i}`);
+      await expect(page.getByRole('alert')).toContainText(t('vi', 'error.invalid_credentials'));
+    }
+    await passwordStep(page, LAN.id, 'wrong-5');
+    await expect(page.getByRole('alert')).toContainText(t('vi', 'error.account_locked', { minutes: 15 }));
+    await passwordStep(page, LAN.id);
+    await expect(page.getByRole('alert')).toContainText(t('vi', 'error.account_locked', { minutes: 15 }));
+  });
+
+  test('keyboard alone signs in', async ({ page, isMobile }) => {
+    test.skip(isMobile, 'phones have no Tab key');
+    await page.goto('/sign-in');
+    await identifierField(page).focus();
+    await page.keyboard.type(AN.id);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Demo@2026');
+    await page.keyboard.press('Enter');
+    await expect(codeField(page)).toBeVisible();
+    await codeField(page).focus();
+    await page.keyboard.type(await latestCode(page.request, AN.phone));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('banner').getByText(AN.name)).toBeVisible();
+  });
+});
+
+test.describe('signing out', () => {
+  test('leaves nothing of the citizen in the browser', async ({ portal, page }, testInfo) => {
+    await page.goto('/sign-in');
+    await signIn(page, BINH);
+    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    if (testInfo.project.name === 'kiosk') {
+      // A kiosk goes back to its welcome screen for the next citizen.
+      await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
+    } else {
+      await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+      await expect(page.getByRole('status')).toContainText(t('vi', 'sign_in.signed_out'));
+    }
+    const traces = await page.evaluate(async () => {
+      const caches = 'caches' in window ? await window.caches.keys() : [];
+      const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
+      return {
+        local: JSON.stringify(localStorage),
+        session: JSON.stringify(sessionStorage),
+        cookie: document.cookie,
+        caches: caches.length,
+        databases: databases.length,
+        dom: document.body.innerText,
+      };
+    });
+    for (const secret of [BINH.name, BINH.id, BINH.phone]) {
+      expect(JSON.stringify(traces)).not.toContain(secret);
+    }
+    await page.goto('/record');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('signing out in one tab signs out the others', async ({ page, context }) => {
+    await page.goto('/sign-in');
+    await signIn(page, BINH);
+    const other = await context.newPage();
+    await other.goto('/requests');
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
+    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await expect(other).toHaveURL(/\/sign-in/);
+    await other.close();
+  });
+
+  test('on a kiosk, signing out empties the browser and returns to the welcome screen', async ({ portal, page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'kiosk', 'kiosk behaviour');
+    await page.goto('/');
+    // A language choice is stored in the browser: the kiosk must forget it too.
+    await portal.languageSwitch('en').click();
+    await portal.languageSwitch('vi').click();
+    await page.goto('/sign-in');
+    await page.evaluate(() => sessionStorage.setItem('left-behind', 'yes'));
+    await expect(identifierField(page)).toHaveAttribute('autocomplete', 'off');
+    await passwordStep(page, DUC.id);
+    await codeStep(page, DUC);
+    await expect(page.getByRole('banner').getByText(DUC.name)).toBeVisible();
+    await portal.navLink('vi', 'nav.requests').click();
+    await expect(page).toHaveURL(/\/requests$/);
+    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
+    const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+    expect(stored).toBe(0);
+  });
+});
+
+test.describe('the idle timeout', () => {
+  test('warns before it ends, stays on request, then signs out and brings the citizen back', async ({ portal, page }, testInfo) => {
+    const kiosk = testInfo.project.name === 'kiosk';
+    const idle = kiosk ? 90 : 900;
+    const warning = kiosk ? 30 : 120;
+    await page.clock.install();
+    await page.goto('/sign-in?next=%2Frequests');
+    await signIn(page, AN);
+    await expect(page).toHaveURL(/\/requests$/);
+
+    const dialog = page.getByRole('dialog', { name: t('vi', 'session.timeout_title') });
+    await page.clock.fastForward((idle - warning + 2) * 1000);
+    await expect(dialog).toBeVisible();
+    await expect(page.getByRole('button', { name: t('vi', 'session.stay_signed_in') })).toBeFocused();
+    await expectNoAxeViolations(page, 'timeout warning');
+    await keepScreenshot(page, testInfo, 'timeout-warning');
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(portal.banner().getByText(AN.name)).toBeVisible();
+
+    await page.clock.fastForward((idle + 5) * 1000);
+    if (kiosk) {
+      // The kiosk forgets the citizen and waits for the next one.
+      await expect(page).toHaveURL(/\/$/);
+      await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
+      return;
+    }
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Frequests&reason=timeout/);
+    await expect(page.getByRole('status')).toContainText(t('vi', 'sign_in.timed_out'));
+    await signIn(page, AN);
+    await expect(page).toHaveURL(/\/requests$/);
+  });
+});

@@ -1,0 +1,32 @@
+//! What each field's error says, in the citizen's language.
+
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use portal_api::FieldErrorCode;
+
+use crate::i18n::*;
+use crate::text::tr;
+
+/// The message for `field` refused with `code`: the field's own wording where it has one,
+/// the general one otherwise.
+pub fn field_message(i18n: I18nContext<Locale>, field: &str, code: FieldErrorCode) -> AnyView {
+    use FieldErrorCode as C;
+    match (field, code) {
+        ("identifier", C::Required) => {
+            tr(i18n, |l| td_string!(l, field.identifier_required)).into_any()
+        }
+        ("identifier", C::UnknownProvince) => {
+            tr(i18n, |l| td_string!(l, field.identifier_unknown_province)).into_any()
+        }
+        ("identifier", _) => tr(i18n, |l| td_string!(l, field.identifier_invalid)).into_any(),
+        ("password", C::Required) => {
+            tr(i18n, |l| td_string!(l, field.password_required)).into_any()
+        }
+        ("password", _) => tr(i18n, |l| td_string!(l, field.password_too_long)).into_any(),
+        ("code", C::Required) => tr(i18n, |l| td_string!(l, field.code_required)).into_any(),
+        ("code", _) => tr(i18n, |l| td_string!(l, field.code_invalid)).into_any(),
+        (_, C::Required) => tr(i18n, |l| td_string!(l, field.required)).into_any(),
+        (_, C::TooLong) => tr(i18n, |l| td_string!(l, field.too_long)).into_any(),
+        _ => tr(i18n, |l| td_string!(l, field.invalid)).into_any(),
+    }
+}

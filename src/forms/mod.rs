@@ -1,0 +1,16 @@
+//! Form parts that every form of the portal shares, after the GOV.UK pattern: an error
+//! summary at the top that takes focus and links to each field, and fields that show their
+//! own error beside the label, so a citizen with a screen reader or a magnifier finds it.
+
+mod error_summary;
+mod field_message;
+mod text_field;
+
+pub use error_summary::ErrorSummary;
+pub use field_message::field_message;
+pub use text_field::TextField;
+
+use portal_api::FieldErrorCode;
+
+/// A field's problem: its id (also the element id of its input) and why.
+pub type FieldProblem = (&'static str, FieldErrorCode);

@@ -1,0 +1,149 @@
+use leptos::{html::H2, prelude::*, task::spawn_local};
+use portal_api::SessionInfo;
+use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
+
+use crate::api::{self, ApiError};
+use crate::forms::{ErrorSummary, FieldProblem, TextField};
+use crate::hooks::use_clock;
+use crate::i18n::*;
+use crate::session::{SessionContext, now_ms};
+use crate::text::tr;
+
+/// Step two: the six-digit code sent to the verified phone, with the tries left, and a new
+/// code once the 60-second countdown has run.
+#[component]
+pub fn CodeStep(
+    /// The sign-in attempt the code belongs to.
+    challenge: CodeChallenge,
+    /// Back to the password step (the code expired or was used up, or the citizen asked).
+    on_restart: Callback<()>,
+    /// Signed in.
+    on_signed_in: Callback<SessionInfo>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let challenge = RwSignal::new(challenge);
+    let code = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let general = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let clock = use_clock();
+    let sent_at = RwSignal::new(now_ms());
+    let heading = NodeRef::<H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    let resend_in = move || {
+        let wait = f64::from(challenge.with(|c| c.resend_in_seconds));
+        let left = wait - (clock.get() - sent_at.get()) / 1000.0;
+        left.ceil().max(0.0) as u32
+    };
+    let field_error = Signal::derive(move || problems.with(|p| p.first().map(|(_, c)| *c)));
+    let api_base = move || session.config().current().api_base_url;
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        general.set(None);
+        let digits = match validate_code(&code.get_untracked()) {
+            Ok(digits) => digits,
+            Err(reason) => {
+                problems.set(vec![("code", reason)]);
+                return;
+            }
+        };
+        problems.set(Vec::new());
+        pending.set(true);
+        let body = CodeVerification {
+            challenge_id: challenge.with_untracked(|c| c.challenge_id.clone()),
+            code: digits,
+        };
+        let api_base = api_base();
+        spawn_local(async move {
+            let answer = api::auth::verify_code(&api_base, &body).await;
+            pending.set(false);
+            match answer {
+                Ok(info) => on_signed_in.run(info),
+                Err(ApiError::CodeExpired) => on_restart.run(()),
+                Err(error) => {
+                    code.set(String::new());
+                    general.set(Some(error));
+                }
+            }
+        });
+    };
+
+    let resend = Callback::new(move |()| {
+        general.set(None);
+        let id = challenge.with_untracked(|c| c.challenge_id.clone());
+        let api_base = api_base();
+        spawn_local(async move {
+            match api::auth::resend_code(&api_base, &id).await {
+                Ok(fresh) => {
+                    sent_at.set(now_ms());
+                    challenge.set(fresh);
+                    code.set(String::new());
+                }
+                Err(ApiError::CodeExpired) => on_restart.run(()),
+                Err(error) => general.set(Some(error)),
+            }
+        });
+    });
+
+    view! {
+        <ErrorSummary problems general />
+        <form class="app-form" on:submit=submit novalidate=true autocomplete="off">
+            <h2 class="app-section__heading" tabindex="-1" node_ref=heading>
+                {tr(i18n, |l| td_string!(l, sign_in.code_heading))}
+            </h2>
+            <p class="app-body">
+                {move || {
+                    let phone = challenge.with(|c| c.phone_masked.clone());
+                    t!(i18n, sign_in.code_sent, phone)
+                }}
+            </p>
+            <TextField
+                id="code"
+                label=move || t_string!(i18n, sign_in.code_label).to_owned()
+                hint=Signal::derive(move || t_string!(i18n, sign_in.code_hint).to_owned())
+                value=code
+                error=field_error
+                inputmode="numeric"
+                autocomplete=Signal::stored("one-time-code")
+            />
+            <div class="app-form__actions">
+                <button type="submit" class="app-button" aria-disabled=move || pending.get().then_some("true")>
+                    {move || if pending.get() {
+                        tr(i18n, |l| td_string!(l, sign_in.checking)).into_any()
+                    } else {
+                        tr(i18n, |l| td_string!(l, sign_in.sign_in_button)).into_any()
+                    }}
+                </button>
+            </div>
+        </form>
+        <div class="app-resend">
+            <button
+                type="button"
+                class="app-button app-button--secondary"
+                on:click=move |_| resend.run(())
+                disabled=move || { resend_in() > 0 }
+            >
+                {tr(i18n, |l| td_string!(l, sign_in.resend_button))}
+            </button>
+            <p class="app-body app-resend__countdown" aria-live="off">
+                {move || {
+                    let seconds = resend_in();
+                    (seconds > 0).then(|| t!(i18n, sign_in.resend_in, seconds))
+                }}
+            </p>
+            <button type="button" class="app-link-button" on:click=move |_| on_restart.run(())>
+                {tr(i18n, |l| td_string!(l, sign_in.start_again))}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+use leptos::{html::H2, prelude::*, task::spawn_local};
+use portal_api::auth::{CodeChallenge, PasswordSignIn};
+
+use crate::api::{self, ApiError};
+use crate::forms::{ErrorSummary, FieldProblem, TextField};
+use crate::i18n::*;
+use crate::session::SessionContext;
+use crate::text::tr;
+
+/// Step one: identifier and password, checked in the browser with the shared rules before
+/// anything is sent. On any failure the identifier stays and the password is cleared.
+#[component]
+pub fn PasswordStep(
+    /// The identifier, kept across steps.
+    identifier: RwSignal<String>,
+    /// Whether the code step sent the citizen back here.
+    restarted: RwSignal<bool>,
+    /// Called with the challenge once a code is on its way.
+    on_challenge: Callback<CodeChallenge>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let kiosk = move || session.config().kiosk();
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let general = RwSignal::new(restarted.get_untracked().then_some(ApiError::CodeExpired));
+    let pending = RwSignal::new(false);
+    let heading = NodeRef::<H2>::new();
+
+    let field_error = move |field: &'static str| {
+        Signal::derive(move || {
+            problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c))
+        })
+    };
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let body = PasswordSignIn {
+            identifier: identifier.get_untracked(),
+            password: password.get_untracked(),
+        };
+        general.set(None);
+        if let Err(fields) = body.validate() {
+            problems.set(ordered(&fields));
+            if fields.contains_key("password") {
+                password.set(String::new());
+            }
+            return;
+        }
+        problems.set(Vec::new());
+        pending.set(true);
+        let api_base = session.config().current().api_base_url;
+        spawn_local(async move {
+            let answer = api::auth::sign_in(&api_base, &body).await;
+            pending.set(false);
+            password.set(String::new());
+            match answer {
+                Ok(challenge) => {
+                    restarted.set(false);
+                    on_challenge.run(challenge);
+                }
+                Err(ApiError::Validation(fields)) => problems.set(ordered(&fields)),
+                Err(error) => general.set(Some(error)),
+            }
+        });
+    };
+
+    view! {
+        <ErrorSummary problems general />
+        <form class="app-form" on:submit=submit novalidate=true autocomplete=move || if kiosk() { "off" } else { "on" }>
+            <h2 class="app-section__heading" tabindex="-1" node_ref=heading>
+                {tr(i18n, |l| td_string!(l, sign_in.password_heading))}
+            </h2>
+            <TextField
+                id="identifier"
+                label=move || t_string!(i18n, sign_in.identifier_label).to_owned()
+                hint=Signal::derive(move || t_string!(i18n, sign_in.identifier_hint).to_owned())
+                value=identifier
+                error=field_error("identifier")
+                autocomplete=Signal::derive(move || if kiosk() { "off" } else { "username" })
+            />
+            <TextField
+                id="password"
+                label=move || t_string!(i18n, sign_in.password_label).to_owned()
+                value=password
+                error=field_error("password")
+                input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
+                autocomplete=Signal::derive(move || if kiosk() { "off" } else { "current-password" })
+            />
+            <button
+                type="button"
+                class="app-button app-button--secondary app-button--small"
+                aria-controls="password"
+                aria-pressed=move || if show_password.get() { "true" } else { "false" }
+                on:click=move |_| show_password.update(|shown| *shown = !*shown)
+            >
+                {tr(i18n, |l| td_string!(l, sign_in.show_password))}
+            </button>
+            <div class="app-form__actions">
+                <button type="submit" class="app-button" aria-disabled=move || pending.get().then_some("true")>
+                    {move || if pending.get() {
+                        tr(i18n, |l| td_string!(l, sign_in.checking)).into_any()
+                    } else {
+                        tr(i18n, |l| td_string!(l, sign_in.continue_button)).into_any()
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The fields in the order they appear on the form, as the summary lists them.
+fn ordered(
+    fields: &std::collections::BTreeMap<String, portal_api::FieldErrorCode>,
+) -> Vec<FieldProblem> {
+    ["identifier", "password"]
+        .into_iter()
+        .filter_map(|field| fields.get(field).map(|code| (field, *code)))
+        .collect()
+}
