@@ -6,6 +6,12 @@ import {
 
 const SIGN_IN_API = /\/api\/v1\/sign-in(\/code|\/resend)?$/;
 
+// The tests of a project share its server's five demo accounts, and a test reads "the newest
+// code sent to this phone": two tests signing in as the same citizen at once would read each
+// other's codes. So this file runs its tests one after another (the projects still run side
+// by side, each against its own server).
+test.describe.configure({ mode: 'serial' });
+
 test.describe('signing in', () => {
   test('password, then the code from the SMS, then back to the page that asked', async ({ portal, page }, testInfo) => {
     await page.goto('/documents');
