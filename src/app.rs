@@ -10,12 +10,12 @@ use crate::components::{
     ActivityWatch, Footer, Header, OfflineBanner, RequireSignIn, SkipLink, TimeoutWarning,
     provide_heading_focus,
 };
-use crate::config::provide_config_context;
+use crate::config::{ConfigContext, provide_config_context};
 use crate::i18n::{I18nSubContextProvider, use_i18n};
 use crate::language::{remember_locale, saved_locale};
 use crate::pages::{
-    DocumentDetailPage, DocumentListPage, HomePage, NewRequestPage, NotFoundPage, RecordPage,
-    RequestDetailPage, RequestListPage, SignInPage,
+    AccountPage, DocumentDetailPage, DocumentListPage, HomePage, NewRequestPage, NotFoundPage,
+    RecordPage, RequestDetailPage, RequestListPage, SignInPage,
 };
 use crate::session::provide_session_context;
 
@@ -42,7 +42,8 @@ pub fn App() -> impl IntoView {
 /// in `index.html`, which the app replaces when it starts.
 #[component]
 fn Layout() -> impl IntoView {
-    remember_locale(use_i18n());
+    let config = expect_context::<ConfigContext>();
+    remember_locale(use_i18n(), move || !config.current().kiosk);
 
     view! {
         <Router>
@@ -54,6 +55,10 @@ fn Layout() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/sign-in") view=SignInPage />
+                        <Route
+                            path=path!("/account")
+                            view=|| view! { <RequireSignIn><AccountPage /></RequireSignIn> }
+                        />
                         <Route
                             path=path!("/record")
                             view=|| view! { <RequireSignIn><RecordPage /></RequireSignIn> }

@@ -23,14 +23,16 @@ pub fn saved_locale() -> Locale {
 }
 
 /// Follows the language: `<html lang>` always (for screen readers, hyphenation, translation
-/// tools), and storage when the citizen changes it.
-pub fn remember_locale(i18n: I18nContext<Locale>) {
+/// tools), and storage when the citizen changes it, unless `persist` says no: a kiosk serves
+/// the next stranger in Vietnamese, not in the last citizen's choice.
+pub fn remember_locale(i18n: I18nContext<Locale>, persist: impl Fn() -> bool + 'static) {
     Effect::new(move |previous: Option<Locale>| {
         let locale = i18n.get_locale();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", locale.as_str());
         }
         if previous.is_some_and(|previous| previous != locale)
+            && persist()
             && let Some(storage) = local_storage()
         {
             let _ = storage.set_item(STORAGE_KEY, locale.as_str());

@@ -3,6 +3,7 @@ import { t, type Locale } from '../support/locales';
 
 /** The protected routes: each sends a signed-out visitor to sign-in and back afterwards. */
 export const PROTECTED_PATHS = [
+  '/account',
   '/record',
   '/documents',
   '/documents/GKS-2024-000001',

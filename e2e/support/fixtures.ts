@@ -3,6 +3,7 @@ import { test as base, expect, type ConsoleMessage, type Page, type TestInfo } f
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PortalPage } from '../pages/portal';
+import { unlockAllCodes } from './code-lock';
 
 /** A console message or page error the app should never produce. */
 type Problem = { kind: string; text: string; url?: string };
@@ -38,6 +39,7 @@ export const test = base.extend<{ portal: PortalPage; problems: Problem[]; allow
       });
       page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }));
       await use(problems);
+      unlockAllCodes();
       // Every test ends with a clean console: CSP violations and panics appear here.
       expect(problems, 'console errors, CSP violations or uncaught errors').toEqual([]);
     },

@@ -2,6 +2,7 @@
 //! [`request`] or [`send`]: they send the CSRF header and the session cookie, abort when the
 //! page that asked goes away, map failures to [`ApiError`], and turn a 401 into "signed out".
 
+pub mod account;
 pub mod auth;
 mod error;
 pub mod session;

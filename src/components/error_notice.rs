@@ -1,8 +1,13 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
+use portal_api::auth::LOCKOUT_WINDOW_SECONDS;
+
+use super::RetryCountdown;
 use crate::api::ApiError;
 use crate::i18n::*;
+use crate::local_time;
+use crate::session::now_ms;
 use crate::text::tr;
 
 /// Explains a failed request in the citizen's language, with a way to try again. The message
@@ -49,9 +54,8 @@ pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
             retry_after: Some(seconds),
         } => view! {
             {tr(i18n, |l| td_string!(l, error.rate_limited))}
-            <span class="app-error-notice__retry-after">
-                {t!(i18n, error.retry_after, seconds)}
-            </span>
+            " "
+            <RetryCountdown seconds />
         }
         .into_any(),
         ApiError::RateLimited { retry_after: None } => {
@@ -67,8 +71,18 @@ pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
             tr(i18n, |l| td_string!(l, error.account_not_verified)).into_any()
         }
         ApiError::AccountLocked { retry_after } => {
-            let minutes = retry_after.map_or(15, |s| s.div_ceil(60));
-            t!(i18n, error.account_locked, minutes).into_any()
+            let seconds = retry_after.unwrap_or(LOCKOUT_WINDOW_SECONDS);
+            let minutes = seconds.div_ceil(60);
+            // "Until when" in the citizen's own clock time, which a number of minutes is not.
+            let until = now_ms() + f64::from(seconds) * 1000.0;
+            let time = local_time::from_epoch_ms(until).map_or_else(String::new, |t| t.clock());
+            t!(
+                i18n,
+                error.account_locked,
+                minutes,
+                time = move || time.clone()
+            )
+            .into_any()
         }
         ApiError::WrongCode {
             attempts_left: Some(attempts),

@@ -6,6 +6,9 @@ use crate::return_path::SIGN_IN_PATH;
 use crate::session::SessionContext;
 use crate::text::tr;
 
+/// The account page's path.
+pub const ACCOUNT_PATH: &str = "/account";
+
 /// The portal's main navigation. The link of the current page (or section) carries
 /// `aria-current="page"`.
 #[component]
@@ -19,9 +22,16 @@ pub fn MainNav() -> impl IntoView {
                 <NavLink href="/record" text=|l| td_string!(l, nav.record) />
                 <NavLink href="/documents" text=|l| td_string!(l, nav.documents) />
                 <NavLink href="/requests" text=|l| td_string!(l, nav.requests) />
-                {move || session.signed_in().is_none().then(|| view! {
-                    <NavLink href=SIGN_IN_PATH text=|l| td_string!(l, nav.sign_in) />
-                })}
+                // One link that changes: "Sign in" for a visitor, "Account" once signed in.
+                {move || {
+                    let (href, text): (&'static str, fn(Locale) -> &'static str) =
+                        if session.signed_in().is_some() {
+                            (ACCOUNT_PATH, |l| td_string!(l, nav.account))
+                        } else {
+                            (SIGN_IN_PATH, |l| td_string!(l, nav.sign_in))
+                        };
+                    view! { <NavLink href text /> }
+                }}
             </ul>
         </nav>
     }

@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod account;
 mod documents;
 mod home;
 mod not_found;
@@ -7,6 +8,7 @@ mod record;
 mod requests;
 mod sign_in;
 
+pub use account::AccountPage;
 pub use documents::{DocumentDetailPage, DocumentListPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,35 @@
+//! The citizen's account: `GET {api}/account/activity`, and ending or reporting one of their
+//! sessions (`DELETE {api}/account/sessions/{id}`, `POST {api}/account/sessions/{id}/report`).
+
+use gloo_net::http::Method;
+use portal_api::auth::AccountActivity;
+
+use super::{ApiError, request, send_empty};
+
+/// Open sessions (the current one first) and the latest sign-in attempts.
+pub async fn fetch_activity(api: &str) -> Result<AccountActivity, ApiError> {
+    request(Method::GET, &format!("{api}/account/activity")).await
+}
+
+/// What the citizen does with another of their sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionAction {
+    /// "End session": signs that device out.
+    End,
+    /// "This wasn't me": signs it out and records the report for investigation.
+    Report,
+}
+
+/// Ends session `id` (never the current one: the page offers that as "Sign out"), and with
+/// [`SessionAction::Report`] records that the citizen does not recognise it.
+pub async fn end_session(api: &str, id: &str, action: SessionAction) -> Result<(), ApiError> {
+    // The id comes from the server's own list; it is opaque URL-safe text.
+    match action {
+        SessionAction::End => {
+            send_empty(Method::DELETE, &format!("{api}/account/sessions/{id}")).await
+        }
+        SessionAction::Report => {
+            send_empty(Method::POST, &format!("{api}/account/sessions/{id}/report")).await
+        }
+    }
+}
