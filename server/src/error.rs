@@ -53,6 +53,12 @@ impl ApiError {
         Self::new(ErrorCode::Unavailable, message)
     }
 
+    /// The request is not what the endpoint reads (a query string, a multipart body);
+    /// `message` is the extractor's own explanation, for the client's developer.
+    pub fn malformed(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::MalformedRequest, message)
+    }
+
     /// Some fields break the rules.
     pub fn validation(
         fields: std::collections::BTreeMap<String, portal_api::FieldErrorCode>,

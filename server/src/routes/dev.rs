@@ -43,8 +43,7 @@ pub async fn sms_outbox(
             "the development SMS outbox is off; start the server with --dev-sms-outbox",
         ));
     }
-    let Query(query) =
-        query.map_err(|e| ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text()))?;
+    let Query(query) = query.map_err(|e| ApiError::malformed(e.body_text()))?;
     let messages = state
         .db
         .call(move |c| {

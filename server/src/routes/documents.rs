@@ -49,8 +49,7 @@ pub async fn list_documents(
     CurrentSession(session): CurrentSession,
     pairs: QueryPairs,
 ) -> Result<Json<DocumentPage>, ApiError> {
-    let Query(pairs) =
-        pairs.map_err(|e| ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text()))?;
+    let Query(pairs) = pairs.map_err(|e| ApiError::malformed(e.body_text()))?;
     let query = DocumentQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|fields| {
             let mut body = ErrorBody::new(
@@ -437,36 +436,34 @@ pub async fn open_shared_document_file(
 }
 
 /// Reads the multipart fields of an upload, refusing at the field that is wrong.
+/// The answer to a body over the upload limit.
+fn too_large() -> ApiError {
+    ApiError::new(
+        portal_api::ErrorCode::PayloadTooLarge,
+        "the file is larger than 10 MB",
+    )
+}
+
 async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, ApiError> {
     use portal_api::FieldErrorCode;
     let mut name = None;
     let mut category = None;
     let mut file = None;
-    let too_large = || {
-        ApiError::new(
-            portal_api::ErrorCode::PayloadTooLarge,
-            "the file is larger than 10 MB",
-        )
-    };
-    while let Some(field) = multipart.next_field().await.map_err(|e| {
+    // An interrupted or oversized body fails at whichever field it reaches; both mean the same.
+    let body_error = |e: axum::extract::multipart::MultipartError| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             too_large()
         } else {
-            ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text())
+            ApiError::malformed(e.body_text())
         }
-    })? {
+    };
+    while let Some(field) = multipart.next_field().await.map_err(body_error)? {
         match field.name() {
             Some("name") => name = field.text().await.ok(),
             Some("category") => category = field.text().await.ok(),
             Some("file") => {
                 let file_name = upload::clean_file_name(field.file_name().unwrap_or_default());
-                let bytes = field.bytes().await.map_err(|e| {
-                    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                        too_large()
-                    } else {
-                        ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text())
-                    }
-                })?;
+                let bytes = field.bytes().await.map_err(body_error)?;
                 file = Some((file_name, bytes.to_vec()));
             }
             _ => {}

@@ -135,8 +135,7 @@ pub async fn access_log_page(
     CurrentSession(session): CurrentSession,
     query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<AccessLogPage>, ApiError> {
-    let Query(query) =
-        query.map_err(|e| ApiError::new(portal_api::ErrorCode::MalformedRequest, e.body_text()))?;
+    let Query(query) = query.map_err(|e| ApiError::malformed(e.body_text()))?;
     let page = query.page.unwrap_or(1);
     let log = state
         .db

@@ -176,26 +176,21 @@ pub async fn verify_code(
                     )?;
                     Some(sessions::create(&tx, personal_id, &settings, &device, now)?)
                 }
-                Verdict::Wrong { .. }
-                | Verdict::Expired {
-                    personal_id: Some(_),
+                // A code used up by wrong tries goes in the account's record of attempts.
+                Verdict::Expired {
+                    personal_id: Some(id),
                 } => {
-                    if let Verdict::Expired {
-                        personal_id: Some(id),
-                    } = &verdict
-                    {
-                        sign_in_events::record(
-                            &tx,
-                            id,
-                            now,
-                            &device,
-                            settings.channel,
-                            SignInOutcome::WrongCode,
-                        )?;
-                    }
+                    sign_in_events::record(
+                        &tx,
+                        id,
+                        now,
+                        &device,
+                        settings.channel,
+                        SignInOutcome::WrongCode,
+                    )?;
                     None
                 }
-                Verdict::Expired { personal_id: None } => None,
+                Verdict::Wrong { .. } | Verdict::Expired { personal_id: None } => None,
             };
             tx.commit()?;
             Ok((verdict, opened))
