@@ -7,9 +7,11 @@ import { join, resolve } from 'node:path';
 const serverBin = process.env.PORTAL_SERVER_BIN ?? resolve(__dirname, '../target/debug/portal-server');
 const dist = process.env.PORTAL_DIST ?? resolve(__dirname, '../dist');
 const runId = `${process.pid}-${Date.now()}`;
-const PORT = 8181;
-const KIOSK_PORT = 8182;
-const PHONE_PORT = 8183;
+// E2E_PORT_BASE moves all three, so two checkouts can run their suites side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 8181);
+const PORT = PORT_BASE;
+const KIOSK_PORT = PORT_BASE + 1;
+const PHONE_PORT = PORT_BASE + 2;
 
 function server(port: number, extra: string[] = []) {
   const database = join(tmpdir(), `portal-e2e-${runId}-${port}.sqlite3`);

@@ -2,22 +2,25 @@
 
 use leptos::prelude::*;
 use leptos_router::{
+    Lazy,
     components::{Route, Router, Routes},
     path,
 };
 
 use crate::components::{
-    ActivityWatch, Footer, Header, OfflineBanner, RequireSignIn, SkipLink, TimeoutWarning,
+    ActivityWatch, Footer, Header, OfflineBanner, PageLoadingBar, SkipLink, TimeoutWarning,
     provide_heading_focus,
 };
 use crate::config::{ConfigContext, provide_config_context};
 use crate::i18n::{I18nSubContextProvider, use_i18n};
 use crate::language::{remember_locale, saved_locale};
-use crate::pages::{
-    AccountPage, DocumentDetailPage, DocumentListPage, HomePage, NewRequestPage, NotFoundPage,
-    RecordPage, RequestDetailPage, RequestListPage, SignInPage,
+use crate::lazy_routes::{
+    AccessLogRoute, AccountRoute, DocumentDetailRoute, DocumentListRoute, NewRequestRoute,
+    RecordRoute, RequestDetailRoute, RequestListRoute, ShareRoute, SignInRoute, VerifyRoute,
+    preload_likely_pages,
 };
-use crate::session::provide_session_context;
+use crate::pages::{HomePage, NotFoundPage};
+use crate::session::{Access, SessionContext, provide_session_context};
 
 /// The id of the main landmark: the skip link's target.
 pub const MAIN_ID: &str = "main";
@@ -44,9 +47,13 @@ pub fn App() -> impl IntoView {
 fn Layout() -> impl IntoView {
     let config = expect_context::<ConfigContext>();
     remember_locale(use_i18n(), move || !config.current().kiosk);
+    preload_once_session_is_known();
+    // True while the router fetches a page's chunk; the current page stays until it is there.
+    let (loading_page, set_loading_page) = signal(false);
 
     view! {
-        <Router>
+        <Router set_is_routing=set_loading_page>
+            <PageLoadingBar loading=loading_page />
             <SkipLink />
             <Header />
             <main id=MAIN_ID class="app-main" tabindex="-1">
@@ -54,42 +61,25 @@ fn Layout() -> impl IntoView {
                     <OfflineBanner />
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/sign-in") view=SignInPage />
+                        <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
+                        <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} />
+                        <Route path=path!("/record") view={Lazy::<RecordRoute>::new()} />
                         <Route
-                            path=path!("/account")
-                            view=|| view! { <RequireSignIn><AccountPage /></RequireSignIn> }
+                            path=path!("/record/access-log")
+                            view={Lazy::<AccessLogRoute>::new()}
                         />
-                        <Route
-                            path=path!("/record")
-                            view=|| view! { <RequireSignIn><RecordPage /></RequireSignIn> }
-                        />
-                        <Route
-                            path=path!("/documents")
-                            view=|| {
-                                view! { <RequireSignIn><DocumentListPage /></RequireSignIn> }
-                            }
-                        />
+                        <Route path=path!("/record/share") view={Lazy::<ShareRoute>::new()} />
+                        <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
+                        <Route path=path!("/documents") view={Lazy::<DocumentListRoute>::new()} />
                         <Route
                             path=path!("/documents/:code")
-                            view=|| {
-                                view! { <RequireSignIn><DocumentDetailPage /></RequireSignIn> }
-                            }
+                            view={Lazy::<DocumentDetailRoute>::new()}
                         />
-                        <Route
-                            path=path!("/requests")
-                            view=|| {
-                                view! { <RequireSignIn><RequestListPage /></RequireSignIn> }
-                            }
-                        />
-                        <Route
-                            path=path!("/requests/new")
-                            view=|| view! { <RequireSignIn><NewRequestPage /></RequireSignIn> }
-                        />
+                        <Route path=path!("/requests") view={Lazy::<RequestListRoute>::new()} />
+                        <Route path=path!("/requests/new") view={Lazy::<NewRequestRoute>::new()} />
                         <Route
                             path=path!("/requests/:reference")
-                            view=|| {
-                                view! { <RequireSignIn><RequestDetailPage /></RequireSignIn> }
-                            }
+                            view={Lazy::<RequestDetailRoute>::new()}
                         />
                     </Routes>
                 </div>
@@ -99,4 +89,22 @@ fn Layout() -> impl IntoView {
             <ActivityWatch />
         </Router>
     }
+}
+
+/// Once the first session check has answered, fetches the chunks of the pages the citizen is
+/// likely to open next (see `lazy_routes`), so a page opened later does not wait for them.
+fn preload_once_session_is_known() {
+    let session = expect_context::<SessionContext>();
+    let done = StoredValue::new(None::<bool>);
+    Effect::new(move |_| {
+        let signed_in = match session.access() {
+            Access::Allowed => true,
+            Access::SignInFirst => false,
+            Access::Pending | Access::Failed(_) => return,
+        };
+        if done.get_value() != Some(signed_in) {
+            done.set_value(Some(signed_in));
+            preload_likely_pages(signed_in);
+        }
+    });
 }

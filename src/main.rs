@@ -9,6 +9,7 @@ mod config;
 mod forms;
 mod hooks;
 mod language;
+mod lazy_routes;
 mod local_time;
 mod pages;
 mod return_path;

@@ -22,7 +22,8 @@ function isExpectedSignedOutCheck(message: ConsoleMessage): boolean {
  */
 function isAllowedFailure(message: ConsoleMessage, allowed: RegExp[]): boolean {
   const url = message.location().url ?? '';
-  return message.text().startsWith('Failed to load resource') && allowed.some((pattern) => pattern.test(url));
+  const failedLoad = message.text().startsWith('Failed to load resource') || message.text().startsWith('TypeError: Failed to fetch');
+  return failedLoad && allowed.some((pattern) => pattern.test(url));
 }
 
 export const test = base.extend<{ portal: PortalPage; problems: Problem[]; allowHttpErrors: RegExp[] }>({

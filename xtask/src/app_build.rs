@@ -9,6 +9,7 @@ use flate2::write::GzEncoder;
 
 use crate::error::XtaskError;
 use crate::process::{command, run};
+use crate::wasm_build;
 
 /// The extensions worth compressing: text and wasm. Images like PNG are compressed already.
 const COMPRESSIBLE: [&str; 8] = [
@@ -22,8 +23,9 @@ const COMPRESSIBLE: [&str; 8] = [
     "webmanifest",
 ];
 
-/// Builds the app into `dist/` with Trunk (release: size profile and wasm-opt -Oz) and writes a
-/// `.br` and a `.gz` beside each text asset, which the server sends as they are.
+/// Builds the app into `dist/`: Trunk for the page, its stylesheet and scripts, then the wasm
+/// split at its lazy routes (`wasm_build`), and writes a `.br` and a `.gz` beside each text
+/// asset, which the server sends as they are.
 pub fn build_release(root: &Path) -> Result<(), XtaskError> {
     // Trunk runs cargo offline (Trunk.toml), so the crates must be in the local cache first.
     run("cargo fetch", command(root, "cargo", root).arg("fetch"))?;
@@ -31,13 +33,15 @@ pub fn build_release(root: &Path) -> Result<(), XtaskError> {
         "trunk build --release",
         command(root, "trunk", root).args(["build", "--release", "--skip-version-check"]),
     )?;
+    wasm_build::build(root)?;
     compress_dist(&root.join("dist"))
 }
 
-/// Writes `name.br` and `name.gz` for every compressible file in `dist`.
+/// Writes `name.br` and `name.gz` for every compressible file in `dist`, at any depth.
 pub fn compress_dist(dist: &Path) -> Result<(), XtaskError> {
-    for entry in fs::read_dir(dist).map_err(XtaskError::io("reading dist/"))? {
-        let path = entry.map_err(XtaskError::io("reading dist/"))?.path();
+    let mut files = Vec::new();
+    wasm_build::collect_files(dist, &mut files)?;
+    for path in files {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())

@@ -17,6 +17,7 @@ mod process;
 mod serve;
 mod sizes;
 mod tools;
+mod wasm_build;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::app_build::{brotli_bytes, gzip_bytes};
 use crate::error::XtaskError;
+use crate::wasm_build::collect_files;
 
 /// Everything a first visit downloads (HTML, CSS, JS, wasm, config), brotli-compressed, must
 /// stay under this: the first load is what every citizen on a slow phone pays.
@@ -26,14 +27,16 @@ pub fn report(root: &Path) -> Result<u64, XtaskError> {
     let index = fs::read_to_string(dist.join("index.html")).map_err(XtaskError::io(
         "reading dist/index.html (run `cargo xtask build` first)",
     ))?;
+    let mut files = Vec::new();
+    collect_files(&dist, &mut files)?;
     let mut assets = Vec::new();
-    for entry in fs::read_dir(&dist).map_err(XtaskError::io("reading dist/"))? {
-        let path = entry.map_err(XtaskError::io("reading dist/"))?.path();
+    for path in files {
         let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !path.is_file() || name.ends_with(".br") || name.ends_with(".gz") {
+            .strip_prefix(&dist)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        if name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
         let bytes = fs::read(&path).map_err(XtaskError::io(format!("reading {name}")))?;
@@ -87,10 +90,12 @@ pub fn check_budget(total_brotli: u64) -> Result<(), XtaskError> {
     Ok(())
 }
 
-/// index.html itself, the runtime config the app fetches at start, and every file index.html
-/// names (stylesheet, scripts, wasm, icon).
+/// index.html itself, the runtime config the app fetches at start, every file index.html
+/// names (stylesheet, scripts, main wasm, icon), and every script of the app's folder, which
+/// the glue imports at start. Not the chunks: those load when a page needs them.
 fn is_first_load(name: &str, index: &str) -> bool {
-    name == "index.html" || name == "config.json" || index.contains(name)
+    let app_script = name.starts_with("app-") && name.ends_with(".js");
+    name == "index.html" || name == "config.json" || app_script || index.contains(name)
 }
 
 #[cfg(test)]
@@ -105,6 +110,11 @@ mod tests {
         assert!(is_first_load("main-0123456789abcdef.css", index));
         assert!(is_first_load("app_bg.wasm", index));
         assert!(!is_first_load("robots.txt", index));
+        assert!(is_first_load("app-0123456789abcdef/__wasm_split.js", index));
+        assert!(!is_first_load(
+            "app-0123456789abcdef/split_record.wasm",
+            index
+        ));
     }
 
     #[test]

@@ -63,16 +63,24 @@ fn looks_like_a_file(path: &str) -> bool {
 }
 
 /// Trunk names the files it builds `name-<hash>.ext`, with a hash of 16 hex digits (15 when it
-/// starts with a 0, which Trunk drops).
+/// starts with a 0, which Trunk drops); the wasm build puts the app's scripts and wasm chunks
+/// in a folder `app-<hash>/`, whose files are as immutable as its name.
 fn is_hashed_asset(path: &str) -> bool {
     let Some(file) = path.rsplit('/').next().filter(|f| f.contains('.')) else {
         return false;
     };
+    let in_hashed_folder = path
+        .trim_start_matches('/')
+        .split_once('/')
+        .and_then(|(folder, _)| folder.strip_prefix("app-"))
+        .is_some_and(is_hash);
     let stem = file.split('.').next().unwrap_or(file);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    in_hashed_folder || stem.rsplit_once('-').is_some_and(|(_, hash)| is_hash(hash))
+}
+
+fn is_hash(text: &str) -> bool {
+    (12..=16).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
@@ -99,6 +107,11 @@ mod tests {
         assert!(is_hashed_asset("/citizen-portal-d29f1a3744524019_bg.wasm"));
         assert!(is_hashed_asset("/citizen-portal-d29f1a3744524019.js"));
         assert!(is_hashed_asset("/main-588f1f8fe7712ab.css"));
+        assert!(is_hashed_asset(
+            "/app-d29f1a3744524019/citizen_portal_bg.wasm"
+        ));
+        assert!(is_hashed_asset("/app-d29f1a3744524019/__wasm_split.js"));
+        assert!(!is_hashed_asset("/app-notahash/citizen_portal.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/config.json"));
         assert!(!is_hashed_asset("/favicon.svg"));

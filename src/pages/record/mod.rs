@@ -1,3 +1,11 @@
+//! The citizen's own population record, and the pages that hang off it.
+
+mod access_log;
+mod share;
+
+pub use access_log::AccessLogPage;
+pub use share::SharePage;
+
 use leptos::prelude::*;
 
 use crate::components::{NotBuiltYet, PageHeading};

@@ -1,0 +1,247 @@
+//! The app's wasm, split at its lazy routes: cargo, wasm-split, wasm-bindgen and wasm-opt, into
+//! one folder of `dist/` named after a hash of what it holds.
+//!
+//! Trunk 0.21 builds one wasm module, so every page would be in the first load; Leptos's
+//! `#[lazy]` split points need the step cargo-leptos runs between cargo and wasm-bindgen. Trunk
+//! still builds the rest of `dist/` (stylesheet, `boot.js`, `public/`); this writes the
+//! addresses of the JS glue and the main wasm into `dist/index.html`, where `boot.js` reads
+//! them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::XtaskError;
+use crate::process::{command, probe, run};
+
+/// The app's package name as cargo writes its wasm, and the name of the JS glue.
+const CRATE_FILE: &str = "citizen-portal.wasm";
+const GLUE: &str = "citizen_portal";
+/// The size profile of `Cargo.toml`.
+const PROFILE: &str = "wasm-release";
+const TARGET: &str = "wasm32-unknown-unknown";
+/// The module every chunk imports its loader from; wasm-split writes it.
+const LINK_MODULE: &str = "./__wasm_split.js";
+/// The placeholders in `index.html` that get the built addresses.
+const META_GLUE: &str = r#"<meta name="wasm-js" content="">"#;
+const META_WASM: &str = r#"<meta name="wasm-bg" content="">"#;
+/// The folder's name: `app-` and 16 hex digits of the hash, which the server recognises as
+/// immutable.
+const FOLDER_PREFIX: &str = "app-";
+
+/// The binaryen release whose wasm-opt npm installs (e2e/package.json). Debian's 108 writes
+/// wasm that fails at start-up in Chromium (TOOLCHAIN.md), so any other is refused.
+const WASM_OPT_VERSION: &str = "version 132";
+
+/// Builds the wasm into `dist/app-<hash>/` and points `dist/index.html` at it.
+pub fn build(root: &Path) -> Result<(), XtaskError> {
+    let wasm_opt = probe(command(root, "wasm-opt", root).arg("--version"))
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default();
+    if !wasm_opt.contains(WASM_OPT_VERSION) {
+        return Err(XtaskError::MissingTool(format!(
+            "wasm-opt {WASM_OPT_VERSION} from e2e/node_modules is needed, found `{}`",
+            wasm_opt.trim()
+        )));
+    }
+    run(
+        "cargo build (the app, wasm32, size profile)",
+        command(root, "cargo", root).args([
+            "build",
+            "--package",
+            "citizen-portal",
+            "--target",
+            TARGET,
+            "--profile",
+            PROFILE,
+        ]),
+    )?;
+    let target_dir = root.join("target");
+    let input = target_dir.join(TARGET).join(PROFILE).join(CRATE_FILE);
+    let staging = target_dir.join("wasm-split");
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(XtaskError::io("emptying target/wasm-split"))?;
+    }
+    fs::create_dir_all(&staging).map_err(XtaskError::io("creating target/wasm-split"))?;
+
+    println!("\n==> wasm-split (lazy routes into chunks)");
+    let chunks = split(&input, &staging)?;
+    println!("{} chunks loaded on demand", chunks.len());
+
+    run(
+        "wasm-bindgen",
+        command(root, "wasm-bindgen", root)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                // The chunks call the main module's functions by their linker names.
+                "--keep-lld-exports",
+                "--out-name",
+                GLUE,
+                "--out-dir",
+            ])
+            .arg(&staging)
+            .arg(staging.join("main.wasm")),
+    )?;
+    fs::remove_file(staging.join("main.wasm")).map_err(XtaskError::io("removing main.wasm"))?;
+
+    let main_wasm = staging.join(format!("{GLUE}_bg.wasm"));
+    for wasm in chunks.iter().chain([&main_wasm]) {
+        optimise(root, wasm)?;
+    }
+
+    let folder = format!("{FOLDER_PREFIX}{}", folder_hash(&staging)?);
+    let dist = root.join("dist");
+    let destination = dist.join(&folder);
+    fs::rename(&staging, &destination).map_err(XtaskError::io("moving the wasm into dist/"))?;
+    point_index_at(&dist, &folder)
+}
+
+/// Splits `input` (linked with `--emit-relocs`, see `.cargo/config.toml`) into `main.wasm`,
+/// the chunks and the link module, in `out`. Returns the chunks.
+fn split(input: &Path, out: &Path) -> Result<Vec<PathBuf>, XtaskError> {
+    let wasm = fs::read(input).map_err(XtaskError::io(format!("reading {}", input.display())))?;
+    let main_out = out.join("main.wasm");
+    let glue = format!("./{GLUE}.js");
+    let mut options = wasm_split_cli_support::Options::new(&wasm);
+    options.output_dir = out;
+    options.main_out_path = &main_out;
+    options.link_name = LINK_MODULE;
+    options.main_module = &glue;
+    let split = wasm_split_cli_support::transform(options)
+        .map_err(|error| XtaskError::CheckFailed(format!("wasm-split: {error:#}")))?;
+    Ok(split.split_modules)
+}
+
+/// wasm-opt at its smallest, as Trunk ran it before, with the features Rust's wasm32 target
+/// emits (binaryen rejects them unless told).
+fn optimise(root: &Path, wasm: &Path) -> Result<(), XtaskError> {
+    let name = wasm
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    run(
+        &format!("wasm-opt -Oz {name}"),
+        command(root, "wasm-opt", root)
+            .args([
+                "-Oz",
+                "--converge",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(wasm)
+            .arg("-o")
+            .arg(wasm),
+    )
+}
+
+/// 16 hex digits of the SHA-256 of every file in `dir` (names and contents, in name order).
+fn folder_hash(dir: &Path) -> Result<String, XtaskError> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.sort();
+    let mut hasher = Sha256::new();
+    for file in &files {
+        let relative = file.strip_prefix(dir).unwrap_or(file);
+        hasher.update(relative.to_string_lossy().as_bytes());
+        hasher.update(fs::read(file).map_err(XtaskError::io("hashing the wasm folder"))?);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|byte| format!("{byte:02x}"))
+        .collect())
+}
+
+/// Every file under `dir`, at any depth (wasm-bindgen puts JS snippets in subfolders).
+pub fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), XtaskError> {
+    for entry in fs::read_dir(dir).map_err(XtaskError::io(format!("reading {}", dir.display())))? {
+        let path = entry.map_err(XtaskError::io("reading a folder"))?.path();
+        if path.is_dir() {
+            collect_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Fills the two meta tags `boot.js` reads, and adds preload hints so the browser fetches the
+/// glue and the main wasm while it parses the page.
+fn point_index_at(dist: &Path, folder: &str) -> Result<(), XtaskError> {
+    let path = dist.join("index.html");
+    let html = fs::read_to_string(&path).map_err(XtaskError::io("reading dist/index.html"))?;
+    let glue = format!("/{folder}/{GLUE}.js");
+    let wasm = format!("/{folder}/{GLUE}_bg.wasm");
+    let html = fill_index(&html, &glue, &wasm).ok_or_else(|| {
+        XtaskError::CheckFailed(format!(
+            "index.html must hold `{META_GLUE}` and `{META_WASM}` for the built app"
+        ))
+    })?;
+    fs::write(&path, html).map_err(XtaskError::io("writing dist/index.html"))
+}
+
+/// `html` with the placeholders filled; `None` if either is missing.
+fn fill_index(html: &str, glue: &str, wasm: &str) -> Option<String> {
+    if !html.contains(META_GLUE) || !html.contains(META_WASM) {
+        return None;
+    }
+    // The glue imports the chunk loader at once; naming it here saves a round trip.
+    let loader = glue.rsplit_once('/').map_or_else(
+        || LINK_MODULE.trim_start_matches("./").to_owned(),
+        |(folder, _)| format!("{folder}/{}", LINK_MODULE.trim_start_matches("./")),
+    );
+    let glue_tags = format!(
+        r#"<meta name="wasm-js" content="{glue}"><link rel="modulepreload" href="{glue}"><link rel="modulepreload" href="{loader}">"#
+    );
+    let wasm_tags = format!(
+        r#"<meta name="wasm-bg" content="{wasm}"><link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>"#
+    );
+    Some(
+        html.replacen(META_GLUE, &glue_tags, 1)
+            .replacen(META_WASM, &wasm_tags, 1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_gets_both_addresses_and_preloads() {
+        let html = format!("<head>{META_GLUE}{META_WASM}</head>");
+        let filled = fill_index(&html, "/app-1/a.js", "/app-1/a_bg.wasm").unwrap();
+        assert!(filled.contains(r#"<meta name="wasm-js" content="/app-1/a.js">"#));
+        assert!(filled.contains(r#"<link rel="modulepreload" href="/app-1/a.js">"#));
+        assert!(filled.contains(r#"<link rel="modulepreload" href="/app-1/__wasm_split.js">"#));
+        assert!(filled.contains(r#"<meta name="wasm-bg" content="/app-1/a_bg.wasm">"#));
+        assert!(!filled.contains(r#"content="""#));
+    }
+
+    #[test]
+    fn index_without_placeholders_is_refused() {
+        assert!(fill_index("<head></head>", "/a.js", "/a_bg.wasm").is_none());
+        assert!(fill_index(META_GLUE, "/a.js", "/a_bg.wasm").is_none());
+    }
+
+    #[test]
+    fn folder_hash_follows_content() {
+        let dir = std::env::temp_dir().join(format!("xtask-hash-{}", std::process::id()));
+        fs::create_dir_all(dir.join("snippets")).unwrap();
+        fs::write(dir.join("a.js"), "one").unwrap();
+        fs::write(dir.join("snippets/b.js"), "two").unwrap();
+        let first = folder_hash(&dir).unwrap();
+        assert_eq!(first.len(), 16);
+        assert_eq!(first, folder_hash(&dir).unwrap());
+        fs::write(dir.join("snippets/b.js"), "three").unwrap();
+        assert_ne!(first, folder_hash(&dir).unwrap());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
