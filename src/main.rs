@@ -19,6 +19,7 @@ mod sign_out;
 mod static_shell;
 mod tabs;
 mod text;
+mod timer;
 
 /// The locales of `locales/*.json` as Rust: `use_i18n`, `t!`, `Locale`, checked at compile time.
 ///

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod auth;
 mod error;
+pub mod record;
 pub mod session;
 
 use gloo_net::http::{Method, RequestBuilder, Response};

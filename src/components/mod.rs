@@ -29,7 +29,7 @@ pub use not_built_yet::NotBuiltYet;
 pub use offline_banner::OfflineBanner;
 pub use page_heading::{PageHeading, provide_heading_focus};
 pub use page_loading_bar::PageLoadingBar;
-pub use qr_code::{QrCode, qr_svg};
+pub use qr_code::QrCode;
 pub use require_sign_in::RequireSignIn;
 pub use retry_countdown::RetryCountdown;
 pub use session_menu::SessionMenu;

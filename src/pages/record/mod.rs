@@ -1,25 +1,205 @@
-//! The citizen's own population record, and the pages that hang off it.
+//! `/record`: the citizen's own population record as the portal stores it, when it was last
+//! synchronised, a refresh from the national database that shows what changed, the card QR,
+//! and the way to the share and access-log pages. The print stylesheet turns it into an
+//! extract on paper.
 
 mod access_log;
+mod card_qr;
+mod labels;
+mod masked_id;
+mod refresh;
+mod sections;
 mod share;
 
 pub use access_log::AccessLogPage;
 pub use share::SharePage;
 
-use leptos::prelude::*;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::components::{NotBuiltYet, PageHeading};
+use leptos::{prelude::*, task::spawn_local};
+use portal_api::record_sync::{RecordView, RefreshState, RefreshStatus};
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
+use crate::local_time;
+use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
+use crate::timer::sleep;
+use card_qr::CardQr;
+use refresh::{POLL_EVERY_MS, RefreshOutcome, RefreshPanel, SLOW_AFTER_MS};
+use sections::RecordSections;
 
-/// `/record`: the citizen's population record as the portal stores it, with its sync time
-/// and a refresh from the national database (a later issue builds it).
+/// The record page. Reads the stored copy on arrival, and picks up a refresh that was still
+/// running when the citizen left.
 #[component]
 pub fn RecordPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let api_base = move || session.config().current().api_base_url;
+    let record = RwSignal::new(None::<Result<RecordView, ApiError>>);
+    let outcome = RwSignal::new(RefreshOutcome::Idle);
+    // Polling stops when the citizen leaves; the server finishes the refresh on its own.
+    let alive = Arc::new(AtomicBool::new(true));
+    on_cleanup({
+        let alive = alive.clone();
+        move || alive.store(false, Ordering::Relaxed)
+    });
+
+    let load = move || {
+        let api = api_base();
+        spawn_local(async move {
+            record.set(Some(api::record::fetch_record(&api).await));
+        });
+    };
+    load();
+
+    // Waits for a refresh to finish, then shows what it found and the new stored copy.
+    let follow = {
+        let alive = alive.clone();
+        move |first: Result<RefreshStatus, ApiError>| {
+            let alive = alive.clone();
+            let api = api_base();
+            spawn_local(async move {
+                let started = now_ms();
+                let mut answer = first;
+                // Until an answer other than "running" arrives, coming back should ask again.
+                refresh::set_left_running(true);
+                while let Ok(status) = &answer {
+                    if status.state != RefreshState::Running || !alive.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let slow = now_ms() - started > SLOW_AFTER_MS;
+                    outcome.try_set(RefreshOutcome::Running { slow });
+                    sleep(POLL_EVERY_MS).await;
+                    if !alive.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    answer = api::record::refresh_status(&api).await;
+                }
+                refresh::set_left_running(matches!(
+                    &answer,
+                    Ok(status) if status.state == RefreshState::Running
+                ));
+                match answer {
+                    Ok(status) => {
+                        if let Some(view) = status.view.clone() {
+                            record.try_set(Some(Ok(view)));
+                        }
+                        outcome.try_set(RefreshOutcome::from_status(&status));
+                    }
+                    Err(error) => {
+                        outcome.try_set(RefreshOutcome::from_error(error));
+                    }
+                }
+            });
+        }
+    };
+
+    // A refresh the citizen started and left before it ended is followed to its end. (Asked
+    // only then: the server answers 404 when there has been none, an error in the console.)
+    if refresh::left_running() {
+        let follow = follow.clone();
+        let api = api_base();
+        spawn_local(async move {
+            if let Ok(status) = api::record::refresh_status(&api).await
+                && status.state == RefreshState::Running
+            {
+                outcome.set(RefreshOutcome::Running { slow: false });
+                follow(Ok(status));
+            }
+        });
+    }
+
+    let on_refresh = Callback::new(move |()| {
+        if outcome.with_untracked(RefreshOutcome::is_running) {
+            return;
+        }
+        outcome.set(RefreshOutcome::Running { slow: false });
+        let api = api_base();
+        let follow = follow.clone();
+        spawn_local(async move {
+            follow(api::record::start_refresh(&api).await);
+        });
+    });
+    let wait_seconds = Signal::derive(move || {
+        record.with(|r| match r {
+            Some(Ok(view)) => view.next_refresh_in_seconds,
+            _ => 0,
+        })
+    });
+
     view! {
         <PageHeading title=move || t_string!(i18n, page.record.title).to_owned() />
-        <p class="app-lead">{tr(i18n, |l| td_string!(l, page.record.intro))}</p>
-        <NotBuiltYet />
+        <p class="app-print-only app-record__print-title">
+            {tr(i18n, |l| td_string!(l, record.print_title))}
+        </p>
+        {move || match record.get() {
+            None => view! { <div class="app-record app-record--loading"><Loading /></div> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
+            Some(Ok(view)) => view! {
+                <div class="app-record">
+                    <SyncLine synced_at=view.synced_at.clone() />
+                    <RefreshPanel outcome wait_seconds on_refresh />
+                    <RecordActions />
+                    <RecordSections record=view.record.clone() />
+                    <CardQr text=view.record.card_qr_text() />
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+/// "Synchronised at 09:42 on 23/11/2026", in the device's time zone.
+#[component]
+fn SyncLine(
+    /// When the stored copy was last synchronised (RFC 3339).
+    synced_at: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let time = local_time::parse(&synced_at);
+    let clock = time.map(|t| t.clock()).unwrap_or_default();
+    let date = time.map(|t| t.date()).unwrap_or_default();
+    view! {
+        <p class="app-record__synced">
+            <strong>
+                {t!(i18n, record.synced_at, time = move || clock.clone(), date = move || date.clone())}
+            </strong>
+        </p>
+        <p class="app-secondary-text">{tr(i18n, |l| td_string!(l, record.stored_copy_note))}</p>
+    }
+}
+
+/// The ways on from the record: share it, see who read it, print it.
+#[component]
+fn RecordActions() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="app-record__actions" aria-label=move || t_string!(i18n, record.more_heading)>
+            <ul class="app-list app-record__action-list">
+                <li>
+                    <a class="app-link" href="/record/share">
+                        {tr(i18n, |l| td_string!(l, record.share_link))}
+                    </a>
+                </li>
+                <li>
+                    <a class="app-link" href="/record/access-log">
+                        {tr(i18n, |l| td_string!(l, record.access_log_link))}
+                    </a>
+                </li>
+                <li>
+                    <button
+                        type="button"
+                        class="app-link-button"
+                        on:click=move |_| {
+                            let _ = window().print();
+                        }
+                    >
+                        {tr(i18n, |l| td_string!(l, record.print_button))}
+                    </button>
+                </li>
+            </ul>
+        </nav>
     }
 }
