@@ -58,7 +58,8 @@ pub struct ServeOptions {
     pub dev_sms_outbox: bool,
 
     /// Let `POST /api/v1/operator/requests/{reference}/decision` decide requests as the
-    /// provider would. For demos and tests only.
+    /// provider would, and `PATCH /api/v1/operator/national-records/{id}` change a citizen in
+    /// the simulated national database. For demos and tests only.
     #[arg(long, env = "PORTAL_OPERATOR_ENDPOINT", value_parser = clap::builder::FalseyValueParser::new())]
     pub operator_endpoint: bool,
 

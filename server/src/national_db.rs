@@ -97,6 +97,75 @@ impl NationalDatabase {
     }
 }
 
+/// Why an operator's change to a national record was not made.
+#[derive(Debug)]
+pub enum ChangeError {
+    /// The database holds no citizen with this number.
+    NotFound,
+    /// The changed record is not a valid record (`field`: the first field at fault), or the
+    /// change tried to alter the personal identification number.
+    Invalid(String),
+    /// The store failed.
+    Db(crate::db::DbError),
+}
+
+impl From<rusqlite::Error> for ChangeError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+/// Replaces the top-level fields `changes` names in a citizen's authoritative record, as a
+/// registration officer's update would, so a demo or a test has something for a refresh to
+/// find. Answers the record as it now stands.
+pub fn change_record(
+    connection: &rusqlite::Connection,
+    id: &PersonalId,
+    changes: serde_json::Map<String, serde_json::Value>,
+) -> Result<PopulationRecord, ChangeError> {
+    if changes.contains_key("personal_id") {
+        return Err(ChangeError::Invalid("personal_id".to_owned()));
+    }
+    let json: Option<String> = connection
+        .query_row(
+            "SELECT record_json FROM national_records WHERE personal_id = ?1",
+            [id.as_str()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let json = json.ok_or(ChangeError::NotFound)?;
+    let mut record: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| ChangeError::Db(e.into()))?;
+    let original = record.clone();
+    let Some(fields) = record.as_object_mut() else {
+        return Err(ChangeError::Invalid("record".to_owned()));
+    };
+    for (field, value) in &changes {
+        if !fields.contains_key(field) {
+            return Err(ChangeError::Invalid(field.clone()));
+        }
+        fields.insert(field.clone(), value.clone());
+    }
+    // Only a change that leaves a valid record is stored; a refusal names the field at fault,
+    // found by trying each change alone on the record as it was.
+    let changed: PopulationRecord = serde_json::from_value(record).map_err(|_| {
+        let culprit = changes.iter().find(|(field, value)| {
+            let mut alone = original.clone();
+            if let Some(fields) = alone.as_object_mut() {
+                fields.insert((*field).clone(), (*value).clone());
+            }
+            serde_json::from_value::<PopulationRecord>(alone).is_err()
+        });
+        ChangeError::Invalid(culprit.map_or_else(|| "record".to_owned(), |(f, _)| f.clone()))
+    })?;
+    let text = serde_json::to_string(&changed).map_err(|e| ChangeError::Db(e.into()))?;
+    connection.execute(
+        "UPDATE national_records SET record_json = ?1 WHERE personal_id = ?2",
+        [text.as_str(), id.as_str()],
+    )?;
+    Ok(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Instant;

@@ -181,3 +181,73 @@ async fn a_slow_refresh_answers_running_and_finishes_on_its_own() {
     assert_eq!(json(&body)["state"], "done");
     assert_eq!(json(&body)["changes"][0]["field"], "current_residence");
 }
+
+#[tokio::test]
+async fn an_operator_change_in_the_national_database_is_what_the_next_refresh_brings() {
+    let (server, cookie) = signed_in(&["--operator-endpoint"], (BINH, BINH_PHONE)).await;
+    let change = |body: Value| {
+        api(
+            "PATCH",
+            &format!("/api/v1/operator/national-records/{BINH}"),
+            body,
+            None,
+        )
+    };
+    let (response, body) = server
+        .send(change(
+            json!({"current_residence": "Số 1, phố Huế, phường Hai Bà Trưng, Hà Nội"}),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK, "{}", json(&body));
+
+    let (status, body) = refresh(&server, &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["state"], "done", "{body}");
+    let changes = body["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{body}");
+    assert_eq!(changes[0]["field"], "current_residence");
+    assert_eq!(
+        changes[0]["new"],
+        "Số 1, phố Huế, phường Hai Bà Trưng, Hà Nội"
+    );
+
+    // A field records do not have, the ID number itself, or a value of the wrong shape is
+    // refused, and the record stays as it was.
+    for (bad, field) in [
+        (json!({"shoe_size": "42"}), "shoe_size"),
+        (json!({"personal_id": AN}), "personal_id"),
+        (json!({"marital_status": "complicated"}), "marital_status"),
+    ] {
+        let (response, body) = server.send(change(bad)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            json(&body)["fields"][field],
+            "invalid_format",
+            "{}",
+            json(&body)
+        );
+    }
+    let (response, _) = server
+        .send(api(
+            "PATCH",
+            "/api/v1/operator/national-records/001099999999",
+            json!({"religion": "Không"}),
+            None,
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_operator_change_is_off_unless_asked_for() {
+    let server = TestServer::start();
+    let (response, _) = server
+        .send(api(
+            "PATCH",
+            &format!("/api/v1/operator/national-records/{BINH}"),
+            json!({"religion": "Không"}),
+            None,
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}

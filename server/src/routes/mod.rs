@@ -6,6 +6,7 @@ mod config;
 mod dev;
 mod documents;
 mod health;
+mod operator;
 mod record;
 mod requests;
 pub mod session;
@@ -63,6 +64,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::withdraw))
         .routes(routes!(requests::answer_question))
         .routes(routes!(requests::operator_decision))
+        .routes(routes!(operator::change_national_record))
         .routes(routes!(dev::sms_outbox))
 }
 

@@ -1,0 +1,60 @@
+//! What a registration officer does to the national database, for demos and tests: off unless
+//! the server runs with `--operator-endpoint`, like the request decisions.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use portal_api::{ErrorBody, ErrorCode, FieldErrorCode, PersonalId, PopulationRecord};
+use serde_json::{Map, Value};
+
+use crate::error::ApiError;
+use crate::json::ApiJson;
+use crate::national_db::{self, ChangeError};
+use crate::state::AppState;
+
+/// Changes a citizen's authoritative record in the simulated national database (the fields
+/// the body names, each replaced whole), so the citizen's next refresh finds the change.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/operator/national-records/{id}",
+    tag = "development",
+    operation_id = "operatorChangeNationalRecord",
+    security(()),
+    params(("id" = String, Path, description = "The citizen's personal identification number")),
+    request_body(
+        content = Object,
+        description = "Top-level fields of the record and their new values, e.g. `{\"current_residence\": \"Số 1, phố Huế, Hà Nội\"}`",
+    ),
+    responses(
+        (status = 200, description = "The record as the national database now holds it", body = PopulationRecord),
+        (status = 400, description = "The body is not a JSON object", body = ErrorBody),
+        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 404, description = "The endpoint is off (the default), or no such citizen", body = ErrorBody),
+        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: a field that records do not have, the personal ID number, or a value of the wrong shape", body = ErrorBody),
+    ),
+)]
+pub async fn change_national_record(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(changes): ApiJson<Map<String, Value>>,
+) -> Result<Json<PopulationRecord>, ApiError> {
+    if !state.operator_endpoint {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            "the operator endpoint is off; start the server with --operator-endpoint",
+        ));
+    }
+    let id = PersonalId::parse(&id).map_err(|_| ApiError::not_found())?;
+    let changed = state
+        .db
+        .call(move |c| Ok(national_db::change_record(c, &id, changes)))
+        .await?;
+    match changed {
+        Ok(record) => Ok(Json(record)),
+        Err(ChangeError::NotFound) => Err(ApiError::not_found()),
+        Err(ChangeError::Invalid(field)) => Err(ApiError::validation(
+            [(field, FieldErrorCode::InvalidFormat)].into(),
+        )),
+        Err(ChangeError::Db(error)) => Err(error.into()),
+    }
+}
