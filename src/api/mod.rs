@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 mod error;
 pub mod record;
+pub mod requests;
 pub mod session;
 
 use gloo_net::http::{Method, RequestBuilder, Response};

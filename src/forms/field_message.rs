@@ -25,6 +25,22 @@ pub fn field_message(i18n: I18nContext<Locale>, field: &str, code: FieldErrorCod
         ("password", _) => tr(i18n, |l| td_string!(l, field.password_too_long)).into_any(),
         ("code", C::Required) => tr(i18n, |l| td_string!(l, field.code_required)).into_any(),
         ("code", _) => tr(i18n, |l| td_string!(l, field.code_invalid)).into_any(),
+        ("kind", _) => tr(i18n, |l| td_string!(l, field.kind_required)).into_any(),
+        ("correction_field", C::Required) => {
+            tr(i18n, |l| td_string!(l, field.correction_field_required)).into_any()
+        }
+        ("correction_value", C::Required) => {
+            tr(i18n, |l| td_string!(l, field.correction_value_required)).into_any()
+        }
+        ("purpose", C::Required) => tr(i18n, |l| td_string!(l, field.purpose_required)).into_any(),
+        ("purpose", C::TooLong) => tr(i18n, |l| td_string!(l, field.purpose_too_long)).into_any(),
+        ("delivery", _) => tr(i18n, |l| td_string!(l, field.delivery_required)).into_any(),
+        ("police_office", _) => {
+            tr(i18n, |l| td_string!(l, field.police_office_required)).into_any()
+        }
+        ("contact_phone", _) => tr(i18n, |l| td_string!(l, field.contact_phone_invalid)).into_any(),
+        ("contact_email", _) => tr(i18n, |l| td_string!(l, field.contact_email_invalid)).into_any(),
+        ("answer", C::Required) => tr(i18n, |l| td_string!(l, field.answer_required)).into_any(),
         (_, C::Required) => tr(i18n, |l| td_string!(l, field.required)).into_any(),
         (_, C::TooLong) => tr(i18n, |l| td_string!(l, field.too_long)).into_any(),
         _ => tr(i18n, |l| td_string!(l, field.invalid)).into_any(),

@@ -3,10 +3,12 @@
 //! own error beside the label, so a citizen with a screen reader or a magnifier finds it.
 
 mod error_summary;
+mod field_error;
 mod field_message;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
+pub use field_error::FieldError;
 pub use field_message::field_message;
 pub use text_field::TextField;
 

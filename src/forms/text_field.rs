@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 use portal_api::FieldErrorCode;
 
-use super::field_message;
-use crate::i18n::*;
-use crate::text::tr;
+use super::FieldError;
 
 /// A labelled text input with an optional hint and its error, all tied to the input by
 /// `aria-describedby`, and a touch-sized box.
@@ -32,18 +30,16 @@ pub fn TextField(
     #[prop(default = "text")]
     inputmode: &'static str,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let hint_id = hint_id.clone();
         move || {
             let mut ids = Vec::new();
             if hint.is_some() {
                 ids.push(hint_id.clone());
             }
             if error.with(Option::is_some) {
-                ids.push(error_id.clone());
+                ids.push(format!("{id}-error"));
             }
             (!ids.is_empty()).then(|| ids.join(" "))
         }
@@ -52,18 +48,7 @@ pub fn TextField(
         <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
             <label class="app-field__label" for=id>{label}</label>
             {hint.map(|hint| view! { <p class="app-field__hint" id=hint_id>{hint}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|code| {
-                        view! {
-                            <p class="app-field__error" id=error_id.clone()>
-                                <span class="app-visually-hidden">{tr(i18n, |l| td_string!(l, form.error_prefix))}</span>
-                                {field_message(i18n, id, code)}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError field=id error />
             <input
                 class="app-field__input"
                 id=id

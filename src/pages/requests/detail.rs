@@ -1,18 +1,304 @@
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+//! `/requests/:reference`: one request, from its confirmation (right after sending) to its
+//! result in the data store or its written refusal, with the whole history, the answer to a
+//! question from the provider, and withdrawal while that is still allowed.
 
-use crate::components::{NotBuiltYet, PageHeading};
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_api::RequestStatus;
+use portal_api::requests::{RequestAnswer, RequestDetail, RequestEvent};
+
+use super::draft::{FormText, delivery_text, kind_text, status_text};
+use crate::api::{self, ApiError};
+use crate::components::{ErrorNotice, Loading, PageHeading, QrCode};
+use crate::forms::{ErrorSummary, FieldError};
 use crate::i18n::*;
+use crate::local_time;
+use crate::session::SessionContext;
+use crate::text::tr;
 
-/// `/requests/:reference`: one request, its status and its answer (a later issue fills it).
+/// The request page.
 #[component]
 pub fn RequestDetailPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
     let params = use_params_map();
-    let reference = move || params.with(|params| params.get("reference").unwrap_or_default());
+    let query = use_query_map();
+    let reference = Memo::new(move |_| params.with(|p| p.get("reference").unwrap_or_default()));
+    let just_sent = move || query.with(|q| q.get("submitted").is_some());
+    let request = RwSignal::new(None::<Result<RequestDetail, ApiError>>);
+    let load = move || {
+        let api = session.config().current().api_base_url;
+        let reference = reference.get_untracked();
+        spawn_local(async move {
+            request.set(Some(api::requests::get(&api, &reference).await));
+        });
+    };
+    Effect::new(move |_| {
+        reference.track();
+        load();
+    });
+
     view! {
         <PageHeading title=move || t_string!(i18n, page.request.title).to_owned() />
-        <p class="app-lead">{t!(i18n, page.request.reference, reference)}</p>
-        <NotBuiltYet />
+        <p class="app-lead">{move || t!(i18n, page.request.reference, reference = move || reference.get())}</p>
+        {move || match request.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
+            Some(Ok(detail)) => view! {
+                {just_sent().then(|| view! { <Confirmation detail=detail.clone() /> })}
+                <RequestBody detail request />
+            }.into_any(),
+        }}
+        <p class="app-body"><a class="app-link" href="/requests">{tr(i18n, |l| td_string!(l, requests.all_requests))}</a></p>
     }
+}
+
+/// Right after sending: the reference, large and as a QR, what happens next and by when.
+#[component]
+fn Confirmation(
+    /// The request just sent.
+    detail: RequestDetail,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = detail
+        .summary
+        .reference
+        .clone()
+        .unwrap_or_else(|| detail.summary.id.clone());
+    let due = detail
+        .answer_due_by
+        .as_deref()
+        .and_then(|d| portal_api::CalendarDate::parse_iso(d).ok())
+        .map(|d| d.to_display())
+        .unwrap_or_default();
+    let qr_label = {
+        let reference = reference.clone();
+        Signal::derive(move || {
+            format!(
+                "{} {reference}",
+                td_string!(i18n.get_locale(), requests.reference_qr_label)
+            )
+        })
+    };
+    view! {
+        <div class="app-panel" role="status">
+            <h2 class="app-panel__title">{tr(i18n, |l| td_string!(l, requests.submitted_title))}</h2>
+            <p class="app-panel__body">
+                {tr(i18n, |l| td_string!(l, requests.submitted_reference))}
+                <br />
+                <strong class="app-panel__reference">{reference.clone()}</strong>
+            </p>
+        </div>
+        <QrCode text=reference label=qr_label />
+        <p class="app-body">{t!(i18n, requests.submitted_next, date = move || due.clone())}</p>
+        <p class="app-body">
+            <button type="button" class="app-link-button" on:click=move |_| { let _ = window().print(); }>
+                {tr(i18n, |l| td_string!(l, requests.print))}
+            </button>
+        </p>
+    }
+}
+
+/// Status, answers, what the provider said, and the history.
+#[component]
+fn RequestBody(
+    /// The request.
+    detail: RequestDetail,
+    /// Where a withdrawal or an answer puts the request as it then stands.
+    request: RwSignal<Option<Result<RequestDetail, ApiError>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let status = detail.summary.status;
+    let answers = FormText::from_answers(&detail.answers);
+    let kind = detail.answers.kind;
+    let delivery = detail.answers.delivery;
+    let office = answers.police_office.clone();
+    let reference = detail.summary.id.clone();
+    let failed = RwSignal::new(None::<ApiError>);
+    let withdraw = {
+        let reference = reference.clone();
+        move |_| {
+            let api = session.config().current().api_base_url;
+            let reference = reference.clone();
+            spawn_local(async move {
+                match api::requests::withdraw(&api, &reference).await {
+                    Ok(done) => request.set(Some(Ok(done))),
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        }
+    };
+    let due = detail
+        .answer_due_by
+        .as_deref()
+        .and_then(|d| portal_api::CalendarDate::parse_iso(d).ok())
+        .map(|d| d.to_display());
+    view! {
+        <p class="app-body">
+            <strong>{tr(i18n, |l| td_string!(l, requests.status))}": "</strong>
+            <span class="app-tag app-tag--status">{move || status_text(i18n.get_locale(), status)}</span>
+        </p>
+        {due.filter(|_| !status.is_final()).map(|date| view! {
+            <p class="app-body">{t!(i18n, requests.due_by, date = move || date.clone())}</p>
+        })}
+        {move || failed.get().map(|error| view! { <ErrorNotice error /> })}
+        {detail.refusal_reason.clone().map(|reason| view! {
+            <section class="app-section app-request-outcome app-request-outcome--refused">
+                <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.refusal_heading))}</h2>
+                <p class="app-body app-lines">{reason}</p>
+            </section>
+        })}
+        {detail.result_document_code.clone().map(|code| {
+            let link_code = code.clone();
+            view! {
+                <section class="app-section app-request-outcome">
+                    <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.result_heading))}</h2>
+                    <p class="app-body">
+                        <a class="app-link" href=format!("/documents/{code}")>
+                            {t!(i18n, requests.result_link, code = move || link_code.clone())}
+                        </a>
+                    </p>
+                </section>
+            }
+        })}
+        {(status == RequestStatus::MoreInformationNeeded).then(|| view! {
+            <AnswerQuestion reference=reference.clone() question=detail.question.clone().unwrap_or_default() request />
+        })}
+        {detail.summary.reference.is_some().then(|| view! {
+            <section class="app-section">
+                <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.answers_heading))}</h2>
+                <dl class="app-check">
+                    <div class="app-check__row">
+                        <dt class="app-check__key">{tr(i18n, |l| td_string!(l, requests.kind_question))}</dt>
+                        <dd class="app-check__value">{move || kind.map(|k| kind_text(i18n.get_locale(), k))}</dd>
+                    </div>
+                    <div class="app-check__row">
+                        <dt class="app-check__key">{tr(i18n, |l| td_string!(l, requests.purpose_question))}</dt>
+                        <dd class="app-check__value">{answers.purpose.clone()}</dd>
+                    </div>
+                    <div class="app-check__row">
+                        <dt class="app-check__key">{tr(i18n, |l| td_string!(l, requests.delivery_question))}</dt>
+                        <dd class="app-check__value">
+                            {move || delivery.map(|d| delivery_text(i18n.get_locale(), d))}
+                            {(!office.is_empty()).then(|| format!(": {office}"))}
+                        </dd>
+                    </div>
+                </dl>
+            </section>
+        })}
+        <History events=detail.history.clone() />
+        {detail.can_withdraw.then(|| view! {
+            <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, requests.withdraw_hint))}</p>
+            <button type="button" class="app-button app-button--warning" on:click=withdraw>
+                {tr(i18n, |l| td_string!(l, requests.withdraw))}
+            </button>
+        })}
+    }
+}
+
+/// The provider's question, and the citizen's answer to it, checked with the shared rule.
+#[component]
+fn AnswerQuestion(
+    /// The request's reference.
+    reference: String,
+    /// What the provider asks.
+    question: String,
+    /// Where the answered request goes.
+    request: RwSignal<Option<Result<RequestDetail, ApiError>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let text = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::new());
+    let failed = RwSignal::new(None::<ApiError>);
+    let sending = RwSignal::new(false);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let answer = RequestAnswer {
+            text: text.get_untracked(),
+        };
+        if let Err(errors) = answer.validate() {
+            problems.set(errors.values().map(|code| ("answer", *code)).collect());
+            return;
+        }
+        problems.set(Vec::new());
+        sending.set(true);
+        let api = session.config().current().api_base_url;
+        let reference = reference.clone();
+        spawn_local(async move {
+            match api::requests::answer(&api, &reference, &answer.text).await {
+                Ok(done) => request.set(Some(Ok(done))),
+                Err(error) => {
+                    sending.try_set(false);
+                    failed.try_set(Some(error));
+                }
+            }
+        });
+    };
+    let error = Signal::derive(move || problems.with(|p| p.first().map(|(_, code)| *code)));
+    view! {
+        <section class="app-section app-request-outcome">
+            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.question_heading))}</h2>
+            <p class="app-body app-lines">{question}</p>
+            <ErrorSummary problems general=failed />
+            <form class="app-form" novalidate on:submit=on_submit>
+                <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
+                    <label class="app-field__label" for="answer">{tr(i18n, |l| td_string!(l, requests.answer_label))}</label>
+                    <FieldError field="answer" error />
+                    <textarea
+                        class="app-field__input app-field__input--area"
+                        id="answer"
+                        name="answer"
+                        rows="4"
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then_some("answer-error")
+                        bind:value=text
+                    ></textarea>
+                </div>
+                <div class="app-form__actions">
+                    <button type="submit" class="app-button">{tr(i18n, |l| td_string!(l, requests.answer_send))}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// The request's history, oldest first, as a timeline.
+#[component]
+fn History(
+    /// The events.
+    events: Vec<RequestEvent>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    (!events.is_empty()).then(|| {
+        let items = events
+            .into_iter()
+            .map(|event| {
+                let when = local_time::parse(&event.at).map(|t| t.date_time()).unwrap_or_default();
+                let status = event.status;
+                view! {
+                    <li class="app-timeline__item">
+                        <p class="app-timeline__title">{move || status_text(i18n.get_locale(), status)}</p>
+                        <p class="app-timeline__date">{when}</p>
+                        {event.note.map(|note| view! {
+                            <p class="app-timeline__note app-lines">
+                                {event.by_citizen.then(|| view! { <strong>{tr(i18n, |l| td_string!(l, requests.by_you))}": "</strong> })}
+                                {note}
+                            </p>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="app-section">
+                <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.history_heading))}</h2>
+                <ol class="app-timeline">{items}</ol>
+            </section>
+        }
+    })
 }

@@ -1,0 +1,89 @@
+//! Written requests: `GET {api}/request-catalogue`, the drafts and requests under
+//! `{api}/requests`, their submission, withdrawal and answers.
+
+use gloo_net::http::Method;
+use portal_api::requests::{RequestCatalogue, RequestDetail, RequestSummary};
+
+use super::{ApiError, request, send};
+
+/// A draft's answers as the API's text fields (`kind`, `purpose`, ...): every answer the
+/// form holds is text, and an empty one is left out, which the server reads as "not yet".
+pub type AnswerFields<'a> = [(&'a str, &'a str)];
+
+/// What the form offers: kinds of information, police offices, the answer time.
+pub async fn catalogue(api: &str) -> Result<RequestCatalogue, ApiError> {
+    request(Method::GET, &format!("{api}/request-catalogue")).await
+}
+
+/// The citizen's drafts and requests, newest first.
+pub async fn list(api: &str) -> Result<Vec<RequestSummary>, ApiError> {
+    request(Method::GET, &format!("{api}/requests")).await
+}
+
+/// Starts a draft with the answers known so far (e.g. a correction from the record page).
+pub async fn create_draft(
+    api: &str,
+    answers: &AnswerFields<'_>,
+) -> Result<RequestDetail, ApiError> {
+    send(Method::POST, &format!("{api}/requests"), answers).await
+}
+
+/// A draft by its id, or a request by its reference.
+pub async fn get(api: &str, id: &str) -> Result<RequestDetail, ApiError> {
+    request(Method::GET, &format!("{api}/requests/{}", encode(id))).await
+}
+
+/// Saves a draft's answers, replacing what was saved.
+pub async fn save_draft(
+    api: &str,
+    id: &str,
+    answers: &AnswerFields<'_>,
+) -> Result<RequestDetail, ApiError> {
+    send(
+        Method::PUT,
+        &format!("{api}/requests/{}", encode(id)),
+        answers,
+    )
+    .await
+}
+
+/// Throws a draft away.
+pub async fn discard_draft(api: &str, id: &str) -> Result<(), ApiError> {
+    super::send_empty(Method::DELETE, &format!("{api}/requests/{}", encode(id))).await
+}
+
+/// Sends the draft. The draft's id is the idempotency key: a second call (a double click, a
+/// retry after a timeout) answers the same request.
+pub async fn submit(api: &str, id: &str) -> Result<RequestDetail, ApiError> {
+    send(
+        Method::POST,
+        &format!("{api}/requests/{}/submit", encode(id)),
+        &[],
+    )
+    .await
+}
+
+/// Withdraws a request not yet in processing.
+pub async fn withdraw(api: &str, reference: &str) -> Result<RequestDetail, ApiError> {
+    send(
+        Method::POST,
+        &format!("{api}/requests/{}/withdraw", encode(reference)),
+        &[],
+    )
+    .await
+}
+
+/// Answers the provider's question.
+pub async fn answer(api: &str, reference: &str, text: &str) -> Result<RequestDetail, ApiError> {
+    send(
+        Method::POST,
+        &format!("{api}/requests/{}/answer", encode(reference)),
+        &[("text", text)],
+    )
+    .await
+}
+
+/// Ids come from the server or the address bar: keep them one path segment.
+fn encode(id: &str) -> String {
+    String::from(js_sys::encode_uri_component(id))
+}
