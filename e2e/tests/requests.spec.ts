@@ -177,6 +177,20 @@ test.describe('written requests', () => {
     await expectNoAxeViolations(page, 'request list');
   });
 
+  test('offline, the form says the answers are not saved yet, and saves them when back', async ({ portal, page, context }) => {
+    await openSignedIn(portal, page, '/requests/new', BINH);
+    await page.getByRole('radio', { name: t('vi', 'requests.kind_record_extract') }).check();
+    await continueButton(page).click();
+    await expect(saved(page)).toBeVisible();
+    await context.setOffline(true);
+    await page.getByLabel(t('vi', 'requests.purpose_question')).fill('Đối chiếu thông tin khi làm hộ chiếu');
+    await expect(page.getByText(t('vi', 'requests.not_saved'))).toBeVisible();
+    await context.setOffline(false);
+    await expect(saved(page)).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await expect(page.getByLabel(t('vi', 'requests.purpose_question'))).toHaveValue('Đối chiếu thông tin khi làm hộ chiếu');
+  });
+
   test('a correction from the record page arrives prefilled', async ({ portal, page }) => {
     await openSignedIn(portal, page, '/record', BINH);
     await portal.main().getByRole('link', { name: `${t('vi', 'record.correct')} thông tin ${t('vi', 'record.current_residence')}` }).click();
