@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod documents;
 mod error;
 pub mod record;
 pub mod requests;

@@ -195,6 +195,36 @@ impl DocumentQuery {
     }
 }
 
+impl DocumentQuery {
+    /// The parameters that differ from the defaults, in a fixed order, for the page's
+    /// address and the API's query string alike; [`Self::from_pairs`] reads them back.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if !self.q.trim().is_empty() {
+            pairs.push(("q", self.q.trim().to_owned()));
+        }
+        if let Some(category) = self.category {
+            pairs.push(("category", category.as_str().to_owned()));
+        }
+        if let Some(agency) = &self.agency {
+            pairs.push(("agency", agency.clone()));
+        }
+        if let Some(year) = self.year {
+            pairs.push(("year", year.to_string()));
+        }
+        if self.sort != DocumentSort::default() {
+            pairs.push(("sort", self.sort.as_str().to_owned()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        if self.per_page != DEFAULT_PER_PAGE {
+            pairs.push(("per_page", self.per_page.to_string()));
+        }
+        pairs
+    }
+}
+
 /// One document in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -344,6 +374,24 @@ pub struct SharedDocument {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_query_round_trips_through_its_pairs_and_defaults_are_left_out() {
+        let query = DocumentQuery {
+            q: "giay khai sinh".to_owned(),
+            category: Some(DocumentCategory::CivilStatus),
+            agency: Some("Ủy ban nhân dân phường Yên Hòa".to_owned()),
+            year: Some(2020),
+            sort: DocumentSort::Name,
+            page: 3,
+            per_page: 20,
+        };
+        let pairs = query.to_pairs();
+        let read = DocumentQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
+        assert_eq!(read, query);
+        let default = DocumentQuery::from_pairs([]).unwrap();
+        assert!(default.to_pairs().is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -1,18 +1,224 @@
-use leptos::prelude::*;
+//! `/documents/:code`: one document of the data store with all its metadata, its history as a
+//! timeline, its file previewed in the page and downloadable with its real name (or a link to
+//! the issuing agency, marked as leaving the portal), and a check with the agency for updates.
+
+use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
+use portal_api::documents::{DocumentDetail, DocumentEvent};
 
-use crate::components::{NotBuiltYet, PageHeading};
+use super::words::category_text;
+use crate::api::{self, ApiError};
+use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
+use crate::local_time;
+use crate::session::SessionContext;
+use crate::text::tr;
 
-/// `/documents/:code`: one document of the data store (a later issue fills it).
+/// The document page.
 #[component]
 pub fn DocumentDetailPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
     let params = use_params_map();
-    let code = move || params.with(|params| params.get("code").unwrap_or_default());
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let document = RwSignal::new(None::<Result<DocumentDetail, ApiError>>);
+    let syncing = RwSignal::new(false);
+    let synced = RwSignal::new(false);
+    let api_base = move || session.config().current().api_base_url;
+    let load = move || {
+        let (api, code) = (api_base(), code.get_untracked());
+        spawn_local(async move {
+            document.set(Some(api::documents::get(&api, &code).await));
+        });
+    };
+    Effect::new(move |_| {
+        code.track();
+        load();
+    });
+    let sync = move |_| {
+        if syncing.get_untracked() {
+            return;
+        }
+        syncing.set(true);
+        let (api, code) = (api_base(), code.get_untracked());
+        spawn_local(async move {
+            let answer = api::documents::sync(&api, &code).await;
+            syncing.try_set(false);
+            synced.try_set(answer.is_ok());
+            document.try_set(Some(answer));
+        });
+    };
+    let title = move || {
+        document.with(|d| match d {
+            Some(Ok(doc)) => doc.summary.name.clone(),
+            _ => t_string!(i18n, page.document.title).to_owned(),
+        })
+    };
+
     view! {
-        <PageHeading title=move || t_string!(i18n, page.document.title).to_owned() />
-        <p class="app-lead">{t!(i18n, page.document.code, code)}</p>
-        <NotBuiltYet />
+        <p class="app-back-link"><a class="app-link" href="/documents">{tr(i18n, |l| td_string!(l, documents.back))}</a></p>
+        <PageHeading title=title />
+        <p class="app-lead">{move || t!(i18n, page.document.code, code = move || code.get())}</p>
+        {move || match document.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
+            Some(Ok(doc)) => view! {
+                <SyncLine synced_at=doc.synced_at.clone() />
+                <p class="app-body">
+                    <button type="button" class="app-button app-button--secondary"
+                        aria-disabled=move || syncing.get().then_some("true") on:click=sync>
+                        {tr(i18n, |l| td_string!(l, documents.sync_button))}
+                    </button>
+                </p>
+                <p role="status" class="app-status-line">
+                    {move || synced.get().then(|| tr(i18n, |l| td_string!(l, documents.sync_done)))}
+                </p>
+                <Metadata doc=doc.clone() />
+                <DocumentFile doc=doc.clone() api=api_base() />
+                <Timeline events=doc.history.clone() />
+            }.into_any(),
+        }}
+    }
+}
+
+/// "Synchronised at 09:42 on 23/11/2026", as on the record page.
+#[component]
+fn SyncLine(
+    /// When (RFC 3339).
+    synced_at: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let time = local_time::parse(&synced_at);
+    let clock = time.map(|t| t.clock()).unwrap_or_default();
+    let date = time.map(|t| t.date()).unwrap_or_default();
+    view! {
+        <p class="app-body"><strong>{t!(i18n, record.synced_at, time = move || clock.clone(), date = move || date.clone())}</strong></p>
+    }
+}
+
+/// Code, name, kind, agency, dates, procedure.
+#[component]
+fn Metadata(
+    /// The document.
+    doc: DocumentDetail,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = doc.summary;
+    let category = s.category;
+    let row = move |label: fn(Locale) -> &'static str, value: AnyView| {
+        view! {
+            <div class="app-check__row">
+                <dt class="app-check__key">{tr(i18n, label)}</dt>
+                <dd class="app-check__value">{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="app-section">
+            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.details_heading))}</h2>
+            <dl class="app-check">
+                {row(|l| td_string!(l, documents.code), s.code.clone().into_any())}
+                {row(|l| td_string!(l, documents.category), (move || category_text(i18n.get_locale(), category)).into_any())}
+                {row(|l| td_string!(l, documents.agency), s.issuing_agency.clone().into_any())}
+                {row(|l| td_string!(l, documents.issued_on), s.issued_on.to_display().into_any())}
+                {row(|l| td_string!(l, documents.valid_until), match s.valid_until {
+                    Some(date) => date.to_display().into_any(),
+                    None => tr(i18n, |l| td_string!(l, documents.valid_forever)).into_any(),
+                })}
+                {doc.procedure.map(|p| row(|l| td_string!(l, documents.procedure), p.into_any()))}
+            </dl>
+        </section>
+    }
+}
+
+/// The file: previewed in a frame of the portal's own origin (the file's answer allows only
+/// that), with a download under its real name; or the agency's link, marked as leaving.
+#[component]
+fn DocumentFile(
+    /// The document.
+    doc: DocumentDetail,
+    /// The API's base address.
+    api: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = doc.summary.code.clone();
+    if let Some(url) = doc.external_url {
+        return view! {
+            <section class="app-section">
+                <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.file))}</h2>
+                <p class="app-body">
+                    <a class="app-link" href=url rel="external noopener noreferrer" target="_blank">
+                        {tr(i18n, |l| td_string!(l, documents.external))}
+                    </a>
+                </p>
+            </section>
+        }
+        .into_any();
+    }
+    let preview = api::documents::file_url(&api, &code, false);
+    let download = api::documents::file_url(&api, &code, true);
+    let file_name = doc.file_name.clone();
+    view! {
+        <section class="app-section">
+            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.file))}</h2>
+            <p class="app-body">
+                <a class="app-button app-button--secondary" href=download download=file_name.clone()>
+                    {tr(i18n, |l| td_string!(l, documents.download))} " (" {file_name.clone()} ")"
+                </a>
+            </p>
+            <iframe
+                class="app-document-preview"
+                src=preview
+                title=move || t_string!(i18n, documents.preview_label)
+            ></iframe>
+        </section>
+    }
+    .into_any()
+}
+
+/// The document's history, oldest first.
+#[component]
+fn Timeline(
+    /// The events.
+    events: Vec<DocumentEvent>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = events
+        .into_iter()
+        .map(|event| {
+            let when = local_time::parse(&event.at)
+                .map(|t| t.date_time())
+                .unwrap_or_else(|| {
+                    portal_api::CalendarDate::parse_iso(&event.at)
+                        .map(|d| d.to_display())
+                        .unwrap_or(event.at.clone())
+                });
+            let kind = event.kind.clone();
+            let what = move || {
+                let l = i18n.get_locale();
+                match kind.as_str() {
+                    "issued" => td_string!(l, documents.ev_issued).to_owned(),
+                    "added" => td_string!(l, documents.ev_added).to_owned(),
+                    "synced" => td_string!(l, documents.ev_synced).to_owned(),
+                    "uploaded" => td_string!(l, documents.ev_uploaded).to_owned(),
+                    "shared" => td_string!(l, documents.ev_shared).to_owned(),
+                    "share_revoked" => td_string!(l, documents.ev_share_revoked).to_owned(),
+                    other => other.to_owned(),
+                }
+            };
+            view! {
+                <li class="app-timeline__item">
+                    <p class="app-timeline__title">{what}</p>
+                    <p class="app-timeline__date">{when}</p>
+                    {event.note.map(|note| view! { <p class="app-timeline__note">{note}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="app-section">
+            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.history_heading))}</h2>
+            <ol class="app-timeline">{items}</ol>
+        </section>
     }
 }

@@ -2,6 +2,7 @@
 
 mod detail;
 mod list;
+mod words;
 
 pub use detail::DocumentDetailPage;
 pub use list::DocumentListPage;

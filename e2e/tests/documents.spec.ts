@@ -1,0 +1,58 @@
+import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
+import { t } from '../support/locales';
+import { AN, signIn } from '../support/citizens';
+import { readFileSync } from 'node:fs';
+
+// The data store against the demo data: Nguyễn Văn An holds 24 documents, among them his
+// birth certificate ("Giấy khai sinh") and a certified copy of it.
+
+test.describe('the personal electronic data store', () => {
+  test('search without diacritics, filters in the address, detail, preview and download', async ({ portal, page }, testInfo) => {
+    await portal.open('/documents');
+    await signIn(page, AN);
+    await expect(portal.heading()).toHaveText(t('vi', 'page.documents.title'));
+    await expect(page.getByRole('status').filter({ hasText: /^Tìm thấy \d+ giấy tờ$/ })).toBeVisible();
+    await expectNoAxeViolations(page, 'documents');
+
+    await page.getByLabel(t('vi', 'documents.search_label')).fill('giay khai sinh');
+    await expect(page).toHaveURL((url) => url.searchParams.get('q') === 'giay khai sinh');
+    await expect(portal.main().getByRole('link', { name: 'Giấy khai sinh', exact: true }).first()).toBeVisible();
+    // Every result has all the words, whatever their diacritics.
+    const names = await portal.main().getByRole('heading', { level: 2 }).allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name.toLowerCase()).toContain('giấy khai sinh');
+
+    // A filter is a step Back can undo; a reload keeps everything.
+    await page.getByLabel(t('vi', 'documents.sort_label')).selectOption('name');
+    await expect(page).toHaveURL((url) => url.searchParams.get('sort') === 'name');
+    await page.reload();
+    await expect(page.getByLabel(t('vi', 'documents.search_label'))).toHaveValue('giay khai sinh');
+    await expect(page.getByLabel(t('vi', 'documents.sort_label'))).toHaveValue('name');
+    await page.goBack();
+    await expect(page).toHaveURL((url) => url.searchParams.get('sort') === null && url.searchParams.get('q') === 'giay khai sinh');
+    await keepScreenshot(page, testInfo, 'documents-search');
+
+    // Nothing found: said, with a way out.
+    await page.getByLabel(t('vi', 'documents.search_label')).fill('khong co giay nay');
+    await expect(portal.main().getByText(t('vi', 'documents.empty'))).toBeVisible();
+    await portal.main().getByRole('link', { name: t('vi', 'documents.clear') }).click();
+    await expect(page).toHaveURL((url) => url.pathname === '/documents' && url.search === '');
+
+    // The detail: metadata, the file in the page, a download with the real bytes, a check for updates.
+    await page.getByLabel(t('vi', 'documents.search_label')).fill('giấy khai sinh');
+    await portal.main().getByRole('link', { name: 'Giấy khai sinh', exact: true }).first().click();
+    await expect(portal.heading()).toHaveText('Giấy khai sinh');
+    await expect(page.frameLocator(`iframe[title="${t('vi', 'documents.preview_label')}"]`).locator('body')).toBeAttached();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      portal.main().getByRole('link', { name: new RegExp(t('vi', 'documents.download')) }).click(),
+    ]);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('button', { name: t('vi', 'documents.sync_button') }).click();
+    await expect(page.getByRole('status').filter({ hasText: t('vi', 'documents.sync_done') })).toBeVisible();
+    await expect(portal.main().getByRole('heading', { name: t('vi', 'documents.history_heading') })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'document-detail');
+    await expectNoAxeViolations(page, 'document detail');
+  });
+});
