@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 mod error;
 pub mod session;
+pub mod share;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;

@@ -29,6 +29,8 @@ pub use not_built_yet::NotBuiltYet;
 pub use offline_banner::OfflineBanner;
 pub use page_heading::{PageHeading, provide_heading_focus};
 pub use page_loading_bar::PageLoadingBar;
+// `qr_svg` waits for the record page's card QR; the share page uses the component.
+#[allow(unused_imports)]
 pub use qr_code::{QrCode, qr_svg};
 pub use require_sign_in::RequireSignIn;
 pub use retry_countdown::RetryCountdown;
