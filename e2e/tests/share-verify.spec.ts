@@ -38,6 +38,8 @@ async function verifierPage(browser: Browser, testInfo: TestInfo): Promise<Page>
 const verdict = (page: Page, key: string) => page.getByRole('heading', { level: 2, name: t('vi', key) });
 
 test('a citizen shares chosen fields by a signed QR, and a verifier checks, refuses tampering, revocation and expiry', async ({ page, browser }, testInfo) => {
+  // A whole journey in two browsers with nine axe scans: longer than one page's test.
+  test.slow();
   await page.goto('/sign-in?next=%2Frecord%2Fshare');
   await signIn(page, BINH);
   await expect(page).toHaveURL(/\/record\/share$/);

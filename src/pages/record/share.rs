@@ -73,14 +73,9 @@ pub fn SharePage() -> impl IntoView {
             })}
         </div>
         {move || failed.get().map(|error| view! { <ErrorNotice error /> })}
-        <div class="app-grid">
-            <div class="app-grid__main">
-                <ShareForm on_created />
-            </div>
-            <div class="app-grid__side">
-                {move || created.get().map(|share| view! { <CreatedShare share /> })}
-            </div>
-        </div>
+        // The new code comes first: it is what the citizen came for.
+        {move || created.get().map(|share| view! { <CreatedShare share /> })}
+        <ShareForm on_created />
         <ShareList shares on_revoke on_retry=Callback::new(move |()| load()) />
     }
 }

@@ -202,7 +202,11 @@ mod tests {
                 continue;
             }
             let result = verify_signature(&format!("{tampered}.{signature}"), &keys(), decode);
-            assert_eq!(result, Err(Refusal::BadSignature), "{at}");
+            // A change inside the key id names a key the portal never published.
+            assert!(
+                matches!(result, Err(Refusal::BadSignature | Refusal::UnknownKey)),
+                "{at}: {result:?}"
+            );
         }
         let mut other = payload();
         other

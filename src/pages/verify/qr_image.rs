@@ -8,6 +8,9 @@ use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
 /// Larger photos are scaled down to this many pixels on their longer side: a phone photo of
 /// 4000 px makes the search slow, and a QR filling part of it still has modules of a few px.
 const MAX_SIDE: f64 = 1600.0;
+/// Smaller images (a screenshot of the QR alone) are scaled up to this, without smoothing:
+/// the finder patterns of a QR with modules of 4 px or less are too small for `rqrr`.
+const MIN_SIDE: f64 = 1000.0;
 
 /// The text of the first QR code found in `file`; `None` if the browser cannot read the
 /// image or no code is found.
@@ -15,7 +18,12 @@ pub async fn read_qr(file: &File) -> Option<String> {
     let promise = window().create_image_bitmap_with_blob(file).ok()?;
     let bitmap: ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     let (width, height) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
-    let scale = (MAX_SIDE / width.max(height)).min(1.0);
+    let longest = width.max(height);
+    let scale = if longest > MAX_SIDE {
+        MAX_SIDE / longest
+    } else {
+        (MIN_SIDE / longest).max(1.0).floor()
+    };
     let (width, height) = ((width * scale).round(), (height * scale).round());
     let canvas: HtmlCanvasElement = window()
         .document()?
@@ -26,6 +34,7 @@ pub async fn read_qr(file: &File) -> Option<String> {
     canvas.set_width(width as u32);
     canvas.set_height(height as u32);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_image_smoothing_enabled(false);
     context
         .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
         .ok()?;
