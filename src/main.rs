@@ -14,6 +14,7 @@ mod local_time;
 mod pages;
 mod return_path;
 mod session;
+mod share_fields;
 mod sign_out;
 #[cfg(test)]
 mod static_shell;

@@ -68,3 +68,10 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The fetches of page chunks (src/lazy_routes.rs). A test that goes offline may cut the
+ * app's background fetch of the pages a citizen is likely to open next; the app forgets that
+ * failure, but Chromium and the chunk loader log it. Such a test allows exactly these.
+ */
+export const CHUNK_FETCHES = [/\/app-[0-9a-f]+\/[^/]+\.wasm$/, /\/app-[0-9a-f]+\/__wasm_split\.js$/];

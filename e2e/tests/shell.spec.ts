@@ -1,4 +1,4 @@
-import { test, expect, keepScreenshot } from '../support/fixtures';
+import { test, expect, keepScreenshot, CHUNK_FETCHES } from '../support/fixtures';
 import { t } from '../support/locales';
 import { PROTECTED_PATHS } from '../pages/portal';
 
@@ -80,7 +80,8 @@ test.describe('the app shell', () => {
     expect(active).toBe('BODY');
   });
 
-  test('going offline shows a notice that goes away when back online', async ({ portal, page, context }) => {
+  test('going offline shows a notice that goes away when back online', async ({ portal, page, context, allowHttpErrors }) => {
+    allowHttpErrors.push(...CHUNK_FETCHES);
     await portal.open('/');
     const notice = page.getByText(t('vi', 'status.offline'));
     await expect(notice).toBeHidden();

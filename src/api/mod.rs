@@ -9,6 +9,7 @@ mod error;
 pub mod record;
 pub mod requests;
 pub mod session;
+pub mod share;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;

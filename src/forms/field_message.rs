@@ -41,6 +41,11 @@ pub fn field_message(i18n: I18nContext<Locale>, field: &str, code: FieldErrorCod
         ("contact_phone", _) => tr(i18n, |l| td_string!(l, field.contact_phone_invalid)).into_any(),
         ("contact_email", _) => tr(i18n, |l| td_string!(l, field.contact_email_invalid)).into_any(),
         ("answer", C::Required) => tr(i18n, |l| td_string!(l, field.answer_required)).into_any(),
+        ("fields", _) => tr(i18n, |l| td_string!(l, share.fields_required)).into_any(),
+        ("valid_minutes", _) => {
+            tr(i18n, |l| td_string!(l, share.valid_minutes_required)).into_any()
+        }
+        ("share_code", _) => tr(i18n, |l| td_string!(l, verify.code_required)).into_any(),
         (_, C::Required) => tr(i18n, |l| td_string!(l, field.required)).into_any(),
         (_, C::TooLong) => tr(i18n, |l| td_string!(l, field.too_long)).into_any(),
         _ => tr(i18n, |l| td_string!(l, field.invalid)).into_any(),

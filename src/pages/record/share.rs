@@ -1,17 +1,81 @@
-use leptos::prelude::*;
+//! `/record/share`: the citizen chooses fields of their record and how long to share them,
+//! gets a QR signed by the portal, and sees (and can revoke) the codes they shared.
 
-use crate::components::{NotBuiltYet, PageHeading};
+mod created;
+mod form;
+mod list;
+
+use leptos::{prelude::*, task::spawn_local};
+use portal_api::share::Share;
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::*;
+use crate::session::SessionContext;
 use crate::text::tr;
+use created::CreatedShare;
+use form::ShareForm;
+use list::ShareList;
 
-/// `/record/share`: the citizen chooses fields of their record and how long to share them,
-/// and gets a QR signed by the portal, which anyone can check on `/verify`.
+/// The share page: the form, the code just made, and the list of the citizen's codes, read
+/// again after every change so it shows what the server holds.
 #[component]
 pub fn SharePage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let api_base = move || session.config().current().api_base_url;
+    // Filled by a task in this page's owner, as the account page does: leaving the page aborts.
+    let shares = RwSignal::new(None::<Result<Vec<Share>, ApiError>>);
+    let load = move || {
+        let api_base = api_base();
+        spawn_local(async move {
+            shares.set(Some(api::share::list_shares(&api_base).await));
+        });
+    };
+    load();
+    let created = RwSignal::new(None::<Share>);
+    let revoked = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiError>);
+
+    let on_created = Callback::new(move |share: Share| {
+        revoked.set(false);
+        created.set(Some(share));
+        load();
+    });
+    let on_revoke = Callback::new(move |id: String| {
+        revoked.set(false);
+        failed.set(None);
+        let api_base = api_base();
+        spawn_local(async move {
+            match api::share::revoke_share(&api_base, &id).await {
+                // Not found: revoked already, from another tab; the list was stale.
+                Ok(()) | Err(ApiError::NotFound) => {
+                    revoked.set(true);
+                    // A revoked code's QR must not stay on screen as if it still worked.
+                    if created.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == id)) {
+                        created.set(None);
+                    }
+                }
+                Err(error) => failed.set(Some(error)),
+            }
+            load();
+        });
+    });
+
     view! {
         <PageHeading title=move || t_string!(i18n, page.share.title).to_owned() />
         <p class="app-lead">{tr(i18n, |l| td_string!(l, page.share.intro))}</p>
-        <NotBuiltYet />
+        <div role="status" class="app-status-line">
+            {move || revoked.get().then(|| view! {
+                <p class="app-notification app-notification__body">
+                    {tr(i18n, |l| td_string!(l, share.revoked_notice))}
+                </p>
+            })}
+        </div>
+        {move || failed.get().map(|error| view! { <ErrorNotice error /> })}
+        // The new code comes first: it is what the citizen came for.
+        {move || created.get().map(|share| view! { <CreatedShare share /> })}
+        <ShareForm on_created />
+        <ShareList shares on_revoke on_retry=Callback::new(move |()| load()) />
     }
 }

@@ -1,0 +1,269 @@
+use std::collections::BTreeMap;
+
+use leptos::{prelude::*, task::spawn_local};
+use portal_api::FieldErrorCode;
+use portal_api::share::{CreateShare, Share, ShareableField};
+
+use crate::api::{self, ApiError};
+use crate::forms::{ErrorSummary, FieldProblem, field_message};
+use crate::i18n::*;
+use crate::session::SessionContext;
+use crate::share_fields::field_label;
+use crate::text::tr;
+
+/// A text of the locale files, as `tr` takes it.
+type Text = fn(Locale) -> &'static str;
+
+/// The validities offered, in minutes, with their labels: from the shortest the rules allow
+/// to the longest.
+const VALIDITIES: [(u32, Text); 4] = [
+    (10, |l| td_string!(l, share.minutes_10)),
+    (60, |l| td_string!(l, share.hours_1)),
+    (4 * 60, |l| td_string!(l, share.hours_4)),
+    (24 * 60, |l| td_string!(l, share.hours_24)),
+];
+
+/// What to share (checkboxes) and for how long (radio buttons), checked in the browser with
+/// the shared rules before anything is sent; the server's field errors land in the same
+/// places. Nothing is chosen at first: sharing is the citizen's decision, field by field.
+#[component]
+pub fn ShareForm(
+    /// Called with the share once the server has signed it.
+    on_created: Callback<Share>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let chosen = RwSignal::new(Vec::<ShareableField>::new());
+    // 0 until the citizen picks one: the rules refuse it, so a missed choice is explained.
+    let minutes = RwSignal::new(0_u32);
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let general = RwSignal::new(None::<ApiError>);
+    let pending = RwSignal::new(false);
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || {
+            problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c))
+        })
+    };
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let body = CreateShare {
+            // In the order of the form, whatever order they were ticked in.
+            fields: chosen.with_untracked(|chosen| {
+                ShareableField::ALL
+                    .into_iter()
+                    .filter(|field| chosen.contains(field))
+                    .collect()
+            }),
+            valid_minutes: minutes.get_untracked(),
+        };
+        general.set(None);
+        if let Err(fields) = body.validate() {
+            problems.set(ordered(&fields));
+            return;
+        }
+        problems.set(Vec::new());
+        pending.set(true);
+        let api_base = session.config().current().api_base_url;
+        spawn_local(async move {
+            let answer = api::share::create_share(&api_base, &body).await;
+            pending.set(false);
+            match answer {
+                Ok(share) => on_created.run(share),
+                Err(ApiError::Validation(fields)) if !fields.is_empty() => {
+                    problems.set(ordered(&fields));
+                }
+                Err(error) => general.set(Some(error)),
+            }
+        });
+    };
+
+    let field_boxes = ShareableField::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let id = choice_id("fields", index);
+            view! {
+                <div class="app-choice">
+                    <input
+                        class="app-choice__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name="fields"
+                        prop:checked=move || chosen.with(|c| c.contains(&field))
+                        on:change=move |_| chosen.update(|c| toggle(c, field))
+                    />
+                    <label class="app-choice__label" for=id>
+                        {move || field_label(i18n.get_locale(), field)}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let validity_radios = VALIDITIES
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, label))| {
+            let id = choice_id("valid_minutes", index);
+            view! {
+                <div class="app-choice">
+                    <input
+                        class="app-choice__input"
+                        type="radio"
+                        id=id.clone()
+                        name="valid_minutes"
+                        prop:checked=move || minutes.get() == value
+                        on:change=move |_| minutes.set(value)
+                    />
+                    <label class="app-choice__label" for=id>{tr(i18n, label)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <ErrorSummary problems general />
+        <form class="app-form" on:submit=submit novalidate=true>
+            <ChoiceGroup
+                name="fields"
+                legend=|l| td_string!(l, share.fields_legend)
+                hint=|l| td_string!(l, share.fields_hint)
+                error=error_of("fields")
+            >
+                {field_boxes}
+            </ChoiceGroup>
+            <ChoiceGroup
+                name="valid_minutes"
+                legend=|l| td_string!(l, share.validity_legend)
+                hint=|l| td_string!(l, share.validity_hint)
+                error=error_of("valid_minutes")
+            >
+                {validity_radios}
+            </ChoiceGroup>
+            <div class="app-form__actions">
+                <button type="submit" class="app-button" aria-disabled=move || pending.get().then_some("true")>
+                    {move || if pending.get() {
+                        tr(i18n, |l| td_string!(l, share.creating)).into_any()
+                    } else {
+                        tr(i18n, |l| td_string!(l, share.create_button)).into_any()
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// A fieldset of checkboxes or radio buttons with its legend, hint and error, tied together
+/// by `aria-describedby` as the text fields are.
+#[component]
+fn ChoiceGroup(
+    /// The field's name; its first choice has this id, which the error summary links to.
+    name: &'static str,
+    /// The question.
+    legend: Text,
+    /// A hint under it.
+    hint: Text,
+    /// Why the choice is refused, if it is.
+    error: Signal<Option<FieldErrorCode>>,
+    /// The choices.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
+            <fieldset class="app-fieldset" aria-describedby=described_by>
+                <legend class="app-fieldset__legend">{tr(i18n, legend)}</legend>
+                <p class="app-field__hint" id=hint_id>{tr(i18n, hint)}</p>
+                {move || error.get().map(|code| view! {
+                    <p class="app-field__error" id=error_id.clone()>
+                        <span class="app-visually-hidden">{tr(i18n, |l| td_string!(l, form.error_prefix))}</span>
+                        {field_message(i18n, name, code)}
+                    </p>
+                })}
+                <div class="app-choices">{children()}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The first choice carries the field's own id, so the error summary's link reaches it.
+fn choice_id(name: &str, index: usize) -> String {
+    if index == 0 {
+        name.to_owned()
+    } else {
+        format!("{name}-{index}")
+    }
+}
+
+fn toggle(chosen: &mut Vec<ShareableField>, field: ShareableField) {
+    if let Some(at) = chosen.iter().position(|f| *f == field) {
+        chosen.remove(at);
+    } else {
+        chosen.push(field);
+    }
+}
+
+/// The fields in the order they appear on the form, as the summary lists them.
+fn ordered(fields: &BTreeMap<String, FieldErrorCode>) -> Vec<FieldProblem> {
+    ["fields", "valid_minutes"]
+        .into_iter()
+        .filter_map(|field| fields.get(field).map(|code| (field, *code)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_follows_the_form_and_links_to_the_first_choice() {
+        let mut fields = BTreeMap::new();
+        fields.insert("valid_minutes".to_owned(), FieldErrorCode::InvalidFormat);
+        fields.insert("fields".to_owned(), FieldErrorCode::Required);
+        fields.insert("other".to_owned(), FieldErrorCode::Required);
+        assert_eq!(
+            ordered(&fields),
+            vec![
+                ("fields", FieldErrorCode::Required),
+                ("valid_minutes", FieldErrorCode::InvalidFormat)
+            ]
+        );
+        assert_eq!(choice_id("fields", 0), "fields");
+        assert_eq!(choice_id("fields", 2), "fields-2");
+    }
+
+    #[test]
+    fn every_offered_validity_is_allowed() {
+        for (minutes, _) in VALIDITIES {
+            let body = CreateShare {
+                fields: vec![ShareableField::FullName],
+                valid_minutes: minutes,
+            };
+            assert!(body.validate().is_ok(), "{minutes}");
+        }
+    }
+
+    #[test]
+    fn ticking_twice_unticks() {
+        let mut chosen = Vec::new();
+        toggle(&mut chosen, ShareableField::Sex);
+        toggle(&mut chosen, ShareableField::FullName);
+        toggle(&mut chosen, ShareableField::Sex);
+        assert_eq!(chosen, vec![ShareableField::FullName]);
+    }
+}

@@ -1,0 +1,129 @@
+//! `/verify`: public, no sign-in. Checks a share code (opened from the QR, pasted, or read
+//! from a photo of the QR) in the browser against the portal's published keys, checks its
+//! expiry by the browser's clock and its revocation online, and shows what it shares.
+
+mod check;
+mod image_input;
+mod outcome;
+mod paste_form;
+mod qr_image;
+
+use leptos::{ev, prelude::*, task::spawn_local};
+use portal_api::share::{ShareKey, SharePayload};
+
+use crate::api::{self, ApiError};
+use crate::components::PageHeading;
+use crate::i18n::*;
+use crate::session::{SessionContext, now_ms};
+use crate::text::tr;
+use check::{Refusal, Revocation, Verified, decide, is_expired, verify_signature};
+use image_input::ImageInput;
+use outcome::OutcomeView;
+use paste_form::PasteForm;
+
+/// Where the check of a code stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Fetching keys or asking about revocation.
+    Checking,
+    /// The portal's keys could not be fetched: nothing can be said about the code yet.
+    KeysFailed(ApiError),
+    /// Refused, with the expiry when the code was signed but has expired.
+    Refused(Refusal, Option<i64>),
+    /// Signed, in date, and not known to be revoked.
+    Valid(Verified),
+}
+
+/// The verify page.
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionContext>();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let last_code = StoredValue::new(String::new());
+    // Fetched once, when the first code arrives; a new key appears only with a new deployment.
+    let keys = StoredValue::new(None::<Vec<ShareKey>>);
+
+    let check = move |text: String| {
+        last_code.set_value(text.clone());
+        outcome.set(Some(Outcome::Checking));
+        let api_base = session.config().current().api_base_url;
+        spawn_local(async move {
+            outcome.set(Some(check_code(&api_base, &text, keys).await));
+        });
+    };
+    let on_code = Callback::new(check);
+    let on_retry = Callback::new(move |()| check(last_code.get_value()));
+
+    // Opened from a QR: the code is after `#`, never sent to the server with the page.
+    let from_hash = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(code) = hash.strip_prefix('#').filter(|code| !code.is_empty()) {
+            check(code.to_owned());
+        }
+    };
+    from_hash();
+    let listener = window_event_listener(ev::hashchange, move |_| from_hash());
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <PageHeading title=move || t_string!(i18n, page.verify.title).to_owned() />
+        <p class="app-lead">{tr(i18n, |l| td_string!(l, page.verify.intro))}</p>
+        <OutcomeView outcome on_retry />
+        <div class="app-grid">
+            <div class="app-grid__main">
+                <PasteForm on_code />
+            </div>
+            <div class="app-grid__side">
+                <ImageInput on_code />
+                <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, verify.camera_note))}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The whole check of one code: keys, signature, expiry, then revocation online.
+async fn check_code(
+    api_base: &str,
+    text: &str,
+    keys: StoredValue<Option<Vec<ShareKey>>>,
+) -> Outcome {
+    let published = match keys.get_value() {
+        Some(published) => published,
+        None => match api::share::share_keys(api_base).await {
+            Ok(published) => {
+                keys.set_value(Some(published.clone()));
+                published
+            }
+            Err(error) => return Outcome::KeysFailed(error),
+        },
+    };
+    let payload = match verify_signature(text, &published, decode_payload) {
+        Ok(payload) => payload,
+        Err(refusal) => return Outcome::Refused(refusal, None),
+    };
+    let now = (now_ms() / 1000.0).floor() as i64;
+    // An expired code is refused whatever its standing: no need to ask, nor to log a check.
+    if is_expired(&payload, now) {
+        return Outcome::Refused(Refusal::Expired, Some(payload.exp));
+    }
+    let revocation = match api::share::share_status(api_base, &payload.id).await {
+        Ok(status) if status.revoked => Revocation::Revoked,
+        Ok(_) => Revocation::Standing,
+        // Signed by the portal, yet the portal does not know it: withdrawn, never accepted.
+        Err(ApiError::NotFound) => Revocation::Revoked,
+        Err(_) => Revocation::Unchecked,
+    };
+    let exp = payload.exp;
+    match decide(payload, now, revocation) {
+        Ok(verified) => Outcome::Valid(verified),
+        Err(refusal) => Outcome::Refused(refusal, (refusal == Refusal::Expired).then_some(exp)),
+    }
+}
+
+/// The payload's JSON through the browser's own parser, so the wasm carries none.
+fn decode_payload(json: &[u8]) -> Option<SharePayload> {
+    let text = std::str::from_utf8(json).ok()?;
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}

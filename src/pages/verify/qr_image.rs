@@ -1,0 +1,110 @@
+//! Reading a QR from a photo, all on the device: the browser decodes the image onto a canvas,
+//! and `rqrr` finds the code in its greyscale pixels. The photo is never sent anywhere.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
+
+/// Larger photos are scaled down to this many pixels on their longer side: a phone photo of
+/// 4000 px makes the search slow, and a QR filling part of it still has modules of a few px.
+const MAX_SIDE: f64 = 1600.0;
+/// Smaller images (a screenshot of the QR alone) are scaled up to this, without smoothing:
+/// the finder patterns of a QR with modules of 4 px or less are too small for `rqrr`.
+const MIN_SIDE: f64 = 1000.0;
+
+/// The text of the first QR code found in `file`; `None` if the browser cannot read the
+/// image or no code is found.
+pub async fn read_qr(file: &File) -> Option<String> {
+    let promise = window().create_image_bitmap_with_blob(file).ok()?;
+    let bitmap: ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    let (width, height) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
+    let longest = width.max(height);
+    let scale = if longest > MAX_SIDE {
+        MAX_SIDE / longest
+    } else {
+        (MIN_SIDE / longest).max(1.0).floor()
+    };
+    let (width, height) = ((width * scale).round(), (height * scale).round());
+    let canvas: HtmlCanvasElement = window()
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_image_smoothing_enabled(false);
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
+        .ok()?;
+    bitmap.close();
+    let rgba = context.get_image_data(0.0, 0.0, width, height).ok()?.data();
+    decode_rgba(width as usize, height as usize, &rgba)
+}
+
+fn window() -> web_sys::Window {
+    leptos::prelude::window()
+}
+
+/// The text of the first QR code in an RGBA image, `width` × `height`.
+pub fn decode_rgba(width: usize, height: usize, rgba: &[u8]) -> Option<String> {
+    if rgba.len() < width * height * 4 {
+        return None;
+    }
+    // Rec. 601 luma: the weights every greyscale conversion of a photo uses.
+    let grey: Vec<u8> = rgba
+        .chunks_exact(4)
+        .map(|p| {
+            ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
+        })
+        .collect();
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
+    image
+        .detect_grids()
+        .into_iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_rgba;
+
+    /// An RGBA image of `text` as a QR, 4 px a module, with its quiet zone.
+    fn qr_image(text: &str) -> (usize, usize, Vec<u8>) {
+        let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+        let modules = code.width();
+        let colors = code.to_colors();
+        let (scale, quiet) = (4, 4);
+        let side = (modules + 2 * quiet) * scale;
+        let mut rgba = vec![255_u8; side * side * 4];
+        for y in 0..side {
+            for x in 0..side {
+                let (mx, my) = (
+                    (x / scale).wrapping_sub(quiet),
+                    (y / scale).wrapping_sub(quiet),
+                );
+                if mx < modules && my < modules && colors[my * modules + mx] == qrcode::Color::Dark
+                {
+                    let at = (y * side + x) * 4;
+                    rgba[at..at + 3].fill(0);
+                }
+            }
+        }
+        (side, side, rgba)
+    }
+
+    #[test]
+    fn finds_the_code_in_an_image() {
+        let text = "https://portal.example/verify#eyJ2IjoxfQ.AAAA";
+        let (width, height, rgba) = qr_image(text);
+        assert_eq!(decode_rgba(width, height, &rgba).as_deref(), Some(text));
+    }
+
+    #[test]
+    fn a_blank_image_has_no_code() {
+        assert_eq!(decode_rgba(40, 40, &vec![255; 40 * 40 * 4]), None);
+        assert_eq!(decode_rgba(40, 40, &[]), None);
+    }
+}
