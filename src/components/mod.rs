@@ -15,6 +15,7 @@ mod require_sign_in;
 mod retry_countdown;
 mod session_menu;
 mod skip_link;
+mod sync_line;
 mod timeout_warning;
 
 pub use activity_watch::ActivityWatch;
@@ -32,4 +33,5 @@ pub use require_sign_in::RequireSignIn;
 pub use retry_countdown::RetryCountdown;
 pub use session_menu::SessionMenu;
 pub use skip_link::SkipLink;
+pub use sync_line::SyncLine;
 pub use timeout_warning::TimeoutWarning;

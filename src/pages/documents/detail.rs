@@ -8,7 +8,7 @@ use portal_api::documents::{DocumentDetail, DocumentEvent};
 
 use super::words::category_text;
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::components::{ErrorNotice, Loading, PageHeading, SyncLine};
 use crate::i18n::*;
 use crate::local_time;
 use crate::session::SessionContext;
@@ -78,21 +78,6 @@ pub fn DocumentDetailPage() -> impl IntoView {
                 <Timeline events=doc.history.clone() />
             }.into_any(),
         }}
-    }
-}
-
-/// "Synchronised at 09:42 on 23/11/2026", as on the record page.
-#[component]
-fn SyncLine(
-    /// When (RFC 3339).
-    synced_at: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let time = local_time::parse(&synced_at);
-    let clock = time.map(|t| t.clock()).unwrap_or_default();
-    let date = time.map(|t| t.date()).unwrap_or_default();
-    view! {
-        <p class="app-body"><strong>{t!(i18n, record.synced_at, time = move || clock.clone(), date = move || date.clone())}</strong></p>
     }
 }
 

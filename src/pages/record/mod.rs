@@ -21,9 +21,8 @@ use leptos::{prelude::*, task::spawn_local};
 use portal_api::record_sync::{RecordView, RefreshState, RefreshStatus};
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::components::{ErrorNotice, Loading, PageHeading, SyncLine};
 use crate::i18n::*;
-use crate::local_time;
 use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
 use crate::timer::sleep;
@@ -141,6 +140,7 @@ pub fn RecordPage() -> impl IntoView {
             Some(Ok(view)) => view! {
                 <div class="app-record">
                     <SyncLine synced_at=view.synced_at.clone() />
+                    <p class="app-secondary-text">{tr(i18n, |l| td_string!(l, record.stored_copy_note))}</p>
                     <RefreshPanel outcome wait_seconds on_refresh />
                     <RecordActions />
                     <RecordSections record=view.record.clone() />
@@ -148,26 +148,6 @@ pub fn RecordPage() -> impl IntoView {
                 </div>
             }.into_any(),
         }}
-    }
-}
-
-/// "Synchronised at 09:42 on 23/11/2026", in the device's time zone.
-#[component]
-fn SyncLine(
-    /// When the stored copy was last synchronised (RFC 3339).
-    synced_at: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let time = local_time::parse(&synced_at);
-    let clock = time.map(|t| t.clock()).unwrap_or_default();
-    let date = time.map(|t| t.date()).unwrap_or_default();
-    view! {
-        <p class="app-record__synced">
-            <strong>
-                {t!(i18n, record.synced_at, time = move || clock.clone(), date = move || date.clone())}
-            </strong>
-        </p>
-        <p class="app-secondary-text">{tr(i18n, |l| td_string!(l, record.stored_copy_note))}</p>
     }
 }
 
