@@ -31,3 +31,18 @@ pub struct AppState {
     /// Whether the provider's decision endpoint answers (demos and tests).
     pub operator_endpoint: bool,
 }
+
+impl AppState {
+    /// The operator endpoints answer only on a server started with `--operator-endpoint`;
+    /// otherwise they are as absent as any unknown path.
+    pub fn require_operator(&self) -> Result<(), crate::error::ApiError> {
+        if self.operator_endpoint {
+            Ok(())
+        } else {
+            Err(crate::error::ApiError::new(
+                portal_api::ErrorCode::NotFound,
+                "the operator endpoint is off; start the server with --operator-endpoint",
+            ))
+        }
+    }
+}

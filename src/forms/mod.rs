@@ -16,3 +16,13 @@ use portal_api::FieldErrorCode;
 
 /// A field's problem: its id (also the element id of its input) and why.
 pub type FieldProblem = (&'static str, FieldErrorCode);
+
+/// Why `field` is refused among a form's `problems`, if it is, following them.
+pub fn problem_of(
+    problems: impl Into<leptos::prelude::Signal<Vec<FieldProblem>>>,
+    field: &'static str,
+) -> leptos::prelude::Signal<Option<FieldErrorCode>> {
+    use leptos::prelude::*;
+    let problems = problems.into();
+    Signal::derive(move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)))
+}

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use portal_api::{ErrorBody, ErrorCode, FieldErrorCode, PersonalId, PopulationRecord};
+use portal_api::{ErrorBody, FieldErrorCode, PersonalId, PopulationRecord};
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
@@ -38,12 +38,7 @@ pub async fn change_national_record(
     Path(id): Path<String>,
     ApiJson(changes): ApiJson<Map<String, Value>>,
 ) -> Result<Json<PopulationRecord>, ApiError> {
-    if !state.operator_endpoint {
-        return Err(ApiError::new(
-            ErrorCode::NotFound,
-            "the operator endpoint is off; start the server with --operator-endpoint",
-        ));
-    }
+    state.require_operator()?;
     let id = PersonalId::parse(&id).map_err(|_| ApiError::not_found())?;
     let changed = state
         .db

@@ -346,12 +346,7 @@ pub async fn operator_decision(
     Path(id): Path<String>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    if !state.operator_endpoint {
-        return Err(ApiError::new(
-            portal_api::ErrorCode::NotFound,
-            "the operator endpoint is off; start the server with --operator-endpoint",
-        ));
-    }
+    state.require_operator()?;
     let needs_note = matches!(
         decision.status,
         RequestStatus::Refused | RequestStatus::MoreInformationNeeded

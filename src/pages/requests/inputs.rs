@@ -10,16 +10,6 @@ use crate::forms::FieldError;
 /// Which answer of [`FormText`] an input edits.
 pub type Answer = fn(&mut FormText) -> &mut String;
 
-/// The error of `field` among the step's problems.
-pub fn error_of(
-    problems: Signal<Vec<(&'static str, FieldErrorCode)>>,
-    field: &'static str,
-) -> Signal<Option<FieldErrorCode>> {
-    Signal::derive(move || {
-        problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, code)| *code))
-    })
-}
-
 /// One choice of a radio group.
 pub struct Choice {
     /// The value the answer takes.

@@ -8,10 +8,10 @@ use portal_api::FieldErrorCode;
 use portal_api::requests::{Delivery, RequestCatalogue, RequestKind};
 
 use super::draft::{FormStep, FormText, delivery_str, delivery_text, kind_text};
-use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup, error_of};
+use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup};
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
-use crate::forms::{ErrorSummary, FieldProblem};
+use crate::forms::{ErrorSummary, FieldProblem, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
@@ -114,7 +114,6 @@ fn StepFrame(
 pub fn KindStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
     let problems = RwSignal::new(Vec::new());
-    let problems_signal = Signal::from(problems);
     let question = Signal::derive(move || t_string!(i18n, requests.kind_question).to_owned());
     let choices = RequestKind::ALL
         .into_iter()
@@ -136,7 +135,7 @@ pub fn KindStep(context: StepContext) -> impl IntoView {
                 answer=|f| &mut f.kind
                 choices
                 legend=question
-                error=error_of(problems_signal, "kind")
+                error=problem_of(problems, "kind")
             />
             <Show when=correcting>
                 <div class="app-conditional">
@@ -146,14 +145,14 @@ pub fn KindStep(context: StepContext) -> impl IntoView {
                         answer=|f| &mut f.correction_field
                         label=Signal::derive(move || t_string!(i18n, requests.correction_field_label).to_owned())
                         hint=Signal::derive(move || t_string!(i18n, requests.correction_field_hint).to_owned())
-                        error=error_of(problems_signal, "correction_field")
+                        error=problem_of(problems, "correction_field")
                     />
                     <AnswerText
                         field="correction_value"
                         form=context.form
                         answer=|f| &mut f.correction_value
                         label=Signal::derive(move || t_string!(i18n, requests.correction_value_label).to_owned())
-                        error=error_of(problems_signal, "correction_value")
+                        error=problem_of(problems, "correction_value")
                         multiline=true
                     />
                 </div>
@@ -176,7 +175,7 @@ pub fn PurposeStep(context: StepContext) -> impl IntoView {
                 answer=|f| &mut f.purpose
                 label=question
                 hint=Signal::derive(move || t_string!(i18n, requests.purpose_hint).to_owned())
-                error=error_of(problems.into(), "purpose")
+                error=problem_of(problems, "purpose")
                 multiline=true
             />
         </StepFrame>
@@ -188,7 +187,6 @@ pub fn PurposeStep(context: StepContext) -> impl IntoView {
 pub fn DeliveryStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
     let problems = RwSignal::new(Vec::new());
-    let problems_signal = Signal::from(problems);
     let question = Signal::derive(move || t_string!(i18n, requests.delivery_question).to_owned());
     let choices = [Delivery::DataStore, Delivery::InPerson]
         .into_iter()
@@ -217,7 +215,7 @@ pub fn DeliveryStep(context: StepContext) -> impl IntoView {
                 answer=|f| &mut f.delivery
                 choices
                 legend=question
-                error=error_of(problems_signal, "delivery")
+                error=problem_of(problems, "delivery")
             />
             <Show when=in_person>
                 <div class="app-conditional">
@@ -228,7 +226,7 @@ pub fn DeliveryStep(context: StepContext) -> impl IntoView {
                         label=Signal::derive(move || t_string!(i18n, requests.police_office_label).to_owned())
                         placeholder=Signal::derive(move || t_string!(i18n, requests.police_office_choose).to_owned())
                         options=offices
-                        error=error_of(problems_signal, "police_office")
+                        error=problem_of(problems, "police_office")
                     />
                 </div>
             </Show>
@@ -241,7 +239,6 @@ pub fn DeliveryStep(context: StepContext) -> impl IntoView {
 pub fn ContactStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
     let problems = RwSignal::new(Vec::new());
-    let problems_signal = Signal::from(problems);
     let question = Signal::derive(move || t_string!(i18n, requests.contact_question).to_owned());
     view! {
         <StepFrame context step=FormStep::Contact question problems>
@@ -251,7 +248,7 @@ pub fn ContactStep(context: StepContext) -> impl IntoView {
                 form=context.form
                 answer=|f| &mut f.contact_phone
                 label=Signal::derive(move || t_string!(i18n, requests.contact_phone_label).to_owned())
-                error=error_of(problems_signal, "contact_phone")
+                error=problem_of(problems, "contact_phone")
                 input_type="tel"
             />
             <AnswerText
@@ -259,7 +256,7 @@ pub fn ContactStep(context: StepContext) -> impl IntoView {
                 form=context.form
                 answer=|f| &mut f.contact_email
                 label=Signal::derive(move || t_string!(i18n, requests.contact_email_label).to_owned())
-                error=error_of(problems_signal, "contact_email")
+                error=problem_of(problems, "contact_email")
                 input_type="email"
             />
         </StepFrame>

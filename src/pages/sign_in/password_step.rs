@@ -2,7 +2,7 @@ use leptos::{html::H2, prelude::*, task::spawn_local};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
 use crate::api::{self, ApiError};
-use crate::forms::{ErrorSummary, FieldProblem, TextField};
+use crate::forms::{ErrorSummary, FieldProblem, TextField, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
@@ -28,11 +28,7 @@ pub fn PasswordStep(
     let pending = RwSignal::new(false);
     let heading = NodeRef::<H2>::new();
 
-    let field_error = move |field: &'static str| {
-        Signal::derive(move || {
-            problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c))
-        })
-    };
+    let field_error = move |field: &'static str| problem_of(problems, field);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -5,7 +5,7 @@ use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
 use crate::api::{self, ApiError};
-use crate::forms::{ErrorSummary, FieldProblem, field_message};
+use crate::forms::{ErrorSummary, FieldProblem, field_message, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::share_fields::field_label;
@@ -39,11 +39,7 @@ pub fn ShareForm(
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let general = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
-    let error_of = move |field: &'static str| {
-        Signal::derive(move || {
-            problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c))
-        })
-    };
+    let error_of = move |field: &'static str| problem_of(problems, field);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
