@@ -33,6 +33,15 @@ export class PortalPage {
     await expect(this.heading()).toBeVisible();
   }
 
+  /**
+   * The page has answered its own requests: no loading notice is left in the main content.
+   * A test that signs out waits for this first, since a request still in flight when the
+   * session ends is answered 401, which Chromium logs as a console error.
+   */
+  async settled(): Promise<void> {
+    await expect(this.main().locator('.app-loading')).toHaveCount(0);
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }

@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
+import { PortalPage } from '../pages/portal';
 import {
   AN, BINH, DUC, HA, LAN, codeField, codeStep, holdCodes, identifierField, latestCode, passwordField, passwordStep, signIn,
 } from '../support/citizens';
@@ -166,6 +167,7 @@ test.describe('signing out', () => {
     await page.goto('/sign-in?next=%2Frequests');
     await signIn(page, BINH);
     await expect(page).toHaveURL(/\/requests$/);
+    await portal.settled();
     await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
     if (testInfo.project.name === 'kiosk') {
       // A kiosk goes back to its welcome screen for the next citizen, by a reload.
@@ -195,12 +197,13 @@ test.describe('signing out', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test('signing out in one tab signs out the others', async ({ page, context }) => {
+  test('signing out in one tab signs out the others', async ({ portal, page, context }) => {
     await page.goto('/sign-in');
     await signIn(page, BINH);
     const other = await context.newPage();
     await other.goto('/requests');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
+    await new PortalPage(other).settled();
     await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
     await expect(other).toHaveURL(/\/sign-in/);
     await other.close();
@@ -220,6 +223,7 @@ test.describe('signing out', () => {
     await expect(page.getByRole('banner').getByText(BINH.name)).toBeVisible();
     await portal.navLink('vi', 'nav.requests').click();
     await expect(page).toHaveURL(/\/requests$/);
+    await portal.settled();
     await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
@@ -240,6 +244,7 @@ test.describe('the idle timeout', () => {
     const other = await context.newPage();
     await other.goto('/requests');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
+    await new PortalPage(other).settled();
 
     await page.clock.fastForward((idle - warning + 2) * 1000);
     const title = t('vi', 'session.timeout_title');
