@@ -16,8 +16,8 @@ use crate::i18n::{I18nSubContextProvider, use_i18n};
 use crate::language::{remember_locale, saved_locale};
 use crate::lazy_routes::{
     AccessLogRoute, AccountRoute, DocumentDetailRoute, DocumentListRoute, NewRequestRoute,
-    RecordRoute, RequestDetailRoute, RequestListRoute, ShareRoute, SignInRoute, VerifyRoute,
-    preload_likely_pages,
+    RecordRoute, RequestDetailRoute, RequestListRoute, ShareRoute, SharedDocumentRoute,
+    SignInRoute, UploadRoute, VerifyRoute, preload_likely_pages,
 };
 use crate::pages::{HomePage, NotFoundPage};
 use crate::session::{Access, SessionContext, provide_session_context};
@@ -71,9 +71,14 @@ fn Layout() -> impl IntoView {
                         <Route path=path!("/record/share") view={Lazy::<ShareRoute>::new()} />
                         <Route path=path!("/verify") view={Lazy::<VerifyRoute>::new()} />
                         <Route path=path!("/documents") view={Lazy::<DocumentListRoute>::new()} />
+                        <Route path=path!("/documents/upload") view={Lazy::<UploadRoute>::new()} />
                         <Route
                             path=path!("/documents/:code")
                             view={Lazy::<DocumentDetailRoute>::new()}
+                        />
+                        <Route
+                            path=path!("/shared/:token")
+                            view={Lazy::<SharedDocumentRoute>::new()}
                         />
                         <Route path=path!("/requests") view={Lazy::<RequestListRoute>::new()} />
                         <Route path=path!("/requests/new") view={Lazy::<NewRequestRoute>::new()} />

@@ -18,7 +18,8 @@ use crate::api::ApiError;
 use crate::components::{ErrorNotice, RequireSignIn};
 use crate::pages::{
     AccessLogPage, AccountPage, DocumentDetailPage, DocumentListPage, NewRequestPage, RecordPage,
-    RequestDetailPage, RequestListPage, SharePage, SignInPage, VerifyPage,
+    RequestDetailPage, RequestListPage, SharePage, SharedDocumentPage, SignInPage, UploadPage,
+    VerifyPage,
 };
 
 /// A page's chunk could not be fetched (offline, or the connection dropped).
@@ -105,6 +106,17 @@ lazy_route!(
     view! { <RequireSignIn><DocumentDetailPage /></RequireSignIn> }
 );
 lazy_route!(
+    /// `/documents/upload`.
+    UploadRoute, documents, upload_view, preload_upload,
+    view! { <RequireSignIn><UploadPage /></RequireSignIn> }
+);
+lazy_route!(
+    /// `/shared/:token`: public, for whoever was given a link to a citizen's document.
+    // Nobody goes there from another page: they arrive from the link.
+    SharedDocumentRoute, shared_document, shared_document_view, #[allow(dead_code)] preload_shared_document,
+    view! { <SharedDocumentPage /> }
+);
+lazy_route!(
     /// `/requests`.
     RequestListRoute, requests, request_list_view, preload_requests,
     view! { <RequireSignIn><RequestListPage /></RequireSignIn> }
@@ -132,6 +144,7 @@ pub fn preload_likely_pages(signed_in: bool) {
             let _ = preload_share().await;
             let _ = preload_documents().await;
             let _ = preload_document_detail().await;
+            let _ = preload_upload().await;
             let _ = preload_requests().await;
             let _ = preload_new_request().await;
             let _ = preload_request_detail().await;

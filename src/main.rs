@@ -15,6 +15,7 @@ mod pages;
 mod return_path;
 mod session;
 mod share_fields;
+mod share_state;
 mod sign_out;
 #[cfg(test)]
 mod static_shell;

@@ -20,3 +20,34 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || text(i18n.get_locale())
 }
+
+/// `n` with its thousands marked as the locale writes them: "10.000" in Vietnamese,
+/// "10,000" in English.
+pub fn grouped(n: u32, locale: Locale) -> String {
+    let mark = match locale {
+        Locale::vi => '.',
+        Locale::en => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(mark);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_marked_as_each_language_writes_them() {
+        assert_eq!(grouped(7, Locale::vi), "7");
+        assert_eq!(grouped(999, Locale::vi), "999");
+        assert_eq!(grouped(10_000, Locale::vi), "10.000");
+        assert_eq!(grouped(1_234_567, Locale::en), "1,234,567");
+    }
+}

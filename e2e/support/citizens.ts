@@ -11,15 +11,17 @@ export const AN: Citizen = { id: '001085012345', phone: '0912345678', name: 'Ngu
 export const BINH: Citizen = { id: '001190023456', phone: '0987654321', name: 'Trần Thị Bình' };
 /** Reserved for the lockout test: a lock lasts 15 minutes, so no other test signs in as her. */
 export const LAN: Citizen = { id: '079195004321', phone: '0903111222', name: 'Phạm Thị Lan' };
-/**
- * Reserved for the account tests, which end and report his "other" sessions: no other test
- * opens a session as him (the wrong-code test never gets that far).
- */
+/** The 10,000-document store: the search smoke test and the benchmark sign in as him. */
 export const DUC: Citizen = { id: '048078000777', phone: '0935777888', name: 'Võ Minh Đức' };
 /** An account that is not verified yet. */
 export const HA: Citizen = { id: '031301008899', phone: '0977000111', name: 'Đặng Thu Hà' };
+/**
+ * Reserved for the account tests, which end and report his "other" sessions: no other test
+ * signs in as him.
+ */
+export const KHANH: Citizen = { id: '092092001357', phone: '0939222333', name: 'Lê Quốc Khánh' };
 
-const CITIZENS = [AN, BINH, LAN, DUC, HA];
+const CITIZENS = [AN, BINH, LAN, DUC, HA, KHANH];
 
 /** The server a page talks to, as the key of its citizens' code locks. */
 function serverOf(page: Page): string {

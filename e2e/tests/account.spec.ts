@@ -1,24 +1,24 @@
 import { type Browser, type Page, type TestInfo } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
-import { DUC, signIn } from '../support/citizens';
+import { KHANH, signIn } from '../support/citizens';
 
-// Đức is these tests' own citizen: they end and report his "other" sessions, which would
+// Khánh is these tests' own citizen: they end and report his "other" sessions, which would
 // sign out any other test using him. One test, in steps, so they do not race each other.
 
-/** A second device: a browser context of its own (its own cookie), signed in as Đức. */
+/** A second device: a browser context of its own (its own cookie), signed in as Khánh. */
 async function signInElsewhere(browser: Browser, testInfo: TestInfo): Promise<Page> {
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await signIn(page, DUC);
+  await signIn(page, KHANH);
   return page;
 }
 
 test('the account page lists where the citizen is signed in, and ends or reports another session', async ({ portal, page, browser }, testInfo) => {
   const channel = t('vi', testInfo.project.name === 'kiosk' ? 'account.channel_kiosk' : 'account.channel_web');
   await page.goto('/sign-in?next=%2Faccount');
-  await signIn(page, DUC);
+  await signIn(page, KHANH);
   await expect(page).toHaveURL(/\/account$/);
   await expect(portal.heading()).toHaveText(t('vi', 'page.account.title'));
   await expect(portal.navLink('vi', 'nav.account')).toHaveAttribute('aria-current', 'page');

@@ -1,6 +1,6 @@
 import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
-import { AN, signIn } from '../support/citizens';
+import { AN, DUC, signIn } from '../support/citizens';
 import { readFileSync } from 'node:fs';
 
 // The data store against the demo data: Nguyễn Văn An holds 24 documents, among them his
@@ -11,7 +11,7 @@ test.describe('the personal electronic data store', () => {
     await portal.open('/documents');
     await signIn(page, AN);
     await expect(portal.heading()).toHaveText(t('vi', 'page.documents.title'));
-    await expect(page.getByRole('status').filter({ hasText: /^Tìm thấy \d+ giấy tờ$/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Tìm thấy [\d.]+ giấy tờ$/ })).toBeVisible();
     await expectNoAxeViolations(page, 'documents');
 
     await page.getByLabel(t('vi', 'documents.search_label')).fill('giay khai sinh');
@@ -55,4 +55,37 @@ test.describe('the personal electronic data store', () => {
     await keepScreenshot(page, testInfo, 'document-detail');
     await expectNoAxeViolations(page, 'document detail');
   });
+});
+
+test('the 10,000-document store: search without diacritics, pages, and a small page', async ({ portal, page }) => {
+  await portal.open('/documents');
+  await signIn(page, DUC);
+  await expect(page.getByRole('status').filter({ hasText: t('vi', 'documents.count', { count: '10.000' }) })).toBeVisible();
+  // The server sends a page at a time: the document holds one page of results, not 10,000.
+  const domNodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
+  expect(await domNodes()).toBeLessThanOrEqual(2000);
+  const results = portal.main().getByRole('list').filter({ has: page.getByRole('heading', { level: 2 }) });
+  await expect(results.getByRole('listitem')).toHaveCount(50);
+
+  // Typed a letter at a time, as a citizen types, without diacritics.
+  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'giay khai sinh');
+  await page.getByLabel(t('vi', 'documents.search_label')).pressSequentially('giay khai sinh', { delay: 20 });
+  await expect(page).toHaveURL((url) => url.searchParams.get('q') === 'giay khai sinh');
+  await answered;
+  await expect(page.locator('#document-results')).not.toHaveAttribute('aria-busy', 'true');
+  const count = page.getByRole('status').filter({ hasText: /^Tìm thấy [\d.]+ giấy tờ$/ });
+  await expect(count).toBeVisible();
+  const found = Number((await count.textContent())!.replace(/\D/g, ''));
+  expect(found).toBeGreaterThan(50);
+  expect(found).toBeLessThan(10_000);
+  for (const name of await portal.main().getByRole('heading', { level: 2 }).allTextContents()) {
+    expect(name.toLowerCase()).toContain('giấy khai sinh');
+  }
+
+  // The next page is another 50 (or the rest), and the page stays small.
+  await portal.main().getByRole('link', { name: t('vi', 'documents.next') }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get('page') === '2');
+  await expect(page.getByText(t('vi', 'documents.page_of', { page: 2, pages: Math.ceil(found / 50) }))).toBeVisible();
+  expect(await domNodes()).toBeLessThanOrEqual(2000);
+  await expectNoAxeViolations(page, 'documents, 10,000-document store');
 });

@@ -515,3 +515,27 @@ async fn every_bad_file_is_refused_at_the_file_and_leaves_nothing() {
         "nothing stored"
     );
 }
+
+#[tokio::test]
+async fn an_upload_cut_off_midway_is_refused_and_leaves_nothing() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    // The connection drops halfway through the file: the body ends without its last boundary.
+    let whole = upload(&cookie, "Bị ngắt", "other", "bi-ngat.pdf", SIGNED);
+    let (parts, body) = whole.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    let cut = bytes.slice(..bytes.len() - SIGNED.len() / 2);
+    let (response, _) = server
+        .send(axum::http::Request::from_parts(
+            parts,
+            axum::body::Body::from(cut),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(document_count(&server, &cookie).await, before);
+    // And the whole file afterwards is new, not a "duplicate" of the broken one.
+    let (response, _) = server
+        .send(upload(&cookie, "Đủ", "other", "du.pdf", SIGNED))
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}

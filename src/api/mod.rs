@@ -10,6 +10,7 @@ pub mod record;
 pub mod requests;
 pub mod session;
 pub mod share;
+pub mod upload;
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
@@ -44,6 +45,22 @@ pub async fn send<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let json = exchange(method, url, Some(json_object(fields)?)).await?;
     serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+}
+
+/// Sends `body` as JSON and reads the answer as `T`: for bodies with numbers or lists, which
+/// `send`'s text fields cannot carry. The browser's `JSON.stringify` still writes it, so no
+/// serializer joins the wasm.
+pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Server)?;
+    let json = js_sys::JSON::stringify(&value)
+        .map(String::from)
+        .map_err(|_| ApiError::Server)?;
+    let answer = exchange(method, url, Some(json)).await?;
+    serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
 }
 
 /// Sends a request whose answer has no body (204).
@@ -92,18 +109,29 @@ async fn exchange(method: Method, url: &str, json: Option<String>) -> Result<JsV
         None => builder.send().await,
     };
     let response = sent.map_err(|_| ApiError::Network)?;
-    if response.ok() {
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let json = read_json(response).await;
+    answer(session, status, json, retry_after.as_deref())
+}
+
+/// What an answer means for the app, whichever way it came (fetch, or the upload's
+/// XMLHttpRequest): the JSON of a 2xx (`undefined` without a body), which also counts as
+/// activity for the idle timeout; otherwise the failure, and a 401 signs the app out.
+fn answer(
+    session: Option<SessionContext>,
+    status: u16,
+    json: Option<JsValue>,
+    retry_after: Option<&str>,
+) -> Result<JsValue, ApiError> {
+    if (200..300).contains(&status) {
         if let Some(session) = session {
             session.note_activity();
         }
-        return Ok(read_json(response).await.unwrap_or(JsValue::UNDEFINED));
+        return Ok(json.unwrap_or(JsValue::UNDEFINED));
     }
-    let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let body = read_json(response)
-        .await
-        .and_then(|json| serde_wasm_bindgen::from_value::<ErrorBody>(json).ok());
-    let error = ApiError::from_response(status, body, retry_after.as_deref());
+    let body = json.and_then(|json| serde_wasm_bindgen::from_value::<ErrorBody>(json).ok());
+    let error = ApiError::from_response(status, body, retry_after);
     if error == ApiError::Unauthorized
         && let Some(session) = session
     {

@@ -5,18 +5,11 @@
 use gloo_net::http::Method;
 use portal_api::share::{CreateShare, Share, ShareKey, ShareKeys, ShareStatus};
 
-use super::{ApiError, exchange, request, send_empty};
+use super::{ApiError, request, send_empty, send_json};
 
 /// Signs a share of the chosen fields for the chosen time.
 pub async fn create_share(api: &str, body: &CreateShare) -> Result<Share, ApiError> {
-    // The body holds a list and a number, which `send`'s text fields cannot; the browser's
-    // `JSON.stringify` still writes it, so no serializer joins the wasm.
-    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Server)?;
-    let json = js_sys::JSON::stringify(&value)
-        .map(String::from)
-        .map_err(|_| ApiError::Server)?;
-    let answer = exchange(Method::POST, &format!("{api}/shares"), Some(json)).await?;
-    serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
+    send_json(Method::POST, &format!("{api}/shares"), body).await
 }
 
 /// The citizen's shares that have not expired, revoked ones included, newest first.

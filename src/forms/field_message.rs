@@ -46,6 +46,17 @@ pub fn field_message(i18n: I18nContext<Locale>, field: &str, code: FieldErrorCod
             tr(i18n, |l| td_string!(l, share.valid_minutes_required)).into_any()
         }
         ("share_code", _) => tr(i18n, |l| td_string!(l, verify.code_required)).into_any(),
+        ("name", C::TooLong) => tr(i18n, |l| td_string!(l, field.upload_name_too_long)).into_any(),
+        ("name", _) => tr(i18n, |l| td_string!(l, field.upload_name_required)).into_any(),
+        ("category", _) => tr(i18n, |l| td_string!(l, field.upload_category_required)).into_any(),
+        ("file", C::TooLarge) => tr(i18n, |l| td_string!(l, field.file_too_large)).into_any(),
+        ("file", C::NotPdf) => tr(i18n, |l| td_string!(l, field.file_not_pdf)).into_any(),
+        ("file", C::Unsigned) => tr(i18n, |l| td_string!(l, field.file_unsigned)).into_any(),
+        ("file", C::BadSignature) => {
+            tr(i18n, |l| td_string!(l, field.file_bad_signature)).into_any()
+        }
+        ("file", C::Duplicate) => tr(i18n, |l| td_string!(l, field.file_duplicate)).into_any(),
+        ("file", _) => tr(i18n, |l| td_string!(l, field.file_required)).into_any(),
         (_, C::Required) => tr(i18n, |l| td_string!(l, field.required)).into_any(),
         (_, C::TooLong) => tr(i18n, |l| td_string!(l, field.too_long)).into_any(),
         _ => tr(i18n, |l| td_string!(l, field.invalid)).into_any(),

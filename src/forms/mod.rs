@@ -5,11 +5,13 @@
 mod error_summary;
 mod field_error;
 mod field_message;
+mod number_radios;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
 pub use field_error::FieldError;
 pub use field_message::field_message;
+pub use number_radios::{NumberRadios, Text, choice_id};
 pub use text_field::TextField;
 
 use portal_api::FieldErrorCode;
@@ -25,4 +27,16 @@ pub fn problem_of(
     use leptos::prelude::*;
     let problems = problems.into();
     Signal::derive(move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)))
+}
+
+/// The refused fields among `fields` (as the rules or the server keyed them), in the order
+/// the form shows them, `order`, so the summary reads top to bottom; others are left out.
+pub fn in_form_order(
+    order: &[&'static str],
+    fields: &std::collections::BTreeMap<String, FieldErrorCode>,
+) -> Vec<FieldProblem> {
+    order
+        .iter()
+        .filter_map(|field| fields.get(*field).map(|code| (*field, *code)))
+        .collect()
 }

@@ -10,7 +10,7 @@ mod sign_in;
 mod verify;
 
 pub use account::AccountPage;
-pub use documents::{DocumentDetailPage, DocumentListPage};
+pub use documents::{DocumentDetailPage, DocumentListPage, SharedDocumentPage, UploadPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use record::{AccessLogPage, RecordPage, SharePage};

@@ -95,6 +95,8 @@ pub enum FieldErrorCode {
     InconsistentWithBirth,
     /// A date that does not exist on the calendar, or lies in the future.
     InvalidDate,
+    /// An uploaded file larger than the limit (10 MB).
+    TooLarge,
     /// An uploaded file that is not a PDF, whatever its name says.
     NotPdf,
     /// An uploaded PDF without a digital signature.

@@ -13,8 +13,8 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::SignedData;
 use sha2::{Digest, Sha256};
 
-/// The largest file accepted, 10 MiB.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The largest file accepted, 10 MiB (the shared crate's rule).
+pub const MAX_BYTES: usize = portal_api::upload::MAX_UPLOAD_BYTES as usize;
 
 const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
@@ -38,7 +38,7 @@ pub fn check(bytes: &[u8]) -> Result<(), Refusal> {
     if bytes.len() > MAX_BYTES {
         return Err(Refusal::TooLarge);
     }
-    if !bytes.starts_with(b"%PDF-") {
+    if !bytes.starts_with(portal_api::upload::PDF_MAGIC) {
         return Err(Refusal::NotPdf);
     }
     let Some(ranges) = last_byte_range(bytes) else {

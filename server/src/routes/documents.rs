@@ -11,6 +11,7 @@ use portal_api::documents::{
     DocumentSummary, SharedDocument,
 };
 use portal_api::record_sync::AccessActor;
+use portal_api::upload::{ChosenFile, UploadForm};
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
@@ -469,53 +470,39 @@ async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, 
             _ => {}
         }
     }
-    let mut errors = std::collections::BTreeMap::new();
-    let name = name.map(|n| n.trim().to_owned()).unwrap_or_default();
-    if name.is_empty() {
-        errors.insert("name".to_owned(), FieldErrorCode::Required);
-    } else if name.chars().count() > 200 {
-        errors.insert("name".to_owned(), FieldErrorCode::TooLong);
-    }
-    let category = match category.as_deref().map(str::trim) {
-        None | Some("") => {
-            errors.insert("category".to_owned(), FieldErrorCode::Required);
-            None
-        }
-        Some(text) => {
-            let parsed = portal_api::documents::DocumentCategory::parse(text);
-            if parsed.is_none() {
-                errors.insert("category".to_owned(), FieldErrorCode::InvalidFormat);
-            }
-            parsed
-        }
+    let (name, category) = (name.unwrap_or_default(), category.unwrap_or_default());
+    // The browser's rules first (shared crate), then what only the server can judge.
+    let form = UploadForm {
+        name: &name,
+        category: &category,
+        file: file.as_ref().map(|(_, bytes)| ChosenFile::of(bytes)),
     };
-    match &file {
-        None => {
-            errors.insert("file".to_owned(), FieldErrorCode::Required);
+    let category = match form.validate() {
+        Ok(category) => category,
+        Err(errors) if errors.get("file") == Some(&FieldErrorCode::TooLarge) => {
+            return Err(too_large());
         }
-        Some((_, bytes)) => match signed_pdf::check(bytes) {
-            Ok(()) => {}
-            Err(Refusal::TooLarge) => return Err(too_large()),
-            Err(Refusal::NotPdf) => {
-                errors.insert("file".to_owned(), FieldErrorCode::NotPdf);
-            }
-            Err(Refusal::Unsigned) => {
-                errors.insert("file".to_owned(), FieldErrorCode::Unsigned);
-            }
-            Err(Refusal::BadSignature) => {
-                errors.insert("file".to_owned(), FieldErrorCode::BadSignature);
-            }
-        },
+        Err(errors) => return Err(ApiError::validation(errors)),
+    };
+    let Some((file_name, bytes)) = file else {
+        return Err(ApiError::internal());
+    };
+    let refused = match signed_pdf::check(&bytes) {
+        Ok(()) => None,
+        Err(Refusal::TooLarge) => return Err(too_large()),
+        Err(Refusal::NotPdf) => Some(FieldErrorCode::NotPdf),
+        Err(Refusal::Unsigned) => Some(FieldErrorCode::Unsigned),
+        Err(Refusal::BadSignature) => Some(FieldErrorCode::BadSignature),
+    };
+    if let Some(code) = refused {
+        return Err(ApiError::validation([("file".to_owned(), code)].into()));
     }
-    match (category, file) {
-        (Some(category), Some((file_name, bytes))) if errors.is_empty() => Ok(Upload {
-            name,
-            category,
-            file_name,
-            bytes,
-        }),
-        _ => Err(ApiError::validation(errors)),
-    }
+    Ok(Upload {
+        name: name.trim().to_owned(),
+        category,
+        file_name,
+        bytes,
+    })
 }
 
 /// Uploads a PDF bearing the citizen's digital signature into their data store. The type is

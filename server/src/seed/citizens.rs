@@ -338,6 +338,52 @@ fn dang_thu_ha() -> PopulationRecord {
     }
 }
 
+fn le_quoc_khanh() -> PopulationRecord {
+    let home = "Số 88 đường Mậu Thân, phường Ninh Kiều, thành phố Cần Thơ";
+    PopulationRecord {
+        personal_id: id("092092001357"),
+        full_name: "Lê Quốc Khánh".to_owned(),
+        other_names: Vec::new(),
+        date_of_birth: date(1992, 9, 2),
+        sex: Sex::Male,
+        place_of_birth: "Bệnh viện Đa khoa thành phố Cần Thơ".to_owned(),
+        place_of_birth_registration: "Ủy ban nhân dân phường Ninh Kiều, thành phố Cần Thơ"
+            .to_owned(),
+        native_place: "Xã Phong Điền, thành phố Cần Thơ".to_owned(),
+        ethnicity: "Kinh".to_owned(),
+        religion: "Phật giáo".to_owned(),
+        nationality: "Việt Nam".to_owned(),
+        blood_type: Some("A".to_owned()),
+        marital_status: MaritalStatus::Single,
+        old_id_number: Some("362345678".to_owned()),
+        id_card: Some(IdCard {
+            issued_on: date(2022, 3, 15),
+            issued_by: POLICE_DEPARTMENT.to_owned(),
+            valid_until: Some(date(2032, 9, 2)),
+        }),
+        permanent_residence: Some(home.to_owned()),
+        temporary_residence: None,
+        current_residence: Some(home.to_owned()),
+        temporary_absence: None,
+        residence_file_number: Some("092092-HS-2018-004417".to_owned()),
+        household: Some(Household {
+            head_full_name: "Lê Quốc Khánh".to_owned(),
+            head_personal_id: id("092092001357"),
+            relationship_to_head: "Chủ hộ".to_owned(),
+            members: vec![member("Lê Quốc Khánh", "092092001357", "Chủ hộ")],
+        }),
+        father: Some(relative("Lê Văn Phúc", None)),
+        mother: Some(relative("Trương Thị Mai", None)),
+        spouse: None,
+        children: Vec::new(),
+        legal_representative: None,
+        represented_person: None,
+        death_or_missing: None,
+        phone: Some("0939222333".to_owned()),
+        email: None,
+    }
+}
+
 /// Every demo citizen, in the order the server lists them at start-up.
 pub fn demo_citizens() -> Vec<DemoCitizen> {
     vec![
@@ -371,6 +417,12 @@ pub fn demo_citizens() -> Vec<DemoCitizen> {
             record: dang_thu_ha(),
             store: StoreSize::Everyday(10),
             verified: false,
+            national_update: None,
+        },
+        DemoCitizen {
+            record: le_quoc_khanh(),
+            store: StoreSize::Everyday(12),
+            verified: true,
             national_update: None,
         },
     ]

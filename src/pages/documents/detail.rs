@@ -6,7 +6,8 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
 use portal_api::documents::{DocumentDetail, DocumentEvent};
 
-use super::words::category_text;
+use super::parts::{FileSection, Metadata};
+use super::share::DocumentShares;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading, SyncLine};
 use crate::i18n::*;
@@ -73,51 +74,17 @@ pub fn DocumentDetailPage() -> impl IntoView {
                 <p role="status" class="app-status-line">
                     {move || synced.get().then(|| tr(i18n, |l| td_string!(l, documents.sync_done)))}
                 </p>
-                <Metadata doc=doc.clone() />
+                <Metadata summary=doc.summary.clone() procedure=doc.procedure.clone() />
                 <DocumentFile doc=doc.clone() api=api_base() />
+                {doc.external_url.is_none().then(|| view! { <DocumentShares code=doc.summary.code.clone() /> })}
                 <Timeline events=doc.history.clone() />
             }.into_any(),
         }}
     }
 }
 
-/// Code, name, kind, agency, dates, procedure.
-#[component]
-fn Metadata(
-    /// The document.
-    doc: DocumentDetail,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let s = doc.summary;
-    let category = s.category;
-    let row = move |label: fn(Locale) -> &'static str, value: AnyView| {
-        view! {
-            <div class="app-check__row">
-                <dt class="app-check__key">{tr(i18n, label)}</dt>
-                <dd class="app-check__value">{value}</dd>
-            </div>
-        }
-    };
-    view! {
-        <section class="app-section">
-            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.details_heading))}</h2>
-            <dl class="app-check">
-                {row(|l| td_string!(l, documents.code), s.code.clone().into_any())}
-                {row(|l| td_string!(l, documents.category), (move || category_text(i18n.get_locale(), category)).into_any())}
-                {row(|l| td_string!(l, documents.agency), s.issuing_agency.clone().into_any())}
-                {row(|l| td_string!(l, documents.issued_on), s.issued_on.to_display().into_any())}
-                {row(|l| td_string!(l, documents.valid_until), match s.valid_until {
-                    Some(date) => date.to_display().into_any(),
-                    None => tr(i18n, |l| td_string!(l, documents.valid_forever)).into_any(),
-                })}
-                {doc.procedure.map(|p| row(|l| td_string!(l, documents.procedure), p.into_any()))}
-            </dl>
-        </section>
-    }
-}
-
-/// The file: previewed in a frame of the portal's own origin (the file's answer allows only
-/// that), with a download under its real name; or the agency's link, marked as leaving.
+/// The file: previewed in the page with a download under its real name, or the agency's
+/// link, marked as leaving the portal.
 #[component]
 fn DocumentFile(
     /// The document.
@@ -127,8 +94,8 @@ fn DocumentFile(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let code = doc.summary.code.clone();
-    if let Some(url) = doc.external_url {
-        return view! {
+    match doc.external_url {
+        Some(url) => view! {
             <section class="app-section">
                 <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.file))}</h2>
                 <p class="app-body">
@@ -138,27 +105,16 @@ fn DocumentFile(
                 </p>
             </section>
         }
-        .into_any();
+        .into_any(),
+        None => view! {
+            <FileSection
+                preview=api::documents::file_url(&api, &code, false)
+                download=api::documents::file_url(&api, &code, true)
+                file_name=doc.file_name.clone()
+            />
+        }
+        .into_any(),
     }
-    let preview = api::documents::file_url(&api, &code, false);
-    let download = api::documents::file_url(&api, &code, true);
-    let file_name = doc.file_name.clone();
-    view! {
-        <section class="app-section">
-            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.file))}</h2>
-            <p class="app-body">
-                <a class="app-button app-button--secondary" href=download download=file_name.clone()>
-                    {tr(i18n, |l| td_string!(l, documents.download))} " (" {file_name.clone()} ")"
-                </a>
-            </p>
-            <iframe
-                class="app-document-preview"
-                src=preview
-                title=move || t_string!(i18n, documents.preview_label)
-            ></iframe>
-        </section>
-    }
-    .into_any()
 }
 
 /// The document's history, oldest first.

@@ -17,11 +17,7 @@ use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
 use crate::session::SessionContext;
-use crate::text::tr;
-use crate::timer::sleep;
-
-/// How long typing pauses before the list follows it.
-const SEARCH_AFTER_MS: i32 = 200;
+use crate::text::{grouped, tr};
 
 /// The list page.
 #[component]
@@ -43,20 +39,28 @@ pub fn DocumentListPage() -> impl IntoView {
     });
     let results = RwSignal::new(None::<Result<DocumentPage, ApiError>>);
     let loading = RwSignal::new(true);
-    // Only the answer to the latest search is shown, whatever order answers arrive in.
-    let latest = StoredValue::new(0_u32);
+    // One search in flight at a time, and no pause after a keystroke: on a fast link each
+    // letter is answered before the next (the 50 ms target), on a slow one the letters typed
+    // meanwhile are sent as one search when the answer arrives. Only an answer to the query
+    // as it now stands is shown.
+    let in_flight = StoredValue::new(false);
     let load = move || {
-        let api = session.config().current().api_base_url;
-        let wanted = query.get_untracked();
-        latest.update_value(|n| *n += 1);
-        let mine = latest.get_value();
         loading.set(true);
+        if in_flight.get_value() {
+            return;
+        }
+        in_flight.set_value(true);
+        let api = session.config().current().api_base_url;
         spawn_local(async move {
-            let answer = api::documents::search(&api, &wanted).await;
-            if latest.try_get_value() == Some(mine) {
-                results.try_set(Some(answer));
-                loading.try_set(false);
+            while let Some(wanted) = query.try_get_untracked() {
+                let answer = api::documents::search(&api, &wanted).await;
+                if query.try_with_untracked(|now| *now == wanted) != Some(false) {
+                    results.try_set(Some(answer));
+                    loading.try_set(false);
+                    break;
+                }
             }
+            in_flight.try_set_value(false);
         });
     };
     Effect::new(move |_| {
@@ -97,17 +101,10 @@ pub fn DocumentListPage() -> impl IntoView {
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
             typed.set(text.clone());
-            let go = go.clone();
-            spawn_local(async move {
-                sleep(SEARCH_AFTER_MS).await;
-                if typed.try_get_untracked().as_deref() != Some(text.as_str()) {
-                    return;
-                }
-                let mut next = query.get_untracked();
-                next.q = text;
-                next.page = 1;
-                go(next, true);
-            });
+            let mut next = query.get_untracked();
+            next.q = text;
+            next.page = 1;
+            go(next, true);
         }
     };
     let set_filter = {
@@ -132,6 +129,11 @@ pub fn DocumentListPage() -> impl IntoView {
     view! {
         <PageHeading title=move || t_string!(i18n, page.documents.title).to_owned() />
         <p class="app-lead">{tr(i18n, |l| td_string!(l, page.documents.intro))}</p>
+        <p class="app-body">
+            <a href="/documents/upload" class="app-button app-button--secondary">
+                {tr(i18n, |l| td_string!(l, documents.upload_link))}
+            </a>
+        </p>
         <form class="app-search" role="search" on:submit=|event| event.prevent_default()>
             <div class="app-field">
                 <label class="app-field__label" for="q">{tr(i18n, |l| td_string!(l, documents.search_label))}</label>
@@ -311,7 +313,7 @@ fn ResultList(
         })
         .collect_view();
     view! {
-        <p class="app-body" role="status"><strong>{t!(i18n, documents.count, count = total)}</strong></p>
+        <p class="app-body" role="status"><strong>{move || { let count = grouped(total, i18n.get_locale()); t!(i18n, documents.count, count) }}</strong></p>
         <ul class="app-document-list">{items}</ul>
         <nav class="app-pagination" aria-label=move || t_string!(i18n, documents.pages_label)>
             {(current > 1).then(|| view! {

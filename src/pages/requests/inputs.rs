@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use portal_api::FieldErrorCode;
 
 use super::draft::FormText;
-use crate::forms::FieldError;
+use crate::forms::{FieldError, choice_id};
 
 /// Which answer of [`FormText`] an input edits.
 pub type Answer = fn(&mut FormText) -> &mut String;
@@ -40,11 +40,7 @@ pub fn RadioGroup(
         .into_iter()
         .enumerate()
         .map(|(index, choice)| {
-            let id = if index == 0 {
-                field.to_owned()
-            } else {
-                format!("{field}-{index}")
-            };
+            let id = choice_id(field, index);
             let value = choice.value;
             view! {
                 <div class="app-radios__item">

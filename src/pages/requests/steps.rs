@@ -11,7 +11,7 @@ use super::draft::{FormStep, FormText, delivery_str, delivery_text, kind_text};
 use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup};
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
-use crate::forms::{ErrorSummary, FieldProblem, problem_of};
+use crate::forms::{ErrorSummary, FieldProblem, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
@@ -51,10 +51,7 @@ const FIELDS: [&str; 8] = [
 ];
 
 fn problems_of(errors: &std::collections::BTreeMap<String, FieldErrorCode>) -> Vec<FieldProblem> {
-    FIELDS
-        .into_iter()
-        .filter_map(|field| errors.get(field).map(|code| (field, *code)))
-        .collect()
+    in_form_order(&FIELDS, errors)
 }
 
 /// The frame of one step: back link, step number, error summary, the question as the page's

@@ -4,7 +4,7 @@ use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
 
 use crate::api::{self, ApiError};
 use crate::forms::{ErrorSummary, FieldProblem, TextField};
-use crate::hooks::use_clock;
+use crate::hooks::{use_clock, use_focus_on_show};
 use crate::i18n::*;
 use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
@@ -30,11 +30,7 @@ pub fn CodeStep(
     let clock = use_clock();
     let sent_at = RwSignal::new(now_ms());
     let heading = NodeRef::<H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    use_focus_on_show(heading);
 
     let resend_in = move || {
         let wait = f64::from(challenge.with(|c| c.resend_in_seconds));

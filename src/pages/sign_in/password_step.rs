@@ -2,7 +2,7 @@ use leptos::{html::H2, prelude::*, task::spawn_local};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
 use crate::api::{self, ApiError};
-use crate::forms::{ErrorSummary, FieldProblem, TextField, problem_of};
+use crate::forms::{ErrorSummary, FieldProblem, TextField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
@@ -113,8 +113,5 @@ pub fn PasswordStep(
 fn ordered(
     fields: &std::collections::BTreeMap<String, portal_api::FieldErrorCode>,
 ) -> Vec<FieldProblem> {
-    ["identifier", "password"]
-        .into_iter()
-        .filter_map(|field| fields.get(field).map(|code| (field, *code)))
-        .collect()
+    in_form_order(&["identifier", "password"], fields)
 }

@@ -2,6 +2,7 @@ use leptos::{html::H2, prelude::*};
 use portal_api::share::Share;
 
 use crate::components::QrCode;
+use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
 use crate::local_time::format_api_time;
 use crate::text::tr;
@@ -16,11 +17,7 @@ pub fn CreatedShare(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    use_focus_on_show(heading);
     // The code goes after `#`: a phone opening the link never sends it to a server.
     let origin = window().location().origin().unwrap_or_default();
     let text = format!("{origin}/verify#{}", share.code);

@@ -5,14 +5,14 @@ use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
 use crate::api::{self, ApiError};
-use crate::forms::{ErrorSummary, FieldProblem, field_message, problem_of};
+use crate::forms::{
+    ErrorSummary, FieldProblem, NumberRadios, Text, choice_id, field_message, in_form_order,
+    problem_of,
+};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::share_fields::field_label;
 use crate::text::tr;
-
-/// A text of the locale files, as `tr` takes it.
-type Text = fn(Locale) -> &'static str;
 
 /// The validities offered, in minutes, with their labels: from the shortest the rules allow
 /// to the longest.
@@ -99,27 +99,6 @@ pub fn ShareForm(
             }
         })
         .collect_view();
-    let validity_radios = VALIDITIES
-        .into_iter()
-        .enumerate()
-        .map(|(index, (value, label))| {
-            let id = choice_id("valid_minutes", index);
-            view! {
-                <div class="app-choice">
-                    <input
-                        class="app-choice__input"
-                        type="radio"
-                        id=id.clone()
-                        name="valid_minutes"
-                        prop:checked=move || minutes.get() == value
-                        on:change=move |_| minutes.set(value)
-                    />
-                    <label class="app-choice__label" for=id>{tr(i18n, label)}</label>
-                </div>
-            }
-        })
-        .collect_view();
-
     view! {
         <ErrorSummary problems general />
         <form class="app-form" on:submit=submit novalidate=true>
@@ -137,7 +116,7 @@ pub fn ShareForm(
                 hint=|l| td_string!(l, share.validity_hint)
                 error=error_of("valid_minutes")
             >
-                {validity_radios}
+                <NumberRadios name="valid_minutes" options=&VALIDITIES value=minutes />
             </ChoiceGroup>
             <div class="app-form__actions">
                 <button type="submit" class="app-button" aria-disabled=move || pending.get().then_some("true")>
@@ -198,14 +177,6 @@ fn ChoiceGroup(
 }
 
 /// The first choice carries the field's own id, so the error summary's link reaches it.
-fn choice_id(name: &str, index: usize) -> String {
-    if index == 0 {
-        name.to_owned()
-    } else {
-        format!("{name}-{index}")
-    }
-}
-
 fn toggle(chosen: &mut Vec<ShareableField>, field: ShareableField) {
     if let Some(at) = chosen.iter().position(|f| *f == field) {
         chosen.remove(at);
@@ -216,10 +187,7 @@ fn toggle(chosen: &mut Vec<ShareableField>, field: ShareableField) {
 
 /// The fields in the order they appear on the form, as the summary lists them.
 fn ordered(fields: &BTreeMap<String, FieldErrorCode>) -> Vec<FieldProblem> {
-    ["fields", "valid_minutes"]
-        .into_iter()
-        .filter_map(|field| fields.get(field).map(|code| (field, *code)))
-        .collect()
+    in_form_order(&["fields", "valid_minutes"], fields)
 }
 
 #[cfg(test)]
@@ -239,8 +207,6 @@ mod tests {
                 ("valid_minutes", FieldErrorCode::InvalidFormat)
             ]
         );
-        assert_eq!(choice_id("fields", 0), "fields");
-        assert_eq!(choice_id("fields", 2), "fields-2");
     }
 
     #[test]

@@ -7,32 +7,8 @@ use crate::hooks::use_clock;
 use crate::i18n::*;
 use crate::local_time::format_api_time;
 use crate::share_fields::field_label;
+use crate::share_state::{ShareState, ShareStateTag};
 use crate::text::tr;
-
-/// Where a share stands for the citizen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShareState {
-    /// Verifiers accept it.
-    Active,
-    /// Past its expiry.
-    Expired,
-    /// The citizen revoked it.
-    Revoked,
-}
-
-impl ShareState {
-    /// The state of `share` at `now_ms` (the browser's clock; the server lists only codes that
-    /// had not expired when asked, so one may expire while the page is open).
-    pub fn of(share: &Share, now_ms: f64) -> Self {
-        if share.revoked {
-            Self::Revoked
-        } else if js_sys::Date::parse(&share.expires_at) <= now_ms {
-            Self::Expired
-        } else {
-            Self::Active
-        }
-    }
-}
 
 /// The citizen's shares with their state, and "Revoke" for each active one.
 #[component]
@@ -86,7 +62,7 @@ fn ShareRow(
     let about = format!("share-{index}");
     let state = {
         let share = share.clone();
-        Memo::new(move |_| ShareState::of(&share, now.get()))
+        Memo::new(move |_| ShareState::of(share.revoked, &share.expires_at, now.get()))
     };
     let fields = share.fields.clone();
     let fields_text = move || {
@@ -102,18 +78,7 @@ fn ShareRow(
     view! {
         <li class="app-summary-list__row" id=row_id>
             <p class="app-body"><strong>{fields_text}</strong></p>
-            <p class="app-body">
-                <span
-                    class="app-tag"
-                    class:app-tag--inactive=move || state.get() != ShareState::Active
-                >
-                    {move || match state.get() {
-                        ShareState::Active => tr(i18n, |l| td_string!(l, share.state_active))(),
-                        ShareState::Expired => tr(i18n, |l| td_string!(l, share.state_expired))(),
-                        ShareState::Revoked => tr(i18n, |l| td_string!(l, share.state_revoked))(),
-                    }}
-                </span>
-            </p>
+            <p class="app-body"><ShareStateTag state /></p>
             <p class="app-body app-secondary-text">
                 {tr(i18n, |l| td_string!(l, share.created_at))} " " {format_api_time(&share.created_at)}
                 <br />

@@ -1,0 +1,72 @@
+//! `/shared/:token`: what the holder of a citizen's document link sees, signed in or not:
+//! only that document, its metadata, its file, and until when the link works. An unknown,
+//! expired or revoked link gets one plain answer, so a link says nothing of why.
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::hooks::use_params_map;
+use portal_api::documents::SharedDocument;
+
+use super::parts::{FileSection, Metadata};
+use crate::api::{self, ApiError};
+use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::config::ConfigContext;
+use crate::i18n::*;
+use crate::local_time::format_api_time;
+use crate::text::tr;
+
+/// The shared document page.
+#[component]
+pub fn SharedDocumentPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let config = expect_context::<ConfigContext>();
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    let document = RwSignal::new(None::<Result<SharedDocument, ApiError>>);
+    let load = move || {
+        let (api, token) = (config.current().api_base_url, token.get_untracked());
+        spawn_local(async move {
+            document.try_set(Some(api::documents::open_shared(&api, &token).await));
+        });
+    };
+    Effect::new(move |_| {
+        token.track();
+        load();
+    });
+    let title = move || {
+        document.with(|d| match d {
+            Some(Ok(shared)) => shared.summary.name.clone(),
+            _ => t_string!(i18n, page.shared_document.title).to_owned(),
+        })
+    };
+
+    view! {
+        <PageHeading title=title />
+        {move || match document.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(ApiError::NotFound)) => view! {
+                <div class="app-error-notice" role="alert">
+                    <h2 class="app-error-notice__title">{tr(i18n, |l| td_string!(l, documents.shared_gone_heading))}</h2>
+                    <p class="app-error-notice__body">{tr(i18n, |l| td_string!(l, documents.shared_gone_body))}</p>
+                </div>
+            }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
+            Some(Ok(shared)) => {
+                let api = config.current().api_base_url;
+                let token = token.get_untracked();
+                view! {
+                    <p class="app-lead">{tr(i18n, |l| td_string!(l, page.shared_document.intro))}</p>
+                    <p class="app-body">
+                        {tr(i18n, |l| td_string!(l, documents.shared_link_expires))} " "
+                        <strong>{format_api_time(&shared.link_expires_at)}</strong>
+                    </p>
+                    <Metadata summary=shared.summary.clone() procedure=shared.procedure.clone() />
+                    <FileSection
+                        preview=api::documents::shared_file_url(&api, &token, false)
+                        download=api::documents::shared_file_url(&api, &token, true)
+                        file_name=shared.file_name.clone()
+                    />
+                }.into_any()
+            }
+        }}
+    }
+}
