@@ -141,9 +141,24 @@ test.describe('written requests', () => {
     await expect(page.getByRole('alert')).toContainText(t('vi', 'field.answer_required'));
     await expectNoAxeViolations(page, 'more information needed');
     await page.getByLabel(t('vi', 'requests.answer_label')).fill('Trường Tiểu học Dịch Vọng B');
+    // A program named like a picture is refused in the browser; what was typed stays.
+    const attach = page.getByLabel(t('vi', 'requests.attach_label'));
+    await attach.setInputFiles({ name: 'giay-xac-nhan.png', mimeType: 'image/png', buffer: Buffer.from('MZ\x90\x00 not a picture') });
+    await page.getByRole('button', { name: t('vi', 'requests.answer_send') }).click();
+    await expect(page.locator('#file-error')).toContainText(t('vi', 'field.attachment_type'));
+    await expect(page.getByLabel(t('vi', 'requests.answer_label'))).toHaveValue('Trường Tiểu học Dịch Vọng B');
+    // A picture goes with the answer, and comes back from the history byte for byte.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    await attach.setInputFiles({ name: 'giay-xac-nhan.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: t('vi', 'requests.answer_send') }).click();
     await expect(portal.main()).toContainText(t('vi', 'requests.status_processing'));
-    await expect(portal.main().getByRole('list').filter({ hasText: 'Trường Tiểu học Dịch Vọng B' })).toBeVisible();
+    const answered = portal.main().getByRole('list').filter({ hasText: 'Trường Tiểu học Dịch Vọng B' });
+    await expect(answered).toBeVisible();
+    const file = answered.getByRole('link', { name: 'giay-xac-nhan.png' });
+    const fetched = await page.request.get((await file.getAttribute('href'))!);
+    expect(fetched.status()).toBe(200);
+    expect(Buffer.from(await fetched.body()).equals(png)).toBe(true);
+    await expectNoAxeViolations(page, 'answered with an attachment');
   });
 
   test('a request not yet in processing can be withdrawn', async ({ portal, page }) => {

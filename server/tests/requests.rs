@@ -442,3 +442,132 @@ async fn the_operator_endpoint_is_off_unless_asked_for() {
             .contains("--operator-endpoint")
     );
 }
+
+/// An answer as multipart form data, as the browser's FormData sends it.
+fn answer_with_file(
+    cookie: &str,
+    reference: &str,
+    text: &str,
+    file: Option<(&str, &[u8])>,
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "----portal-answer-boundary";
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{text}\r\n")
+            .into_bytes();
+    if let Some((name, bytes)) = file {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    axum::http::Request::post(format!("/api/v1/requests/{reference}/answer"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("x-requested-with", "portal")
+        .header("cookie", cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_answer_carries_an_attached_file_that_only_its_citizen_can_fetch() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, complete()).await;
+    let path = format!("/api/v1/requests/{id}/submit");
+    let (_, request) = send(&server, "POST", &path, json!({}), &cookie).await;
+    let reference = request["reference"].as_str().unwrap().to_owned();
+    for step in ["received", "processing"] {
+        decide(&server, &reference, step, None).await;
+    }
+    decide(
+        &server,
+        &reference,
+        "more_information_needed",
+        Some("Ảnh giấy khai sinh"),
+    )
+    .await;
+
+    // Not a PDF or a picture, whatever its name: refused at the file, and still waiting.
+    let (response, body) = server
+        .send(answer_with_file(
+            &cookie,
+            &reference,
+            "Đây",
+            Some(("anh.png", b"MZ\x90\x00program")),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&body)["fields"]["file"], "invalid_format");
+
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-the-picture";
+    let (response, body) = server
+        .send(answer_with_file(
+            &cookie,
+            &reference,
+            "Ảnh đính kèm",
+            Some(("giay-khai-sinh.png", png)),
+        ))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    let answered = json(&body);
+    assert_eq!(answered["status"], "processing");
+    let last = answered["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["note"], "Ảnh đính kèm");
+    assert_eq!(last["attachment"]["file_name"], "giay-khai-sinh.png");
+    assert_eq!(last["attachment"]["content_type"], "image/png");
+    let file = format!(
+        "/api/v1/requests/{reference}/attachments/{}",
+        last["attachment"]["id"]
+    );
+    let (response, bytes) = server.send(get_with(&file, &cookie)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "image/png");
+    assert_eq!(bytes, png.to_vec(), "the very bytes attached come back");
+
+    // Another citizen gets 404, as for an attachment that does not exist.
+    let binh = sign_in(&server, BINH, BINH_PHONE).await;
+    let (response, _) = server.send(get_with(&file, &binh)).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let missing = format!("/api/v1/requests/{reference}/attachments/999999");
+    assert_eq!(
+        server.send(get_with(&missing, &cookie)).await.0.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Multipart without a file answers like the JSON form.
+    decide(
+        &server,
+        &reference,
+        "more_information_needed",
+        Some("Thêm gì nữa?"),
+    )
+    .await;
+    let (response, body) = server
+        .send(answer_with_file(
+            &cookie,
+            &reference,
+            "Không có gì thêm",
+            None,
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let last = json(&body)["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert!(last.get("attachment").is_none());
+}

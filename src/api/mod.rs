@@ -30,7 +30,7 @@ use crate::session::SessionContext;
 /// Call it inside the reactive owner of the page that needs the answer (a `LocalResource`,
 /// an `Action`): when that owner is cleaned up, the request is aborted.
 pub async fn request<T: DeserializeOwned>(method: Method, url: &str) -> Result<T, ApiError> {
-    let json = exchange(method, url, None).await?;
+    let json = exchange(method, url, Body::None).await?;
     serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
 }
 
@@ -43,7 +43,7 @@ pub async fn send<T: DeserializeOwned>(
     url: &str,
     fields: &[(&str, &str)],
 ) -> Result<T, ApiError> {
-    let json = exchange(method, url, Some(json_object(fields)?)).await?;
+    let json = exchange(method, url, Body::Json(json_object(fields)?)).await?;
     serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
 }
 
@@ -59,13 +59,32 @@ pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
     let json = js_sys::JSON::stringify(&value)
         .map(String::from)
         .map_err(|_| ApiError::Server)?;
-    let answer = exchange(method, url, Some(json)).await?;
+    let answer = exchange(method, url, Body::Json(json)).await?;
     serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
+}
+
+/// Sends `form` as multipart form data (text fields and files) and reads the answer as `T`.
+pub async fn send_form<T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    form: web_sys::FormData,
+) -> Result<T, ApiError> {
+    let answer = exchange(method, url, Body::Form(form)).await?;
+    serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
+}
+
+/// What a request carries.
+enum Body {
+    None,
+    /// A JSON text.
+    Json(String),
+    /// Multipart form data; the browser writes its `Content-Type` with the boundary.
+    Form(web_sys::FormData),
 }
 
 /// Sends a request whose answer has no body (204).
 pub async fn send_empty(method: Method, url: &str) -> Result<(), ApiError> {
-    exchange(method, url, None).await.map(|_| ())
+    exchange(method, url, Body::None).await.map(|_| ())
 }
 
 /// `{"name": "value", ...}` through the browser's own `JSON.stringify`, which escapes.
@@ -83,7 +102,7 @@ fn json_object(fields: &[(&str, &str)]) -> Result<String, ApiError> {
 /// One round trip: the JSON of a 2xx answer (`undefined` when it has no body), or the failure
 /// as an [`ApiError`]. Not generic, so the wasm holds one copy of it whatever the answer's
 /// type; the caller turns the JSON into its type.
-async fn exchange(method: Method, url: &str, json: Option<String>) -> Result<JsValue, ApiError> {
+async fn exchange(method: Method, url: &str, body: Body) -> Result<JsValue, ApiError> {
     // Offline, the answer is known without asking (and without a failed request in the
     // console); the session check runs again when the connection is back.
     if !window().navigator().on_line() {
@@ -98,15 +117,16 @@ async fn exchange(method: Method, url: &str, json: Option<String>) -> Result<JsV
         .header("Accept", "application/json")
         .credentials(RequestCredentials::SameOrigin)
         .abort_signal(abort.as_ref());
-    let sent = match json {
-        Some(json) => match builder
+    let built = match body {
+        Body::None => builder.build(),
+        Body::Json(json) => builder
             .header("Content-Type", "application/json")
-            .body(JsValue::from_str(&json))
-        {
-            Ok(request) => request.send().await,
-            Err(_) => return Err(ApiError::Server),
-        },
-        None => builder.send().await,
+            .body(JsValue::from_str(&json)),
+        Body::Form(form) => builder.body(JsValue::from(form)),
+    };
+    let sent = match built {
+        Ok(request) => request.send().await,
+        Err(_) => return Err(ApiError::Server),
     };
     let response = sent.map_err(|_| ApiError::Network)?;
     let status = response.status();

@@ -4,7 +4,7 @@
 use gloo_net::http::Method;
 use portal_api::requests::{RequestCatalogue, RequestDetail, RequestSummary};
 
-use super::{ApiError, request, send};
+use super::{ApiError, request, send, send_form};
 
 /// A draft's answers as the API's text fields (`kind`, `purpose`, ...): every answer the
 /// form holds is text, and an empty one is left out, which the server reads as "not yet".
@@ -73,14 +73,30 @@ pub async fn withdraw(api: &str, reference: &str) -> Result<RequestDetail, ApiEr
     .await
 }
 
-/// Answers the provider's question.
-pub async fn answer(api: &str, reference: &str, text: &str) -> Result<RequestDetail, ApiError> {
-    send(
-        Method::POST,
-        &format!("{api}/requests/{}/answer", encode(reference)),
-        &[("text", text)],
+/// Answers the provider's question, attaching `file` if the citizen chose one.
+pub async fn answer(
+    api: &str,
+    reference: &str,
+    text: &str,
+    file: Option<&web_sys::File>,
+) -> Result<RequestDetail, ApiError> {
+    let url = format!("{api}/requests/{}/answer", encode(reference));
+    let Some(file) = file else {
+        return send(Method::POST, &url, &[("text", text)]).await;
+    };
+    let form = web_sys::FormData::new().map_err(|_| ApiError::Server)?;
+    form.append_with_str("text", text)
+        .and_then(|()| form.append_with_blob_and_filename("file", file, &file.name()))
+        .map_err(|_| ApiError::Server)?;
+    send_form(Method::POST, &url, form).await
+}
+
+/// Where a file attached to an answer is (`attachment` from the request's history).
+pub fn attachment_url(api: &str, reference: &str, attachment: i64) -> String {
+    format!(
+        "{api}/requests/{}/attachments/{attachment}",
+        encode(reference)
     )
-    .await
 }
 
 /// Ids come from the server or the address bar: keep them one path segment.

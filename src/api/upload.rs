@@ -24,20 +24,24 @@ pub struct Upload {
     pub file: File,
 }
 
-/// What the shared rules need to know of a chosen file: its size, and whether its first
-/// bytes are a PDF's (read from the file itself: its name may say anything).
-pub async fn facts_of(file: &File) -> ChosenFile {
-    let head = file.slice_with_i32_and_i32(0, PDF_MAGIC.len() as i32);
-    let bytes = match head {
-        Ok(blob) => match JsFuture::from(blob.array_buffer()).await {
-            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-            Err(_) => Vec::new(),
-        },
-        Err(_) => Vec::new(),
+/// The first `len` bytes of `file` (fewer if it is shorter; none if it cannot be read):
+/// what the shared rules judge a file's type by, whatever its name says.
+pub async fn head_of(file: &File, len: usize) -> Vec<u8> {
+    let Ok(head) = file.slice_with_i32_and_i32(0, len as i32) else {
+        return Vec::new();
     };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// What the shared rules need to know of a chosen file: its size, and whether its first
+/// bytes are a PDF's.
+pub async fn facts_of(file: &File) -> ChosenFile {
     ChosenFile {
         size: file.size() as u64,
-        starts_as_pdf: bytes == PDF_MAGIC,
+        starts_as_pdf: head_of(file, PDF_MAGIC.len()).await == PDF_MAGIC,
     }
 }
 

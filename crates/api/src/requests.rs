@@ -247,6 +247,22 @@ pub struct RequestEvent {
     pub note: Option<String>,
     /// Whether the citizen wrote it (an answer to a question, a withdrawal).
     pub by_citizen: bool,
+    /// The file the citizen attached to this answer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<RequestAttachment>,
+}
+
+/// A file the citizen attached to an answer; its bytes are at
+/// `GET /api/v1/requests/{reference}/attachments/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestAttachment {
+    /// Identifies it within the request.
+    pub id: i64,
+    /// Its name as it was on the citizen's device.
+    pub file_name: String,
+    /// `application/pdf`, `image/jpeg` or `image/png`, judged by its content.
+    pub content_type: String,
 }
 
 /// A request in the citizen's list.

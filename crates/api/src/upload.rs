@@ -87,8 +87,49 @@ impl UploadForm<'_> {
     }
 }
 
+/// What a file attached to an answer may be, by its first bytes: a PDF or a photo or scan
+/// (JPEG, PNG). The content type it is stored and served with, or `None`.
+pub fn attachment_type(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(PDF_MAGIC) {
+        Some("application/pdf")
+    } else if head.starts_with(b"\xff\xd8\xff") {
+        Some("image/jpeg")
+    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else {
+        None
+    }
+}
+
+/// How many first bytes [`attachment_type`] needs.
+pub const ATTACHMENT_HEAD_LEN: usize = 8;
+
+/// A file attached to an answer: its content type, or why it is refused (`too_large`, or
+/// `invalid_format` for anything but PDF, JPEG and PNG), keyed `file` as the form shows it.
+pub fn check_attachment(size: u64, head: &[u8]) -> Result<&'static str, FieldErrorCode> {
+    if size > MAX_UPLOAD_BYTES {
+        return Err(FieldErrorCode::TooLarge);
+    }
+    attachment_type(head).ok_or(FieldErrorCode::InvalidFormat)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_attachment_is_a_pdf_or_a_picture_by_its_content_and_at_most_10_mb() {
+        assert_eq!(check_attachment(10, b"%PDF-1.7"), Ok("application/pdf"));
+        assert_eq!(check_attachment(10, b"\xff\xd8\xff\xe0"), Ok("image/jpeg"));
+        assert_eq!(check_attachment(10, b"\x89PNG\r\n\x1a\n"), Ok("image/png"));
+        assert_eq!(
+            check_attachment(10, b"MZ\x90\x00"),
+            Err(FieldErrorCode::InvalidFormat)
+        );
+        assert_eq!(
+            check_attachment(MAX_UPLOAD_BYTES + 1, b"%PDF-1.7"),
+            Err(FieldErrorCode::TooLarge)
+        );
+    }
+
     use super::*;
 
     const PDF: ChosenFile = ChosenFile {

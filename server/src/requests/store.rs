@@ -1,8 +1,8 @@
 //! Requests and drafts in the database.
 
 use portal_api::requests::{
-    ANSWER_WITHIN_WORKING_DAYS, Delivery, RequestAnswers, RequestDetail, RequestEvent, RequestKind,
-    RequestSummary,
+    ANSWER_WITHIN_WORKING_DAYS, Delivery, RequestAnswers, RequestAttachment, RequestDetail,
+    RequestEvent, RequestKind, RequestSummary,
 };
 use portal_api::{RequestStatus, fold_vietnamese};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -146,15 +146,26 @@ enum RequestKey<'a> {
 
 fn history(connection: &Connection, request_id: i64) -> Result<Vec<RequestEvent>, DbError> {
     let mut statement = connection.prepare(
-        "SELECT status, at, note, by_citizen FROM request_events WHERE request_id = ?1 ORDER BY at, id",
+        "SELECT e.status, e.at, e.note, e.by_citizen, a.id, a.file_name, a.content_type
+         FROM request_events e LEFT JOIN request_attachments a ON a.event_id = e.id
+         WHERE e.request_id = ?1 ORDER BY e.at, e.id",
     )?;
     let rows = statement.query_map([request_id], |row| {
         let status: String = row.get(0)?;
+        let attachment = match row.get::<_, Option<i64>>(4)? {
+            Some(id) => Some(RequestAttachment {
+                id,
+                file_name: row.get(5)?,
+                content_type: row.get(6)?,
+            }),
+            None => None,
+        };
         Ok(RequestEvent {
             status: status_of(&status),
             at: row.get(1)?,
             note: row.get(2)?,
             by_citizen: row.get(3)?,
+            attachment,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -409,6 +420,8 @@ pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Resul
 }
 
 /// Moves the citizen's request `reference` to `to` on behalf of `actor`, with a note.
+// One step of the workflow, each part of which the caller decides; a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn transition(
     connection: &Connection,
     owner: &str,
@@ -416,6 +429,7 @@ pub fn transition(
     to: RequestStatus,
     actor: Actor,
     note: Option<&str>,
+    attachment: Option<&NewAttachment>,
     now: i64,
 ) -> Result<Change, DbError> {
     let Some(request) = find_submitted(connection, owner, RequestKey::Reference(reference))? else {
@@ -448,8 +462,52 @@ pub fn transition(
         "INSERT INTO request_events (request_id, status, at, note, by_citizen) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![request.id, to.as_str(), at, note, actor == Actor::Citizen],
     )?;
+    if let Some(file) = attachment {
+        connection.execute(
+            "INSERT INTO request_attachments (event_id, file_name, content_type, bytes)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                connection.last_insert_rowid(),
+                file.file_name,
+                file.content_type,
+                file.bytes
+            ],
+        )?;
+    }
     Ok(detail(connection, owner, reference)?
         .map_or(Change::NotFound, |d| Change::Done(Box::new(d))))
+}
+
+/// A file attached to the citizen's answer, checked (`portal_api::upload::check_attachment`).
+#[derive(Debug, Clone)]
+pub struct NewAttachment {
+    /// Its name as it was on the citizen's device.
+    pub file_name: String,
+    /// Its content type, judged by its content.
+    pub content_type: &'static str,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The bytes of attachment `id` of request `reference`, with its name and type, if the request
+/// is `owner`'s.
+pub fn attachment(
+    connection: &Connection,
+    owner: &str,
+    reference: &str,
+    id: i64,
+) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+    Ok(connection
+        .query_row(
+            "SELECT a.file_name, a.content_type, a.bytes
+             FROM request_attachments a
+             JOIN request_events e ON e.id = a.event_id
+             JOIN requests r ON r.id = e.request_id
+             WHERE a.id = ?1 AND r.reference = ?2 AND r.owner_id = ?3",
+            params![id, reference, owner],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?)
 }
 
 /// Whose request `reference` is (for the provider, who is not the citizen).
@@ -530,6 +588,7 @@ pub fn advance_workflow(connection: &Connection, now: i64, pace: i64) -> Result<
                 &reference,
                 to,
                 Actor::Provider,
+                None,
                 None,
                 now,
             )? {

@@ -1,19 +1,21 @@
 //! `/api/v1/requests`: the citizen's written requests for information, from draft to result.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use portal_api::requests::{
     ANSWER_WITHIN_WORKING_DAYS, POLICE_OFFICES, RequestAnswer, RequestAnswers, RequestCatalogue,
     RequestDetail, RequestKind, RequestSummary,
 };
+use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
 use portal_api::{ErrorBody, RequestStatus};
 use serde::Deserialize;
 
 use crate::auth::CurrentSession;
 use crate::error::ApiError;
 use crate::json::ApiJson;
-use crate::requests::store::{self, Change};
+use crate::requests::store::{self, Change, NewAttachment};
 use crate::requests::workflow::Actor;
 use crate::state::AppState;
 
@@ -258,6 +260,7 @@ pub async fn withdraw(
                     RequestStatus::Withdrawn,
                     Actor::Citizen,
                     None,
+                    None,
                     now,
                 )
             })
@@ -265,50 +268,180 @@ pub async fn withdraw(
     )
 }
 
-/// Answers the provider's question; the request goes back to processing.
+/// Answers the provider's question, with a file if the citizen attaches one (a PDF, JPEG or
+/// PNG of at most 10 MB, judged by its content); the request goes back to processing.
 #[utoipa::path(
     post,
     path = "/api/v1/requests/{id}/answer",
     tag = "requests",
     operation_id = "answerRequest",
     params(("id" = String, Path, description = "The request's reference")),
-    request_body = RequestAnswer,
+    request_body(
+        description = "JSON `{\"text\": …}`, or multipart form data with `text` and, to attach a file, `file`",
+        content(
+            (RequestAnswer = "application/json"),
+            (RequestAnswer = "multipart/form-data"),
+        )
+    ),
     responses(
         (status = 200, description = "Answered", body = RequestDetail),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 400, description = "The body is not the expected JSON or multipart", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 404, description = "The citizen has no such request", body = ErrorBody),
         (status = 409, description = "`conflict`: no question is waiting for an answer", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
-        (status = 422, description = "`validation_failed`: `text` is empty or too long", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: the file is over 10 MB", body = ErrorBody),
+        (status = 415, description = "The body is neither JSON nor multipart", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `text` is empty or too long, or `file` is not a PDF, JPEG or PNG (`invalid_format`)", body = ErrorBody),
     ),
 )]
 pub async fn answer_question(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
     Path(id): Path<String>,
-    ApiJson(body): ApiJson<RequestAnswer>,
+    request: Request,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    body.validate().map_err(ApiError::validation)?;
+    let (text, attachment) = read_answer(&state, request).await?;
+    RequestAnswer { text: text.clone() }
+        .validate()
+        .map_err(ApiError::validation)?;
     let now = state.clock.now();
     answer(
         state
             .db
             .call(move |c| {
-                let text = body.text.trim().to_owned();
-                store::transition(
-                    c,
+                let text = text.trim().to_owned();
+                let tx = c.transaction()?;
+                let change = store::transition(
+                    &tx,
                     &session.personal_id,
                     &id,
                     RequestStatus::Processing,
                     Actor::Citizen,
                     Some(&text),
+                    attachment.as_ref(),
                     now,
-                )
+                )?;
+                tx.commit()?;
+                Ok(change)
             })
             .await?,
     )
+}
+
+/// The answer's text and file, from JSON (text alone) or multipart form data (text and file).
+async fn read_answer(
+    state: &AppState,
+    request: Request,
+) -> Result<(String, Option<NewAttachment>), ApiError> {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let ApiJson(body) = ApiJson::<RequestAnswer>::from_request(request, state).await?;
+        return Ok((body.text, None));
+    }
+    let mut form = Multipart::from_request(request, state)
+        .await
+        .map_err(|e| ApiError::malformed(e.body_text()))?;
+    let body_error = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                portal_api::ErrorCode::PayloadTooLarge,
+                "the file is larger than 10 MB",
+            )
+        } else {
+            ApiError::malformed(e.body_text())
+        }
+    };
+    let (mut text, mut file) = (String::new(), None);
+    while let Some(field) = form.next_field().await.map_err(body_error)? {
+        match field.name() {
+            Some("text") => text = field.text().await.map_err(body_error)?,
+            Some("file") => {
+                let name = crate::documents::upload::clean_file_name(
+                    field.file_name().unwrap_or_default(),
+                );
+                let bytes = field.bytes().await.map_err(body_error)?.to_vec();
+                // A form with no file chosen still sends an empty `file` part.
+                if !bytes.is_empty() {
+                    file = Some((name, bytes));
+                }
+            }
+            _ => {}
+        }
+    }
+    let attachment = match file {
+        None => None,
+        Some((file_name, bytes)) => {
+            let head = &bytes[..bytes.len().min(ATTACHMENT_HEAD_LEN)];
+            match check_attachment(bytes.len() as u64, head) {
+                Ok(content_type) => Some(NewAttachment {
+                    file_name,
+                    content_type,
+                    bytes,
+                }),
+                Err(code) => {
+                    return Err(ApiError::validation([("file".to_owned(), code)].into()));
+                }
+            }
+        }
+    };
+    Ok((text, attachment))
+}
+
+/// A file the citizen attached to an answer, for them alone: another citizen's attachment
+/// answers 404 like one that does not exist.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests/{id}/attachments/{attachment}",
+    tag = "requests",
+    operation_id = "getRequestAttachment",
+    params(
+        ("id" = String, Path, description = "The request's reference"),
+        ("attachment" = i64, Path, description = "The attachment's id, from the request's history"),
+    ),
+    responses(
+        (status = 200, description = "The file, with its name", content_type = "application/octet-stream"),
+        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 404, description = "No such attachment among the citizen's requests", body = ErrorBody),
+    ),
+)]
+pub async fn get_attachment(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+    Path((id, attachment)): Path<(String, i64)>,
+) -> Result<Response, ApiError> {
+    let found = state
+        .db
+        .call(move |c| store::attachment(c, &session.personal_id, &id, attachment))
+        .await?;
+    let Some((file_name, content_type, bytes)) = found else {
+        return Err(ApiError::not_found());
+    };
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        file_name.replace(['"', '\\'], "_")
+    );
+    for (name, value) in [
+        (header::CONTENT_TYPE, content_type),
+        (header::CONTENT_DISPOSITION, disposition),
+        // Nothing the file holds may run as the portal's page.
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'".to_owned(),
+        ),
+        (header::CACHE_CONTROL, "private, no-store".to_owned()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    Ok(response)
 }
 
 /// The provider's decision, for demos and tests.
@@ -375,6 +508,7 @@ pub async fn operator_decision(
                     decision.status,
                     Actor::Provider,
                     note.as_deref(),
+                    None,
                     now,
                 )
             })

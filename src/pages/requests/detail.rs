@@ -6,11 +6,14 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_api::RequestStatus;
 use portal_api::requests::{RequestAnswer, RequestDetail, RequestEvent};
+use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
+use send_wrapper::SendWrapper;
+use web_sys::{File, HtmlInputElement};
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading, QrCode};
-use crate::forms::{ErrorSummary, FieldError};
+use crate::forms::{ErrorSummary, FieldError, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
 use crate::session::SessionContext;
@@ -187,7 +190,7 @@ fn RequestBody(
                 </dl>
             </section>
         })}
-        <History events=detail.history.clone() />
+        <History events=detail.history.clone() reference=detail.summary.reference.clone().unwrap_or_default() />
         {detail.can_withdraw.then(|| view! {
             <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, requests.withdraw_hint))}</p>
             <button type="button" class="app-button app-button--warning" on:click=withdraw>
@@ -213,6 +216,8 @@ fn AnswerQuestion(
     let problems = RwSignal::new(Vec::new());
     let failed = RwSignal::new(None::<ApiError>);
     let sending = RwSignal::new(false);
+    // The browser's `File` is not `Send`; the app has one thread, so the wrapper holds.
+    let file = RwSignal::new(None::<SendWrapper<File>>);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if sending.get_untracked() {
@@ -221,17 +226,38 @@ fn AnswerQuestion(
         let answer = RequestAnswer {
             text: text.get_untracked(),
         };
-        if let Err(errors) = answer.validate() {
-            problems.set(errors.values().map(|code| ("answer", *code)).collect());
-            return;
-        }
-        problems.set(Vec::new());
-        sending.set(true);
+        let chosen = file.get_untracked();
         let api = session.config().current().api_base_url;
         let reference = reference.clone();
         spawn_local(async move {
-            match api::requests::answer(&api, &reference, &answer.text).await {
+            // The shared rules: the text, and a chosen file's size and type by its content.
+            let mut found = Vec::new();
+            if let Err(errors) = answer.validate() {
+                found.extend(errors.values().map(|code| ("answer", *code)));
+            }
+            if let Some(file) = &chosen {
+                let head = api::upload::head_of(file, ATTACHMENT_HEAD_LEN).await;
+                if let Err(code) = check_attachment(file.size() as u64, &head) {
+                    found.push(("file", code));
+                }
+            }
+            problems.set(found);
+            if !problems.with_untracked(Vec::is_empty) {
+                return;
+            }
+            sending.set(true);
+            let file = chosen.as_deref();
+            match api::requests::answer(&api, &reference, &answer.text, file).await {
                 Ok(done) => request.set(Some(Ok(done))),
+                Err(ApiError::Validation(fields)) if !fields.is_empty() => {
+                    sending.try_set(false);
+                    // The API's `text` is this form's `answer`.
+                    let fields = fields
+                        .into_iter()
+                        .map(|(k, v)| (if k == "text" { "answer".to_owned() } else { k }, v))
+                        .collect();
+                    problems.try_set(in_form_order(&["answer", "file"], &fields));
+                }
                 Err(error) => {
                     sending.try_set(false);
                     failed.try_set(Some(error));
@@ -239,7 +265,17 @@ fn AnswerQuestion(
             }
         });
     };
-    let error = Signal::derive(move || problems.with(|p| p.first().map(|(_, code)| *code)));
+    let error = problem_of(problems, "answer");
+    let file_error = problem_of(problems, "file");
+    let on_file = move |event: leptos::ev::Event| {
+        let input = event_target::<HtmlInputElement>(&event);
+        file.set(
+            input
+                .files()
+                .and_then(|files| files.get(0))
+                .map(SendWrapper::new),
+        );
+    };
     view! {
         <section class="app-section app-request-outcome">
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.question_heading))}</h2>
@@ -259,8 +295,25 @@ fn AnswerQuestion(
                         bind:value=text
                     ></textarea>
                 </div>
+                <div class="app-field" class:app-field--error=move || file_error.with(Option::is_some)>
+                    <label class="app-field__label" for="file">{tr(i18n, |l| td_string!(l, requests.attach_label))}</label>
+                    <p class="app-field__hint" id="file-hint">{tr(i18n, |l| td_string!(l, requests.attach_hint))}</p>
+                    <FieldError field="file" error=file_error />
+                    <input
+                        class="app-file-input"
+                        type="file"
+                        id="file"
+                        name="file"
+                        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                        aria-invalid=move || file_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || if file_error.with(Option::is_some) { "file-hint file-error" } else { "file-hint" }
+                        on:change=on_file
+                    />
+                </div>
                 <div class="app-form__actions">
-                    <button type="submit" class="app-button">{tr(i18n, |l| td_string!(l, requests.answer_send))}</button>
+                    <button type="submit" class="app-button" aria-disabled=move || sending.get().then_some("true")>
+                        {tr(i18n, |l| td_string!(l, requests.answer_send))}
+                    </button>
                 </div>
             </form>
         </section>
@@ -272,8 +325,14 @@ fn AnswerQuestion(
 fn History(
     /// The events.
     events: Vec<RequestEvent>,
+    /// The request's reference, for the addresses of attached files.
+    reference: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let api = expect_context::<SessionContext>()
+        .config()
+        .current()
+        .api_base_url;
     (!events.is_empty()).then(|| {
         let items = events
             .into_iter()
@@ -288,6 +347,13 @@ fn History(
                             <p class="app-timeline__note app-lines">
                                 {event.by_citizen.then(|| view! { <strong>{tr(i18n, |l| td_string!(l, requests.by_you))}": "</strong> })}
                                 {note}
+                            </p>
+                        })}
+                        {event.attachment.map(|file| view! {
+                            <p class="app-timeline__note">
+                                {tr(i18n, |l| td_string!(l, requests.attachment))} ": "
+                                <a class="app-link" href=api::requests::attachment_url(&api, &reference, file.id)
+                                    download=file.file_name.clone()>{file.file_name.clone()}</a>
                             </p>
                         })}
                     </li>
