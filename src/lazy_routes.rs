@@ -136,7 +136,7 @@ lazy_route!(
 /// connection lost later does not stop them: sign-in for a visitor, the signed-in pages for a
 /// citizen. A failure here is forgotten; opening the page tries again.
 pub fn preload_likely_pages(signed_in: bool) {
-    leptos::task::spawn_local(async move {
+    leptos::task::spawn_local_scoped(async move {
         if signed_in {
             // Pages that share a chunk fetch it once; the later calls find it loaded.
             let _ = preload_record().await;

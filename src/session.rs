@@ -5,7 +5,7 @@
 //! The session's clock lives here too: the time of the citizen's last activity, which every
 //! answered API request and every key or tap moves, and which all open tabs share.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::SessionInfo;
 
 use crate::api::{ApiError, session::fetch_session};
@@ -135,7 +135,7 @@ impl SessionContext {
     /// Asks the server again, e.g. after it could not be reached.
     pub fn recheck(self) {
         self.state.set(SessionState::Checking);
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let config = self.config.current();
             let answer = fetch_session(&config.api_base_url).await;
             if answer.is_ok() {
@@ -172,7 +172,7 @@ pub fn provide_session_context(config: ConfigContext) -> SessionContext {
     };
     provide_context(context);
     tabs.listen(move |message| context.on_tab_message(message));
-    spawn_local(async move {
+    spawn_local_scoped(async move {
         let config = load_config(context.config).await;
         context
             .state

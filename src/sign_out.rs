@@ -2,7 +2,7 @@
 //! every tab hears of it, and the page reloads so nothing of the citizen stays in memory. On
 //! a kiosk the browser's storage is emptied too and the kiosk returns to its welcome screen.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -40,7 +40,7 @@ pub fn sign_out(session: SessionContext, reason: SignOutReason) {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    spawn_local(async move {
+    spawn_local_scoped(async move {
         // Offline, the server's own expiry ends the session; the browser forgets it anyway.
         let _ = api::auth::sign_out(&config.api_base_url).await;
         session.announce_signed_out();

@@ -291,3 +291,18 @@ test.describe('the idle timeout', () => {
     await expect(page).toHaveURL(/\/requests$/);
   });
 });
+
+test.describe('a session that ends on the server', () => {
+  test('the next request of the page finds out, and the app shows the citizen signed out', async ({ portal, page, context, allowHttpErrors }) => {
+    // The first request after the cookie is gone is answered 401: that is the signal.
+    allowHttpErrors.push(/\/api\/v1\/documents/);
+    await portal.open('/documents');
+    await signIn(page, BINH);
+    await portal.settled();
+    // As when the session ends on the server (another device ended it, or it expired).
+    await context.clearCookies();
+    await page.getByLabel(t('vi', 'documents.search_label')).fill('giay');
+    await expect(page.getByRole('banner').getByText(BINH.name)).toHaveCount(0);
+    await expect(portal.navLink('vi', 'nav.sign_in')).toBeVisible();
+  });
+});

@@ -27,8 +27,10 @@ use crate::session::SessionContext;
 
 /// Sends a request without a body to `url` and reads the JSON answer as `T`.
 ///
-/// Call it inside the reactive owner of the page that needs the answer (a `LocalResource`,
-/// an `Action`): when that owner is cleaned up, the request is aborted.
+/// Call it from a future spawned with `spawn_local_scoped` (or in a `LocalResource`, an
+/// `Action`), so that it runs under the reactive owner of the page that needs the answer:
+/// the session is found through it, and when it is cleaned up the request is aborted. A plain
+/// `spawn_local` future runs under no owner, and would lose both.
 pub async fn request<T: DeserializeOwned>(method: Method, url: &str) -> Result<T, ApiError> {
     let json = exchange(method, url, Body::None).await?;
     serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
@@ -108,7 +110,7 @@ async fn exchange(method: Method, url: &str, body: Body) -> Result<JsValue, ApiE
     if !window().navigator().on_line() {
         return Err(ApiError::Network);
     }
-    // Read before the first await: the owner is only current while the future starts.
+    // Through the owner the caller's scoped future runs under (see `request`).
     let session = use_context::<SessionContext>();
     let abort = abort_on_cleanup();
     let builder = RequestBuilder::new(url)

@@ -55,7 +55,7 @@ pub async fn upload(
     if !window().navigator().on_line() {
         return Err(ApiError::Network);
     }
-    // Read before the first await: the owner is only current while the future starts.
+    // Through the owner the caller's scoped future runs under (see `super::request`).
     let session = use_context::<SessionContext>();
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Server)?;
     let form = FormData::new().map_err(|_| ApiError::Server)?;

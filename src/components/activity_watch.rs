@@ -1,7 +1,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::{ev, prelude::*, task::spawn_local};
+use leptos::{ev, prelude::*, task::spawn_local_scoped};
 
 use crate::api;
 use crate::session::{SessionContext, now_ms};
@@ -34,7 +34,7 @@ pub fn ActivityWatch() -> impl IntoView {
         if now - last_keep_alive.get() >= KEEP_ALIVE_EVERY_MS {
             last_keep_alive.set(now);
             let api_base = session.config().current().api_base_url;
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let _ = api::auth::keep_alive(&api_base).await;
             });
         }

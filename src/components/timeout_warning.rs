@@ -1,4 +1,4 @@
-use leptos::{html::Dialog, prelude::*, task::spawn_local};
+use leptos::{html::Dialog, prelude::*, task::spawn_local_scoped};
 
 use crate::api;
 use crate::hooks::use_clock;
@@ -65,7 +65,7 @@ pub fn TimeoutWarning() -> impl IntoView {
     let stay = move || {
         let api_base = session.config().current().api_base_url;
         session.note_activity();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             // The answer notes the activity again; a 401 means it was too late.
             let _ = api::auth::keep_alive(&api_base).await;
         });

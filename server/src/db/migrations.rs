@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_document_shares.sql"),
     include_str!("../../migrations/0008_uploads.sql"),
     include_str!("../../migrations/0009_request_attachments.sql"),
+    include_str!("../../migrations/0010_search_indexes.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

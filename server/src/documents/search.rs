@@ -3,7 +3,8 @@
 //!
 //! Server-side search keeps the browser's work and download small at 10,000 documents: the
 //! phone receives one page, never the whole store. The folded-name column and the per-owner
-//! indexes keep each query to a scan of one citizen's rows.
+//! covering indexes (migration 0010) keep each query to a scan of one citizen's index
+//! entries; the page itself walks the sort's index and stops after one page of matches.
 
 use portal_api::documents::{
     DocumentCategory, DocumentFacets, DocumentPage, DocumentQuery, DocumentSort, DocumentSummary,

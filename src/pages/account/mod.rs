@@ -5,7 +5,7 @@ mod markup;
 mod session_list;
 mod sign_in_list;
 
-use leptos::{html::Div, prelude::*, task::spawn_local};
+use leptos::{html::Div, prelude::*, task::spawn_local_scoped};
 use portal_api::auth::AccountActivity;
 use wasm_bindgen::JsCast;
 
@@ -26,11 +26,11 @@ pub fn AccountPage() -> impl IntoView {
     let api_base = move || session.config().current().api_base_url;
     // A signal filled by a task rather than a `LocalResource`: the resource's async machinery
     // is used nowhere else in the app and cost about 5 KB brotli of the first-load budget.
-    // `spawn_local` runs the task in this page's owner, so leaving the page aborts the request.
+    // `spawn_local_scoped` runs the task in this page's owner, so leaving the page aborts the request.
     let activity = RwSignal::new(None::<Result<AccountActivity, ApiError>>);
     let load = move || {
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             activity.set(Some(api::account::fetch_activity(&api_base).await));
         });
     };
@@ -43,7 +43,7 @@ pub fn AccountPage() -> impl IntoView {
         done.set(None);
         failed.set(None);
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::account::end_session(&api_base, &id, action).await {
                 Ok(()) => done.set(Some(action)),
                 // Already ended elsewhere (another tab, its own timeout): the list was stale.

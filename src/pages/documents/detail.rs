@@ -2,7 +2,7 @@
 //! timeline, its file previewed in the page and downloadable with its real name (or a link to
 //! the issuing agency, marked as leaving the portal), and a check with the agency for updates.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::hooks::use_params_map;
 use portal_api::documents::{DocumentDetail, DocumentEvent};
 
@@ -28,7 +28,7 @@ pub fn DocumentDetailPage() -> impl IntoView {
     let api_base = move || session.config().current().api_base_url;
     let load = move || {
         let (api, code) = (api_base(), code.get_untracked());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             document.set(Some(api::documents::get(&api, &code).await));
         });
     };
@@ -42,7 +42,7 @@ pub fn DocumentDetailPage() -> impl IntoView {
         }
         syncing.set(true);
         let (api, code) = (api_base(), code.get_untracked());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer = api::documents::sync(&api, &code).await;
             syncing.try_set(false);
             synced.try_set(answer.is_ok());

@@ -5,7 +5,7 @@
 //! The server searches and pages (diacritics folded in SQL, over indexes): a store of 10,000
 //! documents sends 50 rows, never 10,000, so the page stays small and quick on a cheap phone.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_api::documents::{
@@ -51,7 +51,7 @@ pub fn DocumentListPage() -> impl IntoView {
         }
         in_flight.set_value(true);
         let api = session.config().current().api_base_url;
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             while let Some(wanted) = query.try_get_untracked() {
                 let answer = api::documents::search(&api, &wanted).await;
                 if query.try_with_untracked(|now| *now == wanted) != Some(false) {

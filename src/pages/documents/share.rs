@@ -2,7 +2,7 @@
 //! link and its QR, see the links made, revoke any at once. The holder of a link opens
 //! `/shared/{token}`, which shows only this document; each view is in the access log.
 
-use leptos::{html::H3, prelude::*, task::spawn_local};
+use leptos::{html::H3, prelude::*, task::spawn_local_scoped};
 use portal_api::documents::DocumentShare;
 
 use crate::api::{self, ApiError};
@@ -42,7 +42,7 @@ pub fn DocumentShares(
     let links = RwSignal::new(None::<Result<Vec<DocumentShare>, ApiError>>);
     let load = move || {
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer = api::documents::shares(&api, &code.get_value()).await;
             links.try_set(Some(answer));
         });
@@ -58,7 +58,7 @@ pub fn DocumentShares(
         failure.set(None);
         revoked.set(false);
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer =
                 api::documents::share(&api, &code.get_value(), hours.get_untracked()).await;
             pending.try_set(false);
@@ -75,7 +75,7 @@ pub fn DocumentShares(
     };
     let revoke = Callback::new(move |id: String| {
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::documents::revoke_share(&api, &code.get_value(), &id).await {
                 Ok(()) => {
                     if made.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == id)) {

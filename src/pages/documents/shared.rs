@@ -2,7 +2,7 @@
 //! only that document, its metadata, its file, and until when the link works. An unknown,
 //! expired or revoked link gets one plain answer, so a link says nothing of why.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::hooks::use_params_map;
 use portal_api::documents::SharedDocument;
 
@@ -24,7 +24,7 @@ pub fn SharedDocumentPage() -> impl IntoView {
     let document = RwSignal::new(None::<Result<SharedDocument, ApiError>>);
     let load = move || {
         let (api, token) = (config.current().api_base_url, token.get_untracked());
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             document.try_set(Some(api::documents::open_shared(&api, &token).await));
         });
     };

@@ -1,7 +1,7 @@
 //! `/record/access-log`: every read of the citizen's record and documents, newest first, 20 a
 //! page, with the page number in the address so Back and reload keep it.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::hooks::use_query_map;
 use portal_api::Channel;
 use portal_api::record_sync::{AccessActor, AccessEntry, AccessLogPage as LogPage};
@@ -30,7 +30,7 @@ pub fn AccessLogPage() -> impl IntoView {
         let api = session.config().current().api_base_url;
         let page = page.get_untracked();
         log.set(None);
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             log.set(Some(api::record::access_log(&api, page).await));
         });
     };

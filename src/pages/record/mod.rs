@@ -17,7 +17,7 @@ pub use share::SharePage;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::record_sync::{RecordView, RefreshState, RefreshStatus};
 
 use crate::api::{self, ApiError};
@@ -48,7 +48,7 @@ pub fn RecordPage() -> impl IntoView {
 
     let load = move || {
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             record.set(Some(api::record::fetch_record(&api).await));
         });
     };
@@ -60,7 +60,7 @@ pub fn RecordPage() -> impl IntoView {
         move |first: Result<RefreshStatus, ApiError>| {
             let alive = alive.clone();
             let api = api_base();
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let started = now_ms();
                 let mut answer = first;
                 // Until an answer other than "running" arrives, coming back should ask again.
@@ -101,7 +101,7 @@ pub fn RecordPage() -> impl IntoView {
     if refresh::left_running() {
         let follow = follow.clone();
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             if let Ok(status) = api::record::refresh_status(&api).await
                 && status.state == RefreshState::Running
             {
@@ -118,7 +118,7 @@ pub fn RecordPage() -> impl IntoView {
         outcome.set(RefreshOutcome::Running { slow: false });
         let api = api_base();
         let follow = follow.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             follow(api::record::start_refresh(&api).await);
         });
     });

@@ -5,7 +5,7 @@ mod created;
 mod form;
 mod list;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::share::Share;
 
 use crate::api::{self, ApiError};
@@ -28,7 +28,7 @@ pub fn SharePage() -> impl IntoView {
     let shares = RwSignal::new(None::<Result<Vec<Share>, ApiError>>);
     let load = move || {
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             shares.set(Some(api::share::list_shares(&api_base).await));
         });
     };
@@ -46,7 +46,7 @@ pub fn SharePage() -> impl IntoView {
         revoked.set(false);
         failed.set(None);
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::share::revoke_share(&api_base, &id).await {
                 // Not found: revoked already, from another tab; the list was stale.
                 Ok(()) | Err(ApiError::NotFound) => {

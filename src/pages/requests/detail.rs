@@ -2,7 +2,7 @@
 //! result in the data store or its written refusal, with the whole history, the answer to a
 //! question from the provider, and withdrawal while that is still allowed.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_api::RequestStatus;
 use portal_api::requests::{RequestAnswer, RequestDetail, RequestEvent};
@@ -32,7 +32,7 @@ pub fn RequestDetailPage() -> impl IntoView {
     let load = move || {
         let api = session.config().current().api_base_url;
         let reference = reference.get_untracked();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             request.set(Some(api::requests::get(&api, &reference).await));
         });
     };
@@ -124,7 +124,7 @@ fn RequestBody(
         move |_| {
             let api = session.config().current().api_base_url;
             let reference = reference.clone();
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 match api::requests::withdraw(&api, &reference).await {
                     Ok(done) => request.set(Some(Ok(done))),
                     Err(error) => failed.set(Some(error)),
@@ -229,7 +229,7 @@ fn AnswerQuestion(
         let chosen = file.get_untracked();
         let api = session.config().current().api_base_url;
         let reference = reference.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             // The shared rules: the text, and a chosen file's size and type by its content.
             let mut found = Vec::new();
             if let Err(errors) = answer.validate() {

@@ -1,7 +1,7 @@
 //! `/requests`: the citizen's drafts, to continue or discard, and the requests they sent,
 //! each with where it stands.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::RequestStatus;
 use portal_api::requests::RequestSummary;
 
@@ -22,14 +22,14 @@ pub fn RequestListPage() -> impl IntoView {
     let list = RwSignal::new(None::<Result<Vec<RequestSummary>, ApiError>>);
     let load = move || {
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             list.set(Some(api::requests::list(&api).await));
         });
     };
     load();
     let discard = Callback::new(move |id: String| {
         let api = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let _ = api::requests::discard_draft(&api, &id).await;
             load();
         });

@@ -5,7 +5,7 @@
 //! a new sign-in after the session ended comes back to the same page with every saved answer.
 //! Answers are saved as the citizen types; the page says whether they are.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_api::RequestStatus;
@@ -67,7 +67,7 @@ fn StartDraft() -> impl IntoView {
             ..FormText::default()
         });
         let navigate = navigate.clone();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let fields = prefill.fields();
             let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
             match api::requests::create_draft(&api, &fields).await {
@@ -125,7 +125,7 @@ fn DraftForm(
         move || {
             loaded.set(None);
             let (api, id, navigate) = (api_base(), id.clone(), navigate.clone());
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 match api::requests::get(&api, &id).await {
                     Ok(draft) if draft.summary.status != RequestStatus::Draft => {
                         // Sent already (from another tab, or before a reload): show the request.
@@ -196,7 +196,7 @@ fn DraftForm(
                 // Not "saved" from the first keystroke until the server has it.
                 save_state.set(SaveState::Saving);
                 let save = save_now();
-                spawn_local(async move {
+                spawn_local_scoped(async move {
                     sleep(SAVE_AFTER_MS).await;
                     save.await;
                 });
@@ -213,7 +213,7 @@ fn DraftForm(
         returning,
         save_now: Callback::new({
             let save_now = save_now.clone();
-            move |()| spawn_local(save_now())
+            move |()| spawn_local_scoped(save_now())
         }),
     };
 

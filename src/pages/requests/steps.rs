@@ -1,7 +1,7 @@
 //! The pages of the guided form: one question each (GOV.UK's "one thing per page"), each with
 //! a back link that keeps the answers, the step number, the error summary and "continue".
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use portal_api::FieldErrorCode;
@@ -334,7 +334,7 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
             let id = context.id.get_value();
             let navigate = navigate.clone();
             let fields = context.form.with_untracked(FormText::fields);
-            spawn_local(async move {
+            spawn_local_scoped(async move {
                 let fields: Vec<(&str, &str)> =
                     fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
                 let sent = match api::requests::save_draft(&api, &id, &fields).await {

@@ -1,4 +1,4 @@
-use leptos::{html::H2, prelude::*, task::spawn_local};
+use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::SessionInfo;
 use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
 
@@ -60,7 +60,7 @@ pub fn CodeStep(
             code: digits,
         };
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer = api::auth::verify_code(&api_base, &body).await;
             pending.set(false);
             match answer {
@@ -78,7 +78,7 @@ pub fn CodeStep(
         general.set(None);
         let id = challenge.with_untracked(|c| c.challenge_id.clone());
         let api_base = api_base();
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             match api::auth::resend_code(&api_base, &id).await {
                 Ok(fresh) => {
                     sent_at.set(now_ms());

@@ -1,4 +1,4 @@
-use leptos::{html::H2, prelude::*, task::spawn_local};
+use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
 use crate::api::{self, ApiError};
@@ -50,7 +50,7 @@ pub fn PasswordStep(
         problems.set(Vec::new());
         pending.set(true);
         let api_base = session.config().current().api_base_url;
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer = api::auth::sign_in(&api_base, &body).await;
             pending.set(false);
             password.set(String::new());

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
@@ -64,7 +64,7 @@ pub fn ShareForm(
         problems.set(Vec::new());
         pending.set(true);
         let api_base = session.config().current().api_base_url;
-        spawn_local(async move {
+        spawn_local_scoped(async move {
             let answer = api::share::create_share(&api_base, &body).await;
             pending.set(false);
             match answer {
