@@ -1,8 +1,13 @@
-//! `/verify`: public, no sign-in. Checks a share code (opened from the QR, pasted, or read
-//! from a photo of the QR) in the browser against the portal's published keys, checks its
-//! expiry by the browser's clock and its revocation online, and shows what it shares.
+//! `/verify`: public, no sign-in. Checks a share code (opened from the QR, pasted, read from
+//! a photo of the QR, or scanned with the camera in the page) in the browser against the
+//! portal's published keys, checks its expiry by the browser's clock and its revocation
+//! online, and shows what it shares.
 
+mod camera;
+mod camera_scan;
+mod camera_view;
 mod check;
+mod frame_scanner;
 mod image_input;
 mod outcome;
 mod paste_form;
@@ -16,6 +21,7 @@ use crate::components::PageHeading;
 use crate::i18n::*;
 use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
+use camera_scan::CameraScan;
 use check::{Refusal, Revocation, Verified, decide, is_expired, verify_signature};
 use image_input::ImageInput;
 use outcome::OutcomeView;
@@ -75,8 +81,9 @@ pub fn VerifyPage() -> impl IntoView {
                 <PasteForm on_code />
             </div>
             <div class="app-grid__side">
-                <ImageInput on_code />
+                <CameraScan on_code />
                 <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, verify.camera_note))}</p>
+                <ImageInput on_code />
             </div>
         </div>
     }

@@ -1,7 +1,8 @@
-//! Reading a QR from a photo, all on the device: the browser decodes the image onto a canvas,
-//! and `rqrr` finds the code in its greyscale pixels. The photo is never sent anywhere.
+//! Reading a QR from a picture, all on the device: the browser paints the picture (a photo,
+//! or a frame of the camera) onto a canvas, and `rqrr` finds the code in its greyscale
+//! pixels. The picture is never sent anywhere.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
 
@@ -15,7 +16,9 @@ const MIN_SIDE: f64 = 1000.0;
 /// The text of the first QR code found in `file`; `None` if the browser cannot read the
 /// image or no code is found.
 pub async fn read_qr(file: &File) -> Option<String> {
-    let promise = window().create_image_bitmap_with_blob(file).ok()?;
+    let promise = leptos::prelude::window()
+        .create_image_bitmap_with_blob(file)
+        .ok()?;
     let bitmap: ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     let (width, height) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
     let longest = width.max(height);
@@ -25,26 +28,59 @@ pub async fn read_qr(file: &File) -> Option<String> {
         (MIN_SIDE / longest).max(1.0).floor()
     };
     let (width, height) = ((width * scale).round(), (height * scale).round());
-    let canvas: HtmlCanvasElement = window()
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    canvas.set_width(width as u32);
-    canvas.set_height(height as u32);
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    context.set_image_smoothing_enabled(false);
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
-        .ok()?;
+    let text = QrCanvas::new()?.read(width, height, |context| {
+        context.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
+    });
     bitmap.close();
-    let rgba = context.get_image_data(0.0, 0.0, width, height).ok()?.data();
-    decode_rgba(width as usize, height as usize, &rgba)
+    text
 }
 
-fn window() -> web_sys::Window {
-    leptos::prelude::window()
+/// A canvas to paint a picture on and look for a QR in: one for a photo, one kept for all the
+/// frames of a camera.
+pub struct QrCanvas {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+}
+
+impl QrCanvas {
+    /// A canvas outside the page; `None` only if the browser has no 2D canvas.
+    pub fn new() -> Option<Self> {
+        let canvas: HtmlCanvasElement = leptos::prelude::document()
+            .create_element("canvas")
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        // Every frame is read back: the browser keeps such a canvas in memory, not on the GPU.
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE).ok()?;
+        let context = canvas
+            .get_context_with_context_options("2d", &options)
+            .ok()??
+            .dyn_into()
+            .ok()?;
+        Some(Self { canvas, context })
+    }
+
+    /// The text of the first QR code in what `paint` draws on a canvas of `width` × `height`
+    /// px; `None` if painting fails or no code is found.
+    pub fn read(
+        &self,
+        width: f64,
+        height: f64,
+        paint: impl FnOnce(&CanvasRenderingContext2d) -> Result<(), JsValue>,
+    ) -> Option<String> {
+        // Resizing clears the canvas and its settings, so smoothing is turned off after it.
+        self.canvas.set_width(width as u32);
+        self.canvas.set_height(height as u32);
+        self.context.set_image_smoothing_enabled(false);
+        paint(&self.context).ok()?;
+        let rgba = self
+            .context
+            .get_image_data(0.0, 0.0, width, height)
+            .ok()?
+            .data();
+        decode_rgba(width as usize, height as usize, &rgba)
+    }
 }
 
 /// The text of the first QR code in an RGBA image, `width` × `height`.
