@@ -5,12 +5,14 @@
 mod error_summary;
 mod field_error;
 mod field_message;
+mod file_field;
 mod number_radios;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
 pub use field_error::FieldError;
 pub use field_message::field_message;
+pub use file_field::FileField;
 pub use number_radios::{NumberRadios, Text, choice_id};
 pub use text_field::TextField;
 

@@ -8,12 +8,14 @@ use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::documents::{DocumentCategory, DocumentDetail};
 use portal_api::upload::UploadForm;
 use send_wrapper::SendWrapper;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 
 use super::words::category_text;
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
-use crate::forms::{ErrorSummary, FieldError, FieldProblem, TextField, in_form_order, problem_of};
+use crate::forms::{
+    ErrorSummary, FieldError, FieldProblem, FileField, TextField, in_form_order, problem_of,
+};
 use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
 use crate::session::SessionContext;
@@ -157,7 +159,13 @@ pub fn UploadPage() -> impl IntoView {
                         autocomplete="off"
                     />
                     <CategorySelect value=category error=problem_of(problems, "category") />
-                    <FileInput file error=problem_of(problems, "file") />
+                    <FileField
+                        label=|l| td_string!(l, upload.file_label)
+                        hint=|l| td_string!(l, upload.file_hint)
+                        accept="application/pdf,.pdf"
+                        file
+                        error=problem_of(problems, "file")
+                    />
                     <Progress sending />
                     <div class="app-button-group">
                         <button type="submit" class="app-button" aria-disabled=move || busy().then_some("true")>
@@ -210,40 +218,6 @@ fn CategorySelect(
                 <option value="" selected=move || value.with(String::is_empty)>{tr(i18n, |l| td_string!(l, upload.choose))}</option>
                 {options}
             </select>
-        </div>
-    }
-}
-
-/// The file chooser. The browser keeps the chosen file in the input across errors, so the
-/// citizen never has to find it again.
-#[component]
-fn FileInput(
-    /// The chosen file.
-    file: RwSignal<Option<SendWrapper<File>>>,
-    /// Why the file is refused, if it is.
-    error: Signal<Option<portal_api::FieldErrorCode>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let on_change = move |event: leptos::ev::Event| {
-        let input = event_target::<HtmlInputElement>(&event);
-        let chosen = input.files().and_then(|files| files.get(0));
-        file.set(chosen.map(SendWrapper::new));
-    };
-    view! {
-        <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
-            <label class="app-field__label" for="file">{tr(i18n, |l| td_string!(l, upload.file_label))}</label>
-            <p class="app-field__hint" id="file-hint">{tr(i18n, |l| td_string!(l, upload.file_hint))}</p>
-            <FieldError field="file" error />
-            <input
-                class="app-file-input"
-                type="file"
-                id="file"
-                name="file"
-                accept="application/pdf,.pdf"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || if error.with(Option::is_some) { "file-hint file-error" } else { "file-hint" }
-                on:change=on_change
-            />
         </div>
     }
 }

@@ -8,12 +8,12 @@ use portal_api::RequestStatus;
 use portal_api::requests::{RequestAnswer, RequestDetail, RequestEvent};
 use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
 use send_wrapper::SendWrapper;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading, QrCode};
-use crate::forms::{ErrorSummary, FieldError, in_form_order, problem_of};
+use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
 use crate::session::SessionContext;
@@ -267,15 +267,6 @@ fn AnswerQuestion(
     };
     let error = problem_of(problems, "answer");
     let file_error = problem_of(problems, "file");
-    let on_file = move |event: leptos::ev::Event| {
-        let input = event_target::<HtmlInputElement>(&event);
-        file.set(
-            input
-                .files()
-                .and_then(|files| files.get(0))
-                .map(SendWrapper::new),
-        );
-    };
     view! {
         <section class="app-section app-request-outcome">
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.question_heading))}</h2>
@@ -295,21 +286,13 @@ fn AnswerQuestion(
                         bind:value=text
                     ></textarea>
                 </div>
-                <div class="app-field" class:app-field--error=move || file_error.with(Option::is_some)>
-                    <label class="app-field__label" for="file">{tr(i18n, |l| td_string!(l, requests.attach_label))}</label>
-                    <p class="app-field__hint" id="file-hint">{tr(i18n, |l| td_string!(l, requests.attach_hint))}</p>
-                    <FieldError field="file" error=file_error />
-                    <input
-                        class="app-file-input"
-                        type="file"
-                        id="file"
-                        name="file"
-                        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                        aria-invalid=move || file_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || if file_error.with(Option::is_some) { "file-hint file-error" } else { "file-hint" }
-                        on:change=on_file
-                    />
-                </div>
+                <FileField
+                    label=|l| td_string!(l, requests.attach_label)
+                    hint=|l| td_string!(l, requests.attach_hint)
+                    accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                    file
+                    error=file_error
+                />
                 <div class="app-form__actions">
                     <button type="submit" class="app-button" aria-disabled=move || sending.get().then_some("true")>
                         {tr(i18n, |l| td_string!(l, requests.answer_send))}
