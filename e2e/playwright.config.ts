@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { OPERATOR_TOKEN } from './support/operator';
 
 // The portal runs from the reference backend, started here on ports of its own with a
 // throwaway database and fresh demo data, so a test never meets state a previous run left.
@@ -24,8 +25,13 @@ function server(port: number, extra: string[] = []) {
       '--listen', `127.0.0.1:${port}`,
       '--dist', dist,
       '--database', database,
+      '--demo',
       '--reset',
       '--dev-sms-outbox',
+      '--operator-token', OPERATOR_TOKEN,
+      // Every test signs the same few demo citizens in again and again.
+      '--sms-per-phone-per-hour', '10000',
+      '--sms-per-phone-per-day', '10000',
       // Tests decide requests through the operator endpoint, not the simulated provider's clock.
       '--operator-endpoint',
       '--request-pace-seconds', '0',

@@ -125,7 +125,9 @@ async function signIn(page) {
   await page.getByLabel(t('sign_in.password_label'), { exact: true }).fill(DUC.password);
   await page.getByRole('button', { name: t('sign_in.continue_button') }).click();
   await page.getByLabel(t('sign_in.code_label')).waitFor();
-  const messages = await (await fetch(`${BASE}/api/v1/dev/sms-outbox?to=${DUC.phone}`)).json();
+  const outbox = `${BASE}/api/v1/dev/sms-outbox?to=${DUC.phone}`;
+  const headers = { authorization: `Bearer ${process.env.PORTAL_OPERATOR_TOKEN}` };
+  const messages = await (await fetch(outbox, { headers })).json();
   const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? fail('no sign-in code in the dev SMS outbox');
   await page.getByLabel(t('sign_in.code_label')).fill(code);
   await page.getByRole('button', { name: t('sign_in.sign_in_button'), exact: true }).click();

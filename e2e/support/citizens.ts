@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { lockCodes, unlockCodes } from './code-lock';
 import { t } from './locales';
+import { operatorHeaders } from './operator';
 
 /** The demo accounts the reference backend seeds (README, "Demo citizens"). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -35,7 +36,7 @@ export async function holdCodes(page: Page, citizen: Citizen): Promise<void> {
 
 /** The newest one-time code the simulated SMS gateway sent to `phone` (dev outbox). */
 export async function latestCode(request: APIRequestContext, phone: string): Promise<string> {
-  const response = await request.get(`/api/v1/dev/sms-outbox?to=${phone}`);
+  const response = await request.get(`/api/v1/dev/sms-outbox?to=${phone}`, { headers: operatorHeaders });
   expect(response.ok()).toBeTruthy();
   const messages: { text: string }[] = await response.json();
   const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1];

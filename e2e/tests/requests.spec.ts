@@ -4,6 +4,7 @@ import { AN, BINH, signIn, type Citizen } from '../support/citizens';
 import { decodeQr } from '../support/qr';
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { PortalPage } from '../pages/portal';
+import { operatorHeaders } from '../support/operator';
 
 // Written requests: the guided form against the reference backend, whose simulated provider
 // stands still in tests (--request-pace-seconds 0) and is moved by the operator endpoint.
@@ -19,7 +20,10 @@ async function openSignedIn(portal: PortalPage, page: Page, path: string, citize
 /** Moves a request through the provider's steps, e.g. received → processing → provided. */
 async function decide(request: APIRequestContext, reference: string, ...steps: { status: string; note?: string }[]) {
   for (const step of steps) {
-    const response = await request.post(`/api/v1/operator/requests/${reference}/decision`, { headers, data: step });
+    const response = await request.post(`/api/v1/operator/requests/${reference}/decision`, {
+      headers: { ...headers, ...operatorHeaders },
+      data: step,
+    });
     expect(response.ok(), `${reference} → ${step.status}`).toBeTruthy();
   }
 }

@@ -16,12 +16,21 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
 use crate::http::{api_fallback, csrf, security_headers, static_files};
-use crate::routes::api_router;
+use crate::routes::{dev_router, operator_router, public_router};
 use crate::state::AppState;
 
 /// The application serving the API under `/api/v1` and the app from `dist`.
 pub fn build_app(state: AppState, dist: &Path) -> Router {
-    let (api, _) = api_router().split_for_parts();
+    // Switched-off demo endpoints are not routed at all: they answer exactly like any unknown
+    // path, for every method, and so do not tell anyone that they exist.
+    let mut routes = public_router();
+    if state.operator_endpoint {
+        routes = routes.merge(operator_router());
+    }
+    if state.auth.dev_sms_outbox {
+        routes = routes.merge(dev_router());
+    }
+    let (api, _) = routes.split_for_parts();
     let api = api
         .merge(api_fallback::routes())
         // After the routes: it applies to the method routers registered so far.

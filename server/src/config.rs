@@ -44,7 +44,12 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_DIST", default_value = "./dist")]
     pub dist: PathBuf,
 
-    /// Delete all data and seed the demo citizens again before serving.
+    /// Seed the demo citizens (published password, full records, documents, requests) into an
+    /// empty database, or a wiped one with `--reset`. Never in a real deployment.
+    #[arg(long, env = "PORTAL_DEMO", value_parser = clap::builder::FalseyValueParser::new())]
+    pub demo: bool,
+
+    /// Delete all data before serving (and seed the demo citizens again with `--demo`).
     #[arg(long)]
     pub reset: bool,
 
@@ -63,6 +68,12 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_OPERATOR_ENDPOINT", value_parser = clap::builder::FalseyValueParser::new())]
     pub operator_endpoint: bool,
 
+    /// The credential the operator endpoints and the development SMS outbox ask for, as
+    /// `Authorization: Bearer TOKEN`. When either is on without one, a random one is made and
+    /// printed at start-up.
+    #[arg(long, env = "PORTAL_OPERATOR_TOKEN", hide_env_values = true)]
+    pub operator_token: Option<String>,
+
     /// Seconds the simulated provider waits before taking in a submitted request, and again
     /// before starting to handle it; 0 leaves requests where they are.
     #[arg(long, env = "PORTAL_REQUEST_PACE_SECONDS", default_value_t = 60)]
@@ -71,6 +82,14 @@ pub struct ServeOptions {
     /// Password and code attempts allowed from one client address per 15 minutes.
     #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_IP", default_value_t = 30)]
     pub sign_in_attempts_per_ip: u32,
+
+    /// One-time codes one phone may be sent per hour.
+    #[arg(long, env = "PORTAL_SMS_PER_PHONE_PER_HOUR", default_value_t = 5)]
+    pub sms_per_phone_per_hour: u32,
+
+    /// One-time codes one phone may be sent per day.
+    #[arg(long, env = "PORTAL_SMS_PER_PHONE_PER_DAY", default_value_t = 10)]
+    pub sms_per_phone_per_day: u32,
 
     /// Send the session cookie without `Secure`, for a browser that refuses Secure cookies
     /// over plain HTTP. Chromium and Firefox keep them from localhost, so this is rarely needed.
@@ -106,6 +125,12 @@ mod tests {
         assert_eq!(options.database, PathBuf::from("./data/portal.sqlite3"));
         assert_eq!(options.dist, PathBuf::from("./dist"));
         assert!(!options.reset);
+        assert!(!options.demo, "no demo accounts unless asked for");
+        assert!(
+            !options.operator_endpoint,
+            "no operator endpoints unless asked for"
+        );
+        assert!(options.operator_token.is_none());
         assert!(
             !options.dev_sms_outbox,
             "the SMS outbox is off unless asked for"

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod error;
 pub mod http;
 pub mod json;
+pub mod limits;
 pub mod national_db;
 pub mod openapi;
 pub mod record;

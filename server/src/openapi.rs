@@ -1,7 +1,9 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and the
 //! shared API crate's types; `docs/openapi.yaml` is this document, checked by a test.
 
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
+};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::api_router;
@@ -39,7 +41,7 @@ use portal_api::SESSION_COOKIE;
         (name = "requests", description = "Written requests for information: drafts, submission, tracking to a result or a written refusal"),
         (name = "shares", description = "Signed share codes of chosen record fields, their public keys and revocation"),
         (name = "account", description = "The citizen's sessions and sign-in history"),
-        (name = "development", description = "Switched off unless the server runs with a development flag"),
+        (name = "development", description = "Demo and test endpoints: not routed unless the server runs with their flag, and then only with the operator credential"),
     ),
     modifiers(&SessionCookie),
 )]
@@ -59,6 +61,18 @@ impl Modify for SessionCookie {
                 SESSION_COOKIE,
                 "The session, set by signing in: HttpOnly, Secure, SameSite=Strict.",
             ))),
+        );
+        components.add_security_scheme(
+            "operator",
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The operator credential of a demo server (`--operator-token`), for \
+                         the development endpoints only.",
+                    ))
+                    .build(),
+            ),
         );
         openapi.security = Some(vec![SecurityRequirement::new::<_, _, &str>(
             SESSION_COOKIE,

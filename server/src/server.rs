@@ -7,9 +7,9 @@ use portal_api::{Channel, ClientConfig};
 use tokio::net::TcpListener;
 
 use crate::app::build_app;
-use crate::auth::rate_limit::RateLimiter;
 use crate::auth::settings::ABSOLUTE_TIMEOUT_SECONDS;
-use crate::auth::{AuthSettings, Clock};
+use crate::auth::sms::SmsSettings;
+use crate::auth::{AuthSettings, Clock, secrets};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
 use crate::national_db::NationalDatabase;
@@ -58,14 +58,30 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
     } else {
         SeedMode::IfEmpty
     };
-    match seed::ensure_demo_data(&db, mode)? {
-        SeedOutcome::Seeded => {
-            tracing::info!(database = %options.database.display(), "demo data seeded")
+    if options.demo {
+        match seed::ensure_demo_data(&db, mode)? {
+            SeedOutcome::Seeded => {
+                tracing::info!(database = %options.database.display(), "demo data seeded")
+            }
+            SeedOutcome::Kept => {
+                tracing::info!(database = %options.database.display(), "existing data kept")
+            }
         }
-        SeedOutcome::Kept => {
-            tracing::info!(database = %options.database.display(), "existing data kept")
-        }
+    } else if options.reset {
+        seed::wipe(&db)?;
+        tracing::info!(database = %options.database.display(), "all data deleted");
     }
+    let demo_endpoints = options.operator_endpoint || options.dev_sms_outbox;
+    // A demo endpoint switched on without a credential gets one nobody knows; `run` makes and
+    // prints one first, so this only happens to callers that did not ask for a token.
+    let operator_token_hash = demo_endpoints.then(|| {
+        secrets::hash(
+            &options
+                .operator_token
+                .clone()
+                .unwrap_or_else(secrets::random_token),
+        )
+    });
     let share_signer = db.call_blocking(|c| ShareSigner::load_or_create(c, Clock::System.now()))?;
     let national = NationalDatabase::new(
         db.clone(),
@@ -89,34 +105,45 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         attempts_per_ip: options.sign_in_attempts_per_ip,
         ip_window_seconds: LOCKOUT_WINDOW_SECONDS,
         dev_sms_outbox: options.dev_sms_outbox,
+        sms: SmsSettings {
+            echo: options.dev_sms_outbox,
+            per_phone_per_hour: options.sms_per_phone_per_hour,
+            per_phone_per_day: options.sms_per_phone_per_day,
+        },
         secure_cookie: !options.insecure_cookie,
     };
     Ok(AppState {
         db,
         national,
         client_config,
-        sign_in_limiter: RateLimiter::new(auth.attempts_per_ip, auth.ip_window_seconds),
         auth,
         clock: Clock::System,
         refresh_jobs: RefreshJobs::default(),
         share_signer,
         operator_endpoint: options.operator_endpoint,
+        operator_token_hash,
     })
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
-pub async fn run(options: ServeOptions) -> Result<(), ServerError> {
+pub async fn run(mut options: ServeOptions) -> Result<(), ServerError> {
+    let made_token =
+        (options.operator_endpoint || options.dev_sms_outbox) && options.operator_token.is_none();
+    if made_token {
+        options.operator_token = Some(secrets::random_token());
+    }
     let state = prepare(&options)?;
     if !options.dist.join("index.html").is_file() {
         tracing::warn!(dist = %options.dist.display(), "no built app here; the API still answers");
     }
     spawn_provider(&state, options.request_pace_seconds);
+    spawn_janitor(&state);
     let app = build_app(state, &options.dist);
     let listener = TcpListener::bind(options.listen)
         .await
         .map_err(|e| ServerError::Bind(options.listen, e))?;
     let address = listener.local_addr().map_err(ServerError::Serve)?;
-    println!("{}", banner(address, &options));
+    println!("{}", banner(address, &options, made_token));
     axum::serve(
         listener,
         // The peer address feeds the per-address sign-in limits.
@@ -156,34 +183,59 @@ fn spawn_provider(state: &AppState, pace: u32) {
     });
 }
 
-/// What a person starting the portal needs to see: where it is and who to sign in as.
-fn banner(address: std::net::SocketAddr, options: &ServeOptions) -> String {
+/// Every ten minutes, drops limit counters whose windows closed long ago.
+fn spawn_janitor(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            ticks.tick().await;
+            let now = state.clock.now();
+            if let Err(error) = state.db.call(move |c| crate::limits::prune(c, now)).await {
+                tracing::warn!(%error, "cannot prune the limit counters");
+            }
+        }
+    });
+}
+
+/// What a person starting the portal needs to see: where it is, who to sign in as on a demo,
+/// and the operator credential when this run made one.
+fn banner(address: std::net::SocketAddr, options: &ServeOptions, made_token: bool) -> String {
     let mut text = format!(
-        "\nCổng công dân / Citizen portal: http://{address}/{}\n\n\
-         Demo citizens — password {}; the SMS code is in the server's outbox{}:\n",
+        "\nCổng công dân / Citizen portal: http://{address}/{}\n",
         if options.kiosk { "  (kiosk mode)" } else { "" },
-        seed::DEMO_PASSWORD,
-        if options.dev_sms_outbox {
-            format!(
-                " (printed here as each is sent; also at http://{address}/api/v1/dev/sms-outbox?to=PHONE)"
-            )
-        } else {
-            " (start with --dev-sms-outbox to read it)".to_owned()
-        },
     );
-    for citizen in seed::demo_citizens() {
+    if made_token && let Some(token) = &options.operator_token {
         text.push_str(&format!(
-            "  {}  {:<16} phone {}  {:>6} documents{}\n",
-            citizen.record.personal_id.as_str(),
-            citizen.record.full_name,
-            citizen.record.phone.as_deref().unwrap_or("-"),
-            citizen.store.count(),
-            if citizen.verified {
-                ""
+            "\nOperator credential for the demo endpoints: Authorization: Bearer {token}\n"
+        ));
+    }
+    if options.demo {
+        text.push_str(&format!(
+            "\nDemo citizens — password {}; the SMS code is in the server's outbox{}:\n",
+            seed::DEMO_PASSWORD,
+            if options.dev_sms_outbox {
+                format!(
+                    " (printed here as each is sent; also at http://{address}/api/v1/dev/sms-outbox?to=PHONE with the operator credential)"
+                )
             } else {
-                "  (account not verified)"
+                " (start with --dev-sms-outbox to read it)".to_owned()
             },
         ));
+        for citizen in seed::demo_citizens() {
+            text.push_str(&format!(
+                "  {}  {:<16} phone {}  {:>6} documents{}\n",
+                citizen.record.personal_id.as_str(),
+                citizen.record.full_name,
+                citizen.record.phone.as_deref().unwrap_or("-"),
+                citizen.store.count(),
+                if citizen.verified {
+                    ""
+                } else {
+                    "  (account not verified)"
+                },
+            ));
+        }
     }
     text.push_str("\nStop with Ctrl-C.\n");
     text

@@ -2,7 +2,6 @@
 
 use portal_api::ClientConfig;
 
-use crate::auth::rate_limit::RateLimiter;
 use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
 use crate::national_db::NationalDatabase;
@@ -22,27 +21,13 @@ pub struct AppState {
     pub auth: AuthSettings,
     /// Where the time comes from.
     pub clock: Clock,
-    /// Sign-in attempts per client address.
-    pub sign_in_limiter: RateLimiter,
     /// Record refreshes, one per citizen at a time.
     pub refresh_jobs: RefreshJobs,
     /// Signs share codes.
     pub share_signer: ShareSigner,
-    /// Whether the provider's decision endpoint answers (demos and tests).
+    /// Whether the operator endpoints are routed at all (demos and tests).
     pub operator_endpoint: bool,
-}
-
-impl AppState {
-    /// The operator endpoints answer only on a server started with `--operator-endpoint`;
-    /// otherwise they are as absent as any unknown path.
-    pub fn require_operator(&self) -> Result<(), crate::error::ApiError> {
-        if self.operator_endpoint {
-            Ok(())
-        } else {
-            Err(crate::error::ApiError::new(
-                portal_api::ErrorCode::NotFound,
-                "the operator endpoint is off; start the server with --operator-endpoint",
-            ))
-        }
-    }
+    /// SHA-256 of the credential the operator endpoints and the development SMS outbox ask
+    /// for, when either is on.
+    pub operator_token_hash: Option<String>,
 }

@@ -87,7 +87,14 @@ async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
 
     let dist = server.dir.path().join("dist").display().to_string();
     let db = database.display().to_string();
-    let flags = ["portal-server", "--dist", &dist, "--database", &db];
+    let flags = [
+        "portal-server",
+        "--demo",
+        "--dist",
+        &dist,
+        "--database",
+        &db,
+    ];
     let cli = <portal_server::config::Cli as clap::Parser>::try_parse_from(flags).unwrap();
     portal_server::server::prepare(&cli.serve).unwrap();
     assert_eq!(
@@ -103,4 +110,21 @@ async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
         count(&Connection::open(&database).unwrap(), requests, &an) > 0,
         "seeded again"
     );
+
+    // Without --demo, --reset deletes everything and seeds nothing.
+    let production = [
+        "portal-server",
+        "--reset",
+        "--dist",
+        &dist,
+        "--database",
+        &db,
+    ];
+    let cli = <portal_server::config::Cli as clap::Parser>::try_parse_from(production).unwrap();
+    portal_server::server::prepare(&cli.serve).unwrap();
+    let citizens: i64 = Connection::open(&database)
+        .unwrap()
+        .query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(citizens, 0, "wiped, not seeded");
 }

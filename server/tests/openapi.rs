@@ -70,7 +70,8 @@ fn concrete(path: &str) -> String {
 
 #[tokio::test]
 async fn every_documented_operation_is_routed_and_answers_a_documented_status() {
-    let server = TestServer::start();
+    // The demo's endpoints are documented too; they are routed only when switched on.
+    let server = TestServer::start_with(&["--dev-sms-outbox", "--operator-endpoint"]);
     let document = portal_server::openapi::document();
     let mut operations = 0;
     for (path, item) in &document.paths.paths {
@@ -126,5 +127,11 @@ async fn every_documented_operation_is_routed_and_answers_a_documented_status() 
             }
         }
     }
-    assert!(operations >= 3);
+    // Every operation the committed document lists was tried, not just some of them.
+    let committed = include_str!("../../docs/openapi.yaml");
+    let listed = committed
+        .lines()
+        .filter(|line| line.trim_start().starts_with("operationId:"))
+        .count();
+    assert_eq!(operations, listed);
 }

@@ -435,11 +435,9 @@ async fn the_operator_endpoint_is_off_unless_asked_for() {
     let server = TestServer::start();
     let (status, body) = decide(&server, "YC-2026-000001", "received", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("--operator-endpoint")
+    assert_eq!(
+        body["message"],
+        portal_server::http::api_fallback::NO_ENDPOINT
     );
 }
 

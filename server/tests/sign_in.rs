@@ -153,30 +153,136 @@ async fn an_unverified_account_is_told_so_after_the_right_password() {
 }
 
 #[tokio::test]
-async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
+async fn five_wrong_passwords_lock_the_account_quietly_and_tell_the_citizen_by_sms() {
     let server = server();
-    for _ in 0..4 {
-        let (status, _) = password_step(&server, AN, "wrong").await;
+    for _ in 0..5 {
+        let (status, body) = password_step(&server, AN, "wrong").await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(body["code"], "invalid_credentials");
     }
-    let (status, body) = password_step(&server, AN, "wrong").await;
-    assert_eq!(status, StatusCode::LOCKED);
-    assert_eq!(body["code"], "account_locked");
-    assert_eq!(body["retry_after_seconds"], 900);
 
-    // Locked means locked, even with the right password.
+    // Locked: the right password gets the answer a wrong one gets, so the lock tells a
+    // stranger nothing, and guesses made during it are not checked at all.
     server.clock.advance(600);
-    let (status, body) = password_step(&server, AN, DEMO_PASSWORD).await;
-    assert_eq!(status, StatusCode::LOCKED);
-    assert_eq!(body["retry_after_seconds"], 300);
+    let (status, locked) = password_step(&server, AN, DEMO_PASSWORD).await;
+    let (_, wrong) = password_step(&server, AN, "wrong").await;
+    let (_, unknown) = password_step(&server, "001099000001", DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(locked, wrong);
+    assert_eq!(locked, unknown);
+
+    // The citizen learns of it on their own phone, with the time it ends.
+    let (_, body) = server
+        .get(&format!("/api/v1/dev/sms-outbox?to={AN_PHONE}"))
+        .await;
+    let notice = json(&body)[0]["text"].as_str().unwrap().to_owned();
+    assert!(notice.contains("tam khoa den"), "{notice}");
 
     server.clock.advance(300);
     let (status, _) = password_step(&server, AN, DEMO_PASSWORD).await;
     assert_eq!(
         status,
         StatusCode::OK,
-        "the lock ends after fifteen minutes"
+        "the lock ends fifteen minutes after the fifth wrong password"
     );
+}
+
+/// How many attempts of each outcome the account's record holds.
+fn outcomes(server: &TestServer, outcome: &str) -> i64 {
+    let connection = rusqlite::Connection::open(server.database()).unwrap();
+    connection
+        .query_row(
+            "SELECT count(*) FROM sign_in_events WHERE personal_id = ?1 AND outcome = ?2",
+            [AN, outcome],
+            |row| row.get(0),
+        )
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_parallel_wrong_passwords_are_five_checks_and_a_lock() {
+    let server = server();
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let app = server.app.clone();
+        let request = api(
+            "POST",
+            "/api/v1/sign-in",
+            json!({"identifier": AN, "password": "wrong"}),
+            None,
+        );
+        attempts.spawn(async move {
+            use tower::ServiceExt;
+            app.oneshot(request).await.unwrap().status()
+        });
+    }
+    while let Some(status) = attempts.join_next().await {
+        assert_eq!(status.unwrap(), StatusCode::UNAUTHORIZED);
+    }
+    // Each attempt takes its slot before the (slow) password check, so however the twenty
+    // interleave, exactly five are checked and the rest meet the lock.
+    assert_eq!(outcomes(&server, "wrong_password"), 5);
+    assert_eq!(outcomes(&server, "locked"), 15);
+    let (status, _) = password_step(&server, AN, DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "locked");
+}
+
+#[tokio::test]
+async fn ten_wrong_codes_across_sign_ins_lock_the_account() {
+    let server = server();
+    let mut last = None;
+    // Each right password starts a new code with three tries; the account's allowance of
+    // ten wrong codes an hour spans them all.
+    for round in 0..4 {
+        let (status, challenge) = password_step(&server, AN, DEMO_PASSWORD).await;
+        assert_eq!(status, StatusCode::OK, "round {round}");
+        let id = challenge["challenge_id"].as_str().unwrap().to_owned();
+        let right = latest_code(&server, AN_PHONE).await;
+        let wrong = if right == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        for _ in 0..3 {
+            let (response, body) = code_step(&server, &id, wrong).await;
+            last = Some((response.status(), body));
+            if last.as_ref().unwrap().0 == StatusCode::LOCKED {
+                break;
+            }
+        }
+        server.clock.advance(61);
+    }
+    let (status, body) = last.unwrap();
+    assert_eq!(status, StatusCode::LOCKED, "the tenth wrong code locks");
+    assert_eq!(body["code"], "account_locked");
+    assert_eq!(
+        outcomes(&server, "wrong_code"),
+        4,
+        "three used-up codes and the lock"
+    );
+    let (status, _) = password_step(&server, AN, DEMO_PASSWORD).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "and the password step says no more"
+    );
+}
+
+#[tokio::test]
+async fn a_phone_gets_five_codes_an_hour() {
+    let server = server();
+    for _ in 0..5 {
+        let (status, _) = password_step(&server, AN, DEMO_PASSWORD).await;
+        assert_eq!(status, StatusCode::OK);
+        server.clock.advance(60);
+    }
+    let (status, body) = password_step(&server, AN, DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["code"], "rate_limited");
+    assert_eq!(body["retry_after_seconds"], 3600 - 5 * 60);
+    server.clock.advance(3600);
+    let (status, _) = password_step(&server, AN, DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "a new hour, a new allowance");
 }
 
 #[tokio::test]
@@ -482,5 +588,8 @@ async fn the_sms_outbox_is_off_unless_asked_for() {
         .get(&format!("/api/v1/dev/sms-outbox?to={AN_PHONE}"))
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert_eq!(json(&body)["code"], "not_found");
+    assert_eq!(
+        json(&body)["message"],
+        portal_server::http::api_fallback::NO_ENDPOINT
+    );
 }

@@ -76,7 +76,8 @@ pub fn bench(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
                 "bench/documents-search.mjs",
                 &format!("http://127.0.0.1:{}", options.port),
             ])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .env("PORTAL_OPERATOR_TOKEN", BENCH_OPERATOR_TOKEN),
     );
     drop(server);
     for suffix in ["", "-wal", "-shm"] {
@@ -92,6 +93,10 @@ pub fn bench(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
 /// dropped. The script waits for its health endpoint.
 struct Server(Child);
 
+/// The operator credential of the bench's own throwaway server, which the script needs to
+/// read the sign-in code from the development SMS outbox.
+const BENCH_OPERATOR_TOKEN: &str = "bench-operator-credential";
+
 impl Server {
     fn start(root: &Path, port: u16, database: &Path) -> Result<Self, XtaskError> {
         let binary = release_binary(root);
@@ -101,8 +106,11 @@ impl Server {
             .arg("--database")
             .arg(database)
             .args([
+                "--demo",
                 "--reset",
                 "--dev-sms-outbox",
+                "--operator-token",
+                BENCH_OPERATOR_TOKEN,
                 "--national-db-latency-ms",
                 "0",
             ])

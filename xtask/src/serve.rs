@@ -64,10 +64,13 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
     server
         .args(["--listen", &format!("127.0.0.1:{}", options.port)])
         .args(["--dist", "dist", "--database", "data/portal.sqlite3"])
+        // Demo citizens with a published password: never a real deployment's default.
+        .arg("--demo")
         // A demo on one machine has no phone to receive the sign-in code: the simulated SMS
         // gateway prints each message and the outbox endpoint shows it.
         .arg("--dev-sms-outbox")
-        // So a demo can take a request all the way to a result or a refusal.
+        // So a demo can take a request all the way to a result or a refusal. The server makes
+        // the operator credential these need and prints it.
         .arg("--operator-endpoint");
     if options.reset {
         server.arg("--reset");

@@ -1,7 +1,9 @@
-//! Portal accounts and the lockout after repeated wrong passwords.
+//! Portal accounts as sign-in finds them.
 
-use portal_api::auth::{LOCKOUT_FAILURES, LOCKOUT_WINDOW_SECONDS, SignInIdentifier};
-use rusqlite::{Connection, OptionalExtension, params};
+use portal_api::auth::SignInIdentifier;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::attempt_limits::{CODE_FAILURES, PASSWORD_FAILURES};
 
 use crate::db::DbError;
 
@@ -43,46 +45,10 @@ pub fn find(
         .optional()?)
 }
 
-/// Until when the account is locked, if it is: [`LOCKOUT_FAILURES`] wrong passwords within
-/// [`LOCKOUT_WINDOW_SECONDS`] lock it for that window after the last of them.
-pub fn locked_until(
-    connection: &Connection,
-    personal_id: &str,
-    now: i64,
-) -> Result<Option<i64>, DbError> {
-    let window = i64::from(LOCKOUT_WINDOW_SECONDS);
-    let mut statement = connection.prepare(
-        "SELECT at FROM password_failures WHERE personal_id = ?1 AND at > ?2 ORDER BY at DESC",
-    )?;
-    let recent: Vec<i64> = statement
-        .query_map(params![personal_id, now - 2 * window], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    let limit = LOCKOUT_FAILURES as usize;
-    // Any run of `limit` consecutive failures that fits in one window locks from its last.
-    let until = recent
-        .windows(limit)
-        .filter(|run| run[0] - run[limit - 1] < window)
-        .map(|run| run[0] + window)
-        .max();
-    Ok(until.filter(|until| *until > now))
-}
-
-/// Counts a wrong password.
-pub fn record_failure(connection: &Connection, personal_id: &str, now: i64) -> Result<(), DbError> {
-    connection.execute(
-        "INSERT INTO password_failures (personal_id, at) VALUES (?1, ?2)",
-        params![personal_id, now],
-    )?;
-    Ok(())
-}
-
-/// Forgets wrong passwords after a complete sign-in.
+/// Forgets wrong passwords and codes after a complete sign-in.
 pub fn clear_failures(connection: &Connection, personal_id: &str) -> Result<(), DbError> {
-    connection.execute(
-        "DELETE FROM password_failures WHERE personal_id = ?1",
-        [personal_id],
-    )?;
-    Ok(())
+    PASSWORD_FAILURES.forget(connection, personal_id)?;
+    CODE_FAILURES.forget(connection, personal_id)
 }
 
 /// The citizen's full name, for the session answer.
@@ -119,50 +85,6 @@ mod tests {
             assert!(by_id.verified);
             assert!(by_id.password_hash.starts_with("$argon2id$"));
             assert!(find(c, &SignInIdentifier::parse("001099000001").unwrap())?.is_none());
-            Ok(())
-        })
-        .unwrap();
-    }
-
-    #[test]
-    fn five_failures_within_fifteen_minutes_lock_for_fifteen_minutes() {
-        let (_dir, db) = seeded();
-        db.call_blocking(|c| {
-            let start = 1_000_000;
-            for i in 0..4 {
-                record_failure(c, AN, start + i * 60)?;
-            }
-            assert_eq!(
-                locked_until(c, AN, start + 240)?,
-                None,
-                "four are not enough"
-            );
-            record_failure(c, AN, start + 299)?;
-            assert_eq!(locked_until(c, AN, start + 300)?, Some(start + 299 + 900));
-            assert_eq!(
-                locked_until(c, AN, start + 299 + 899)?,
-                Some(start + 299 + 900)
-            );
-            assert_eq!(
-                locked_until(c, AN, start + 299 + 900)?,
-                None,
-                "the lock ends"
-            );
-            clear_failures(c, AN)?;
-            Ok(())
-        })
-        .unwrap();
-    }
-
-    #[test]
-    fn failures_spread_over_more_than_the_window_do_not_lock() {
-        let (_dir, db) = seeded();
-        db.call_blocking(|c| {
-            let start = 2_000_000;
-            for i in 0..5 {
-                record_failure(c, AN, start + i * 240)?;
-            }
-            assert_eq!(locked_until(c, AN, start + 961)?, None);
             Ok(())
         })
         .unwrap();

@@ -6,9 +6,12 @@ use portal_api::auth::{CODE_ATTEMPTS, CODE_TTL_SECONDS, CodeChallenge, RESEND_AF
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::accounts::Account;
+use super::attempt_limits::CODE_FAILURES;
 use super::clock::seconds;
-use super::{secrets, sms};
+use super::sms::{self, SmsSettings};
+use super::{locks, secrets};
 use crate::db::DbError;
+use crate::limits::Taken;
 
 /// New codes one sign-in may ask for; after that the citizen starts again with the password.
 const RESENDS: u32 = 3;
@@ -26,6 +29,14 @@ pub enum Verdict {
         /// Tries left.
         attempts_left: u32,
     },
+    /// The account is locked: by this wrong code (the account's last allowed one), or before
+    /// it. The citizen has shown the password, so they may be told.
+    Locked {
+        /// Whose sign-in it was.
+        personal_id: String,
+        /// Until when.
+        until: i64,
+    },
     /// Wrong for the last time, expired, or no such challenge: start again.
     Expired {
         /// Whose challenge it was, when there was one (for the record of attempts).
@@ -38,19 +49,33 @@ pub enum Verdict {
 pub enum Resend {
     /// A new code went out.
     Sent(CodeChallenge),
-    /// The countdown is still running for this many seconds.
+    /// The countdown is still running, or the phone has had its codes for the hour or the
+    /// day: this many seconds to wait.
     TooSoon(u32),
     /// Expired, unknown, or out of resends: start again.
     Expired,
 }
 
-/// Starts a challenge for `account` and sends its code.
+/// What starting a challenge found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The code went out.
+    Sent(CodeChallenge),
+    /// The phone has had its codes for the hour or the day: this many seconds to wait.
+    PhoneLimit(u32),
+}
+
+/// Starts a challenge for `account` and sends its code, within the phone's allowance. Run it
+/// in a transaction: a refusal must not keep the slot it took in the hourly count.
 pub fn start(
     connection: &Connection,
     account: &Account,
     now: i64,
-    echo_sms: bool,
-) -> Result<CodeChallenge, DbError> {
+    sms: SmsSettings,
+) -> Result<Start, DbError> {
+    if let Err(wait) = sms::allow_code(connection, sms, &account.phone, now)? {
+        return Ok(Start::PhoneLimit(wait));
+    }
     let challenge_id = secrets::random_token();
     let code = secrets::random_code();
     connection.execute(
@@ -67,14 +92,14 @@ pub fn start(
             RESENDS,
         ],
     )?;
-    sms::send_code(connection, &account.phone, &code, now, echo_sms)?;
-    Ok(CodeChallenge {
+    sms::send_code(connection, &account.phone, &code, now, sms.echo)?;
+    Ok(Start::Sent(CodeChallenge {
         challenge_id,
         phone_masked: masked(&account.phone),
         expires_in_seconds: CODE_TTL_SECONDS,
         resend_in_seconds: RESEND_AFTER_SECONDS,
         attempts_left: CODE_ATTEMPTS,
-    })
+    }))
 }
 
 fn masked(phone: &str) -> String {
@@ -122,12 +147,15 @@ fn delete(connection: &Connection, id_hash: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Checks `code` against the challenge.
+/// Checks `code` against the challenge. Every code counts against the account's allowance of
+/// wrong codes ([`CODE_FAILURES`]) before it is compared, so parallel guesses cannot all be
+/// compared before any is counted; a right code gives its slot back.
 pub fn verify(
     connection: &Connection,
     challenge_id: &str,
     code: &str,
     now: i64,
+    sms: SmsSettings,
 ) -> Result<Verdict, DbError> {
     let id_hash = secrets::hash(challenge_id);
     let Some(row) = load(connection, &id_hash)? else {
@@ -139,11 +167,42 @@ pub fn verify(
             personal_id: Some(row.personal_id),
         });
     }
+    // Ends the challenge with the account locked until `until`, locking it first (and telling
+    // the citizen by SMS) when this code is what locks it.
+    let locked = |until: i64, locks_now: bool| -> Result<Verdict, DbError> {
+        if locks_now {
+            locks::lock(
+                connection,
+                &row.personal_id,
+                &row.phone,
+                until,
+                now,
+                sms.echo,
+            )?;
+        }
+        delete(connection, &id_hash)?;
+        Ok(Verdict::Locked {
+            personal_id: row.personal_id.clone(),
+            until,
+        })
+    };
+    if let Some(until) = locks::locked_until(connection, &row.personal_id, now)? {
+        return locked(until, false);
+    }
+    let slot = match CODE_FAILURES.take(connection, &row.personal_id, now)? {
+        Taken::Slot(slot) => slot,
+        Taken::Full { retry_after } => return locked(now + i64::from(retry_after), true),
+    };
     if secrets::hash(code) == row.code_hash {
+        slot.give_back(connection)?;
         delete(connection, &id_hash)?;
         return Ok(Verdict::Accepted {
             personal_id: row.personal_id,
         });
+    }
+    if slot.last {
+        // Locked until the window of wrong codes closes, so the lock's end brings no new tries.
+        return locked(slot.window_end.max(now + 1), true);
     }
     let attempts_left = row.attempts_left.saturating_sub(1);
     if attempts_left == 0 {
@@ -165,7 +224,7 @@ pub fn resend(
     connection: &Connection,
     challenge_id: &str,
     now: i64,
-    echo_sms: bool,
+    sms: SmsSettings,
 ) -> Result<Resend, DbError> {
     let id_hash = secrets::hash(challenge_id);
     let Some(row) = load(connection, &id_hash)? else {
@@ -179,6 +238,9 @@ pub fn resend(
     if now < ready_at {
         return Ok(Resend::TooSoon(seconds(ready_at - now)));
     }
+    if let Err(wait) = sms::allow_code(connection, sms, &row.phone, now)? {
+        return Ok(Resend::TooSoon(wait));
+    }
     let code = secrets::random_code();
     connection.execute(
         "UPDATE sign_in_challenges
@@ -191,7 +253,7 @@ pub fn resend(
             now + i64::from(CODE_TTL_SECONDS)
         ],
     )?;
-    sms::send_code(connection, &row.phone, &code, now, echo_sms)?;
+    sms::send_code(connection, &row.phone, &code, now, sms.echo)?;
     Ok(Resend::Sent(CodeChallenge {
         challenge_id: challenge_id.to_owned(),
         phone_masked: masked(&row.phone),

@@ -2,10 +2,12 @@
 //! SMS, opaque session tokens stored as hashes, lockout and rate limits.
 
 pub mod accounts;
+pub mod attempt_limits;
 pub mod challenges;
 pub mod client;
 pub mod clock;
 pub mod current;
+pub mod locks;
 pub mod password;
 pub mod rate_limit;
 pub mod secrets;

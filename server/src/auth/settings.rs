@@ -2,6 +2,8 @@
 
 use portal_api::Channel;
 
+use super::sms::SmsSettings;
+
 /// Settings from the command line.
 #[derive(Debug, Clone)]
 pub struct AuthSettings {
@@ -18,6 +20,8 @@ pub struct AuthSettings {
     pub ip_window_seconds: u32,
     /// Whether `GET /api/v1/dev/sms-outbox` answers (demos and tests only).
     pub dev_sms_outbox: bool,
+    /// The SMS gateway: echo, and the allowance of codes per phone.
+    pub sms: SmsSettings,
     /// Whether the session cookie is marked `Secure`. Always, except when a developer serves
     /// plain HTTP to a browser that will not keep Secure cookies from it.
     pub secure_cookie: bool,

@@ -1,12 +1,51 @@
 //! The reference backend's SMS gateway: it writes each message to the `sms_outbox` table,
 //! which the development outbox endpoint reads when switched on, and then also prints it.
+//!
+//! Texts are ASCII, as SMS gateways in Vietnam commonly require for short codes (Unicode
+//! halves the message length).
 
 use rusqlite::{Connection, params};
 
+use super::attempt_limits::{sms_per_day, sms_per_hour};
 use crate::db::DbError;
+use crate::limits::Taken;
 
-/// "Sends" the one-time code to `phone`. The text is ASCII, as SMS gateways in Vietnam
-/// commonly require for short codes (Unicode halves the message length).
+/// Vietnam's offset from UTC; the country has no daylight saving.
+const VIETNAM_OFFSET_SECONDS: i64 = 7 * 60 * 60;
+
+/// How the gateway behaves in this deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmsSettings {
+    /// Print each message too (the development outbox is on).
+    pub echo: bool,
+    /// Codes one phone may be sent per hour.
+    pub per_phone_per_hour: u32,
+    /// Codes one phone may be sent per day.
+    pub per_phone_per_day: u32,
+}
+
+/// Takes a slot in the phone's hourly and daily allowance of codes. `Err` holds the seconds
+/// until the fuller one reopens. Call inside the transaction that sends the code, so a refusal
+/// by the daily count rolls back the hourly slot.
+pub fn allow_code(
+    connection: &Connection,
+    settings: SmsSettings,
+    phone: &str,
+    now: i64,
+) -> Result<Result<(), u32>, DbError> {
+    let limits = [
+        sms_per_hour(settings.per_phone_per_hour),
+        sms_per_day(settings.per_phone_per_day),
+    ];
+    for limit in limits {
+        if let Taken::Full { retry_after } = limit.take(connection, phone, now)? {
+            return Ok(Err(retry_after));
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// "Sends" the one-time code to `phone`.
 pub fn send_code(
     connection: &Connection,
     phone: &str,
@@ -18,6 +57,34 @@ pub fn send_code(
         "Ma xac thuc Cong du lieu dan cu: {code}. Hieu luc 5 phut. \
          Khong cung cap ma nay cho bat ky ai."
     );
+    send(connection, phone, &text, now, echo)
+}
+
+/// Tells the citizen their account is locked, and until when (Vietnam time): the sign-in
+/// page does not say so, to strangers or to them.
+pub fn send_lock_notice(
+    connection: &Connection,
+    phone: &str,
+    until: i64,
+    now: i64,
+    echo: bool,
+) -> Result<(), DbError> {
+    let local = until + VIETNAM_OFFSET_SECONDS;
+    let (hours, minutes) = (local.rem_euclid(86_400) / 3600, local.rem_euclid(3600) / 60);
+    let text = format!(
+        "Cong du lieu dan cu: tai khoan cua ban tam khoa den {hours:02}:{minutes:02} do nhap sai \
+         mat khau hoac ma xac thuc nhieu lan. Neu khong phai ban, hay doi mat khau."
+    );
+    send(connection, phone, &text, now, echo)
+}
+
+fn send(
+    connection: &Connection,
+    phone: &str,
+    text: &str,
+    now: i64,
+    echo: bool,
+) -> Result<(), DbError> {
     connection.execute(
         "INSERT INTO sms_outbox (phone, text, sent_at) VALUES (?1, ?2, ?3)",
         params![phone, text, now],

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_uploads.sql"),
     include_str!("../../migrations/0009_request_attachments.sql"),
     include_str!("../../migrations/0010_search_indexes.sql"),
+    include_str!("../../migrations/0011_limits.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

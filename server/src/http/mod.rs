@@ -3,5 +3,6 @@
 
 pub mod api_fallback;
 pub mod csrf;
+pub mod operator;
 pub mod security_headers;
 pub mod static_files;

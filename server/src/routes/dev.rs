@@ -1,5 +1,6 @@
-//! `/api/v1/dev`: what demos and tests need to see behind the scenes. Off unless the server
-//! runs with `--dev-sms-outbox`; a real deployment never does.
+//! `/api/v1/dev`: what demos and tests need to see behind the scenes. Not routed unless the
+//! server runs with `--dev-sms-outbox`, and then only with the operator credential; a real
+//! deployment never does.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -9,6 +10,7 @@ use serde::Deserialize;
 
 use crate::auth::clock::rfc3339;
 use crate::error::ApiError;
+use crate::http::operator::Operator;
 use crate::state::AppState;
 
 /// Which phone's messages to list.
@@ -25,24 +27,20 @@ pub struct OutboxQuery {
     path = "/api/v1/dev/sms-outbox",
     tag = "development",
     operation_id = "devSmsOutbox",
-    security(()),
+    security(("operator" = [])),
     params(OutboxQuery),
     responses(
         (status = 200, description = "The messages, newest first", body = Vec<SmsMessage>),
         (status = 400, description = "`to` is missing", body = ErrorBody),
-        (status = 404, description = "The outbox is switched off (the default)", body = ErrorBody),
+        (status = 401, description = "Without the operator credential", body = ErrorBody),
+        (status = 404, description = "The outbox is switched off (the default): not routed, like any unknown path", body = ErrorBody),
     ),
 )]
 pub async fn sms_outbox(
     State(state): State<AppState>,
+    _operator: Operator,
     query: Result<Query<OutboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<SmsMessage>>, ApiError> {
-    if !state.auth.dev_sms_outbox {
-        return Err(ApiError::new(
-            portal_api::ErrorCode::NotFound,
-            "the development SMS outbox is off; start the server with --dev-sms-outbox",
-        ));
-    }
     let Query(query) = query.map_err(|e| ApiError::malformed(e.body_text()))?;
     let messages = state
         .db

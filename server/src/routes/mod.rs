@@ -19,8 +19,14 @@ use utoipa_axum::routes;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 
-/// Every endpoint of the API with its OpenAPI description.
+/// Every endpoint of the API with its OpenAPI description, the demo's included: what the
+/// document describes.
 pub fn api_router() -> OpenApiRouter<AppState> {
+    public_router().merge(operator_router()).merge(dev_router())
+}
+
+/// The endpoints every deployment serves.
+pub fn public_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .routes(routes!(config::client_config))
         .routes(routes!(health::health))
@@ -64,9 +70,19 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::withdraw))
         .routes(with_upload_limit(routes!(requests::answer_question)))
         .routes(routes!(requests::get_attachment))
+}
+
+/// Deciding requests as the provider and changing the simulated national database: routed
+/// only with `--operator-endpoint`, so that otherwise they answer like any unknown path.
+pub fn operator_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .routes(routes!(requests::operator_decision))
         .routes(routes!(operator::change_national_record))
-        .routes(routes!(dev::sms_outbox))
+}
+
+/// The development SMS outbox: routed only with `--dev-sms-outbox`.
+pub fn dev_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(dev::sms_outbox))
 }
 
 /// Raises the body limit of a route that takes uploads to the upload limit (10 MB) plus room

@@ -1,5 +1,6 @@
-//! What a registration officer does to the national database, for demos and tests: off unless
-//! the server runs with `--operator-endpoint`, like the request decisions.
+//! What a registration officer does to the national database, for demos and tests: not routed
+//! unless the server runs with `--operator-endpoint`, like the request decisions, and then
+//! only with the operator credential.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -7,6 +8,7 @@ use portal_api::{ErrorBody, FieldErrorCode, PersonalId, PopulationRecord};
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
+use crate::http::operator::Operator;
 use crate::json::ApiJson;
 use crate::national_db::{self, ChangeError};
 use crate::state::AppState;
@@ -18,7 +20,7 @@ use crate::state::AppState;
     path = "/api/v1/operator/national-records/{id}",
     tag = "development",
     operation_id = "operatorChangeNationalRecord",
-    security(()),
+    security(("operator" = [])),
     params(("id" = String, Path, description = "The citizen's personal identification number")),
     request_body(
         content = Object,
@@ -27,18 +29,19 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The record as the national database now holds it", body = PopulationRecord),
         (status = 400, description = "The body is not a JSON object", body = ErrorBody),
+        (status = 401, description = "Without the operator credential", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
-        (status = 404, description = "The endpoint is off (the default), or no such citizen", body = ErrorBody),
+        (status = 404, description = "No such citizen; or the endpoint is off (the default): not routed, like any unknown path", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: a field that records do not have, the personal ID number, or a value of the wrong shape", body = ErrorBody),
     ),
 )]
 pub async fn change_national_record(
     State(state): State<AppState>,
+    _operator: Operator,
     Path(id): Path<String>,
     ApiJson(changes): ApiJson<Map<String, Value>>,
 ) -> Result<Json<PopulationRecord>, ApiError> {
-    state.require_operator()?;
     let id = PersonalId::parse(&id).map_err(|_| ApiError::not_found())?;
     let changed = state
         .db

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::auth::CurrentSession;
 use crate::error::ApiError;
+use crate::http::operator::Operator;
 use crate::json::ApiJson;
 use crate::requests::store::{self, Change, NewAttachment};
 use crate::requests::workflow::Actor;
@@ -461,14 +462,15 @@ pub struct Decision {
     path = "/api/v1/operator/requests/{id}/decision",
     tag = "development",
     operation_id = "operatorDecision",
-    security(()),
+    security(("operator" = [])),
     params(("id" = String, Path, description = "The request's reference")),
     request_body = Decision,
     responses(
         (status = 200, description = "Decided", body = RequestDetail),
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        (status = 401, description = "Without the operator credential", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
-        (status = 404, description = "The endpoint is off (the default), or no such request", body = ErrorBody),
+        (status = 404, description = "No such request; or the endpoint is off (the default): not routed, like any unknown path", body = ErrorBody),
         (status = 409, description = "`conflict`: the request's status does not allow this decision", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: a refusal or a question needs its `note`", body = ErrorBody),
@@ -476,10 +478,10 @@ pub struct Decision {
 )]
 pub async fn operator_decision(
     State(state): State<AppState>,
+    _operator: Operator,
     Path(id): Path<String>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    state.require_operator()?;
     let needs_note = matches!(
         decision.status,
         RequestStatus::Refused | RequestStatus::MoreInformationNeeded

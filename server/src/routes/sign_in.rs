@@ -8,22 +8,31 @@ use portal_api::auth::{
 };
 use portal_api::{ErrorBody, SessionInfo};
 
-use crate::auth::challenges::{self, Resend, Verdict};
+use portal_api::auth::LOCKOUT_WINDOW_SECONDS;
+
+use crate::auth::attempt_limits::{self, PASSWORD_FAILURES};
+use crate::auth::challenges::{self, Resend, Start, Verdict};
 use crate::auth::clock::seconds;
 use crate::auth::current::{presented_token, session_cookie};
 use crate::auth::sessions::{self, EndReason};
-use crate::auth::{ClientInfo, accounts, password, sign_in_events};
+use crate::auth::{ClientInfo, accounts, locks, password, sign_in_events};
 use crate::error::ApiError;
 use crate::json::ApiJson;
+use crate::limits::Taken;
 use crate::routes::session::session_info;
 use crate::state::AppState;
 
-/// Counts one attempt from this client against the per-address limit.
-fn limit(state: &AppState, client: &ClientInfo) -> Result<(), ApiError> {
-    state
-        .sign_in_limiter
-        .attempt(client.ip, state.clock.now())
-        .map_err(ApiError::rate_limited)
+/// Counts one attempt from this client against the per-address limit, in the database, so
+/// every server instance sharing it counts together.
+async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiError> {
+    let limit =
+        attempt_limits::per_address(state.auth.attempts_per_ip, state.auth.ip_window_seconds);
+    let address = client.ip.to_string();
+    let now = state.clock.now();
+    match state.db.call(move |c| limit.take(c, &address, now)).await? {
+        Taken::Slot(_) => Ok(()),
+        Taken::Full { retry_after } => Err(ApiError::rate_limited(retry_after)),
+    }
 }
 
 /// Checks the identifier and password and sends a one-time code to the account's verified
@@ -38,12 +47,11 @@ fn limit(state: &AppState, client: &ClientInfo) -> Result<(), ApiError> {
     responses(
         (status = 200, description = "A code was sent to the verified phone", body = CodeChallenge),
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 401, description = "`invalid_credentials`: wrong identifier or password (one answer for both)", body = ErrorBody),
-        (status = 403, description = "`account_not_verified`, or `forbidden` without the CSRF header", body = ErrorBody),
+        (status = 401, description = "`invalid_credentials`: an unknown identifier, a wrong password, or an account locked after too many wrong passwords or codes: one answer, after as long, for all three (the citizen learns of a lock by SMS)", body = ErrorBody),
+        (status = 403, description = "`account_not_verified` (after the right password), or `forbidden` without the CSRF header", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `identifier` or `password` breaks the rules", body = ErrorBody),
-        (status = 423, description = "`account_locked` after too many wrong passwords; `retry_after_seconds` says until when", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: too many attempts from this address", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many attempts from this address, or (after the right password) the phone has had its codes for the hour or the day; `retry_after_seconds` says how long to wait", body = ErrorBody),
     ),
 )]
 pub async fn sign_in(
@@ -51,10 +59,11 @@ pub async fn sign_in(
     client: ClientInfo,
     ApiJson(body): ApiJson<PasswordSignIn>,
 ) -> Result<Json<CodeChallenge>, ApiError> {
-    limit(&state, &client)?;
+    limit_address(&state, &client).await?;
     let identifier = body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     let channel = state.auth.channel;
+    let sms = state.auth.sms;
 
     let account = state
         .db
@@ -65,56 +74,68 @@ pub async fn sign_in(
         return Err(ApiError::invalid_credentials());
     };
 
+    // The failure is counted before the password is checked, so a burst of guesses in
+    // parallel gets exactly the account's allowance of checks; a right password gives its
+    // slot back. A locked account is answered exactly like a wrong password, after as long.
     let id = account.personal_id.clone();
     let device = client.device.clone();
-    let locked = state
+    let slot = state
         .db
         .call(move |c| {
-            let until = accounts::locked_until(c, &id, now)?;
-            if until.is_some() {
+            let slot = match locks::locked_until(c, &id, now)? {
+                Some(_) => None,
+                None => match PASSWORD_FAILURES.take(c, &id, now)? {
+                    Taken::Slot(slot) => Some(slot),
+                    Taken::Full { .. } => None,
+                },
+            };
+            if slot.is_none() {
                 sign_in_events::record(c, &id, now, &device, channel, SignInOutcome::Locked)?;
             }
-            Ok(until)
+            Ok(slot)
         })
         .await?;
-    if let Some(until) = locked {
-        // Checked before the password: while locked, a right guess and a wrong one look alike.
-        return Err(ApiError::account_locked(seconds(until - now)));
-    }
+    let Some(slot) = slot else {
+        password::verify_blocking(body.password, None).await;
+        return Err(ApiError::invalid_credentials());
+    };
 
     let right = password::verify_blocking(body.password, Some(account.password_hash.clone())).await;
     if !right {
-        let id = account.personal_id.clone();
         let device = client.device.clone();
-        let locked = state
+        state
             .db
             .call(move |c| {
-                accounts::record_failure(c, &id, now)?;
-                sign_in_events::record(
-                    c,
-                    &id,
-                    now,
-                    &device,
-                    channel,
-                    SignInOutcome::WrongPassword,
-                )?;
-                accounts::locked_until(c, &id, now)
+                let id = &account.personal_id;
+                sign_in_events::record(c, id, now, &device, channel, SignInOutcome::WrongPassword)?;
+                if slot.last {
+                    let until = now + i64::from(LOCKOUT_WINDOW_SECONDS);
+                    locks::lock(c, id, &account.phone, until, now, sms.echo)?;
+                }
+                Ok(())
             })
             .await?;
-        return Err(match locked {
-            Some(until) => ApiError::account_locked(seconds(until - now)),
-            None => ApiError::invalid_credentials(),
-        });
+        return Err(ApiError::invalid_credentials());
     }
+    state.db.call(move |c| slot.give_back(c)).await?;
     if !account.verified {
         return Err(ApiError::account_not_verified());
     }
-    let echo = state.auth.dev_sms_outbox;
-    let challenge = state
+    let started = state
         .db
-        .call(move |c| challenges::start(c, &account, now, echo))
+        .call(move |c| {
+            let tx = c.transaction()?;
+            let started = challenges::start(&tx, &account, now, sms)?;
+            if matches!(started, Start::Sent(_)) {
+                tx.commit()?;
+            }
+            Ok(started)
+        })
         .await?;
-    Ok(Json(challenge))
+    match started {
+        Start::Sent(challenge) => Ok(Json(challenge)),
+        Start::PhoneLimit(wait) => Err(ApiError::rate_limited(wait)),
+    }
 }
 
 /// Checks the one-time code; on success opens a session with a new token in the cookie.
@@ -134,6 +155,7 @@ pub async fn sign_in(
         (status = 410, description = "`code_expired`: expired, used up by wrong tries, or unknown; start again", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `code` is not six digits", body = ErrorBody),
+        (status = 423, description = "`account_locked`: too many wrong codes on this account within an hour (across sign-ins), or a lock from wrong passwords; `retry_after_seconds` says until when", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many attempts from this address", body = ErrorBody),
     ),
 )]
@@ -143,17 +165,18 @@ pub async fn verify_code(
     jar: CookieJar,
     ApiJson(body): ApiJson<CodeVerification>,
 ) -> Result<(CookieJar, Json<SessionInfo>), ApiError> {
-    limit(&state, &client)?;
+    limit_address(&state, &client).await?;
     let code = body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     let settings = state.auth.clone();
     let previous = presented_token(&jar);
     let device = client.device;
+    let sms = settings.sms;
     let outcome = state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
-            let verdict = challenges::verify(&tx, &body.challenge_id, &code, now)?;
+            let verdict = challenges::verify(&tx, &body.challenge_id, &code, now, sms)?;
             let opened = match &verdict {
                 Verdict::Accepted { personal_id } => {
                     // No session fixation: whatever session the browser had ends, and the
@@ -176,9 +199,13 @@ pub async fn verify_code(
                     )?;
                     Some(sessions::create(&tx, personal_id, &settings, &device, now)?)
                 }
-                // A code used up by wrong tries goes in the account's record of attempts.
+                // A code used up by wrong tries, or one that locked the account, goes in the
+                // account's record of attempts.
                 Verdict::Expired {
                     personal_id: Some(id),
+                }
+                | Verdict::Locked {
+                    personal_id: id, ..
                 } => {
                     sign_in_events::record(
                         &tx,
@@ -203,6 +230,7 @@ pub async fn verify_code(
             Ok((jar, Json(info)))
         }
         (Verdict::Wrong { attempts_left }, _) => Err(ApiError::wrong_code(attempts_left)),
+        (Verdict::Locked { until, .. }, _) => Err(ApiError::account_locked(seconds(until - now))),
         _ => Err(ApiError::code_expired()),
     }
 }
@@ -221,7 +249,7 @@ pub async fn verify_code(
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 410, description = "`code_expired`: the sign-in expired or used all its new codes; start again", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: the countdown has `retry_after_seconds` to go", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: the countdown, or the phone's allowance of codes for the hour or the day, has `retry_after_seconds` to go", body = ErrorBody),
     ),
 )]
 pub async fn resend_code(
@@ -229,12 +257,21 @@ pub async fn resend_code(
     client: ClientInfo,
     ApiJson(body): ApiJson<CodeResend>,
 ) -> Result<Json<CodeChallenge>, ApiError> {
-    limit(&state, &client)?;
+    limit_address(&state, &client).await?;
     let now = state.clock.now();
-    let echo = state.auth.dev_sms_outbox;
+    let sms = state.auth.sms;
     let resend = state
         .db
-        .call(move |c| challenges::resend(c, &body.challenge_id, now, echo))
+        .call(move |c| {
+            // Not committed when told to wait: a refusal by the phone's daily allowance must
+            // not keep the slot it took in the hourly one.
+            let tx = c.transaction()?;
+            let resend = challenges::resend(&tx, &body.challenge_id, now, sms)?;
+            if !matches!(resend, Resend::TooSoon(_)) {
+                tx.commit()?;
+            }
+            Ok(resend)
+        })
         .await?;
     match resend {
         Resend::Sent(challenge) => Ok(Json(challenge)),

@@ -55,11 +55,23 @@ pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, Db
     })
 }
 
+/// Deletes every citizen and everything they own, seeding nothing (`--reset` without
+/// `--demo`).
+pub fn wipe(db: &Database) -> Result<(), DbError> {
+    db.call_blocking(|connection| {
+        let tx = connection.transaction()?;
+        clear(&tx)?;
+        tx.commit()?;
+        Ok(())
+    })
+}
+
 fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
     // Documents, requests and their events go with their citizen (ON DELETE CASCADE).
     // Accounts, sessions and sign-in records go with their citizen too.
     tx.execute_batch(
-        "DELETE FROM citizens; DELETE FROM national_records; DELETE FROM sms_outbox;",
+        "DELETE FROM citizens; DELETE FROM national_records; DELETE FROM sms_outbox;
+         DELETE FROM limit_counters;",
     )?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response};
+use axum::http::{Request, Response, header};
 use http_body_util::BodyExt;
 use portal_server::auth::Clock;
 use portal_server::config::Cli;
@@ -16,6 +16,9 @@ use tower::ServiceExt;
 /// A built app like Trunk's, small enough to write in a test: index.html, a hashed script
 /// with its brotli copy, and a plain file.
 pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><main>shell</main>";
+
+/// The operator credential of the test servers started by [`TestServer::start_with`].
+pub const OPERATOR_TOKEN: &str = "test-operator-credential";
 
 /// The app under test, with the directory holding its database and files.
 pub struct TestServer {
@@ -30,8 +33,15 @@ impl TestServer {
         Self::start_with(&[])
     }
 
-    /// As [`Self::start`], with extra command-line flags.
+    /// As [`Self::start`], with extra command-line flags: a demo server (`--demo`) whose
+    /// operator credential is [`OPERATOR_TOKEN`].
     pub fn start_with(flags: &[&str]) -> Self {
+        let demo = ["--demo", "--operator-token", OPERATOR_TOKEN];
+        Self::production(&[&demo[..], flags].concat())
+    }
+
+    /// A server as a real deployment runs it: only the flags given, no demo data.
+    pub fn production(flags: &[&str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -69,8 +79,24 @@ impl TestServer {
         self.dir.path().join("portal.sqlite3")
     }
 
-    /// Sends one request and returns the response with its body read.
-    pub async fn send(&self, request: Request<Body>) -> (Response<()>, Vec<u8>) {
+    /// Sends one request and returns the response with its body read. A request to the
+    /// operator or development endpoints carries the operator credential unless it has an
+    /// `Authorization` of its own; [`Self::send_as_stranger`] sends it as it is.
+    pub async fn send(&self, mut request: Request<Body>) -> (Response<()>, Vec<u8>) {
+        let path = request.uri().path();
+        let behind_the_scenes =
+            path.starts_with("/api/v1/operator/") || path.starts_with("/api/v1/dev/");
+        if behind_the_scenes && !request.headers().contains_key(header::AUTHORIZATION) {
+            let bearer = format!("Bearer {OPERATOR_TOKEN}");
+            request
+                .headers_mut()
+                .insert(header::AUTHORIZATION, bearer.parse().unwrap());
+        }
+        self.send_as_stranger(request).await
+    }
+
+    /// Sends one request exactly as given.
+    pub async fn send_as_stranger(&self, request: Request<Body>) -> (Response<()>, Vec<u8>) {
         let response = self.app.clone().oneshot(request).await.unwrap();
         let (parts, body) = response.into_parts();
         let bytes = body.collect().await.unwrap().to_bytes().to_vec();
