@@ -106,6 +106,18 @@ test('a citizen shares chosen fields by a signed QR, and a verifier checks, refu
   await verifier.getByRole('button', { name: t('vi', 'verify.check_button') }).click();
   await expect(verdict(verifier, 'verify.valid_heading')).toBeVisible();
 
+  // When the portal cannot be asked whether the code was revoked, the page does not call it
+  // valid: it says the signature holds and that the rest could not be confirmed.
+  await verifier.route('**/api/v1/shares/*/status', (route) => route.fulfill({ status: 503, body: '' }));
+  await pasted.fill('xin chào');
+  await verifier.getByRole('button', { name: t('vi', 'verify.check_button') }).click();
+  await pasted.fill(code);
+  await verifier.getByRole('button', { name: t('vi', 'verify.check_button') }).click();
+  await expect(verdict(verifier, 'verify.unconfirmed_heading')).toBeVisible();
+  await expect(verdict(verifier, 'verify.valid_heading')).toHaveCount(0);
+  await expect(verifier.getByText(t('vi', 'verify.revocation_unchecked'))).toBeVisible();
+  await verifier.unroute('**/api/v1/shares/*/status');
+
   // A photo of the QR, read in the verifier's browser (after a refusal, so the verdict is new).
   await pasted.fill('xin chào');
   await verifier.getByRole('button', { name: t('vi', 'verify.check_button') }).click();

@@ -94,9 +94,23 @@ fn Valid(
             </div>
         })
         .collect_view();
+    // Without the revocation check the code is not called valid: the citizen may have
+    // revoked it, and a verifier reads the heading first.
+    let checked = verified.revocation_checked;
+    let (class, heading) = if checked {
+        (
+            "app-verdict app-verdict--valid",
+            tr(i18n, |l| td_string!(l, verify.valid_heading)),
+        )
+    } else {
+        (
+            "app-verdict app-verdict--unconfirmed",
+            tr(i18n, |l| td_string!(l, verify.unconfirmed_heading)),
+        )
+    };
     view! {
-        <div class="app-verdict app-verdict--valid" role="status">
-            <h2 class="app-verdict__title">{tr(i18n, |l| td_string!(l, verify.valid_heading))}</h2>
+        <div class=class role="status">
+            <h2 class="app-verdict__title">{heading}</h2>
             <p class="app-body">{tr(i18n, |l| td_string!(l, verify.valid_body))}</p>
             <dl class="app-verdict__fields">{rows}</dl>
             <p class="app-body app-secondary-text">
@@ -104,7 +118,7 @@ fn Valid(
                 <br />
                 {tr(i18n, |l| td_string!(l, verify.expires_at))} " " {local_text(payload.exp)}
             </p>
-            {if verified.revocation_checked {
+            {if checked {
                 view! { <p class="app-body">{tr(i18n, |l| td_string!(l, verify.revocation_checked))}</p> }.into_any()
             } else {
                 view! {
