@@ -1,7 +1,10 @@
 //! Links that open one document for a while: made, listed and revoked by its owner, opened
 //! by anyone holding the link until it expires or is revoked.
+//!
+//! The database keeps only the SHA-256 of a link's secret (as for session tokens): a copy of
+//! it opens no document. The secret is answered once, when the link is made.
 
-use portal_api::documents::{DocumentShare, SharedDocument};
+use portal_api::documents::{CreatedDocumentShare, DocumentShare, SharedDocument};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::store;
@@ -12,10 +15,9 @@ use crate::db::DbError;
 fn share_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentShare> {
     Ok(DocumentShare {
         id: row.get(0)?,
-        token: row.get(1)?,
-        created_at: rfc3339(row.get(2)?),
-        expires_at: rfc3339(row.get(3)?),
-        revoked: row.get::<_, Option<i64>>(4)?.is_some(),
+        created_at: rfc3339(row.get(1)?),
+        expires_at: rfc3339(row.get(2)?),
+        revoked: row.get::<_, Option<i64>>(3)?.is_some(),
     })
 }
 
@@ -26,7 +28,7 @@ pub fn create(
     code: &str,
     hours: u32,
     now: i64,
-) -> Result<Option<DocumentShare>, DbError> {
+) -> Result<Option<CreatedDocumentShare>, DbError> {
     let Some(document) = store::find(connection, owner, code)? else {
         return Ok(None);
     };
@@ -34,8 +36,9 @@ pub fn create(
     let token = secrets::random_token();
     let expires_at = now + i64::from(hours) * 3600;
     connection.execute(
-        "INSERT INTO document_shares (id, token, document_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, token, document.id, now, expires_at],
+        "INSERT INTO document_shares (id, token_hash, document_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, secrets::hash(&token), document.id, now, expires_at],
     )?;
     connection.execute(
         "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, 'shared', ?3)",
@@ -45,12 +48,14 @@ pub fn create(
             format!("until {}", rfc3339(expires_at))
         ],
     )?;
-    Ok(Some(DocumentShare {
-        id,
+    Ok(Some(CreatedDocumentShare {
+        share: DocumentShare {
+            id,
+            created_at: rfc3339(now),
+            expires_at: rfc3339(expires_at),
+            revoked: false,
+        },
         token,
-        created_at: rfc3339(now),
-        expires_at: rfc3339(expires_at),
-        revoked: false,
     }))
 }
 
@@ -66,7 +71,7 @@ pub fn list(
         return Ok(None);
     };
     let mut statement = connection.prepare(
-        "SELECT id, token, created_at, expires_at, revoked_at FROM document_shares
+        "SELECT id, created_at, expires_at, revoked_at FROM document_shares
          WHERE document_id = ?1 AND expires_at > ?2 ORDER BY created_at DESC, id",
     )?;
     let shares = statement
@@ -110,8 +115,8 @@ pub fn open(
         .query_row(
             "SELECT d.owner_id, d.code, s.expires_at FROM document_shares s
              JOIN documents d ON d.id = s.document_id
-             WHERE s.token = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2",
-            params![token, now],
+             WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2",
+            params![secrets::hash(token), now],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
         )
         .optional()?;

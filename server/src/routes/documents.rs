@@ -7,8 +7,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::ErrorBody;
 use portal_api::documents::{
-    CreateDocumentShare, DocumentDetail, DocumentPage, DocumentQuery, DocumentShare,
-    DocumentSummary, SharedDocument,
+    CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
+    DocumentShare, DocumentSummary, SharedDocument,
 };
 use portal_api::record_sync::AccessActor;
 use portal_api::upload::{ChosenFile, UploadForm};
@@ -267,7 +267,7 @@ pub async fn sync_document(
     params(("code" = String, Path, description = "The document code")),
     request_body = CreateDocumentShare,
     responses(
-        (status = 201, description = "The link; the page is `/shared/{token}`", body = DocumentShare),
+        (status = 201, description = "The link; the page is `/shared/{token}`. The only answer that carries `token`: the server keeps just its hash", body = CreatedDocumentShare),
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
@@ -281,7 +281,7 @@ pub async fn share_document(
     CurrentSession(session): CurrentSession,
     Path(code): Path<String>,
     crate::json::ApiJson(body): crate::json::ApiJson<CreateDocumentShare>,
-) -> Result<(axum::http::StatusCode, Json<DocumentShare>), ApiError> {
+) -> Result<(axum::http::StatusCode, Json<CreatedDocumentShare>), ApiError> {
     body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     state
@@ -292,7 +292,7 @@ pub async fn share_document(
         .ok_or_else(ApiError::not_found)
 }
 
-/// The document's links that have not expired, revoked ones included.
+/// The document's links that have not expired, revoked ones included, without their secrets.
 #[utoipa::path(
     get,
     path = "/api/v1/documents/{code}/shares",
@@ -300,7 +300,7 @@ pub async fn share_document(
     operation_id = "listDocumentShares",
     params(("code" = String, Path, description = "The document code")),
     responses(
-        (status = 200, description = "The links", body = Vec<DocumentShare>),
+        (status = 200, description = "The links, each without its secret (only its hash is kept)", body = Vec<DocumentShare>),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
