@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_search_indexes.sql"),
     // 0011 is taken by work on another branch; it goes before 0012 when merged.
     include_str!("../../migrations/0012_document_share_token_hashes.sql"),
+    include_str!("../../migrations/0013_shares_by_session.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

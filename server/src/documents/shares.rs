@@ -21,24 +21,43 @@ fn share_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentShare> {
     })
 }
 
-/// Makes a link to `owner`'s document `code`; `None` when they have no such document.
+/// What a new link is for: whose document, which one, for how long, made in which session.
+#[derive(Debug, Clone, Copy)]
+pub struct NewLink<'a> {
+    /// The citizen sharing.
+    pub owner: &'a str,
+    /// The document's code.
+    pub code: &'a str,
+    /// Hours the link works.
+    pub hours: u32,
+    /// The session that makes it, so a report of that session can revoke it.
+    pub session_id: &'a str,
+}
+
+/// Makes a link; `None` when the owner has no such document.
 pub fn create(
     connection: &Connection,
-    owner: &str,
-    code: &str,
-    hours: u32,
+    link: NewLink<'_>,
     now: i64,
 ) -> Result<Option<CreatedDocumentShare>, DbError> {
-    let Some(document) = store::find(connection, owner, code)? else {
+    let Some(document) = store::find(connection, link.owner, link.code)? else {
         return Ok(None);
     };
     let id = secrets::random_token()[..16].to_owned();
     let token = secrets::random_token();
-    let expires_at = now + i64::from(hours) * 3600;
+    let expires_at = now + i64::from(link.hours) * 3600;
     connection.execute(
-        "INSERT INTO document_shares (id, token_hash, document_id, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, secrets::hash(&token), document.id, now, expires_at],
+        "INSERT INTO document_shares (id, token_hash, document_id, created_at, expires_at,
+             created_by_session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            secrets::hash(&token),
+            document.id,
+            now,
+            expires_at,
+            link.session_id
+        ],
     )?;
     connection.execute(
         "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, 'shared', ?3)",
@@ -102,6 +121,26 @@ pub fn revoke(
         )?;
     }
     Ok(changed == 1)
+}
+
+/// Revokes every live link made in session `session_id`, each noted in its document's
+/// history; how many there were.
+pub fn revoke_made_in(connection: &Connection, session_id: &str, now: i64) -> Result<u32, DbError> {
+    let mut statement = connection.prepare(
+        "UPDATE document_shares SET revoked_at = ?2
+         WHERE created_by_session = ?1 AND revoked_at IS NULL AND expires_at > ?2
+         RETURNING document_id",
+    )?;
+    let documents = statement
+        .query_map(params![session_id, now], |row| row.get::<_, i64>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for document_id in &documents {
+        connection.execute(
+            "INSERT INTO document_events (document_id, at, kind) VALUES (?1, ?2, 'share_revoked')",
+            params![document_id, rfc3339(now)],
+        )?;
+    }
+    Ok(u32::try_from(documents.len()).unwrap_or(u32::MAX))
 }
 
 /// What a live link opens, with the owner and the document's row id; `None` for a link that is

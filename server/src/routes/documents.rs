@@ -286,7 +286,15 @@ pub async fn share_document(
     let now = state.clock.now();
     state
         .db
-        .call(move |c| shares::create(c, &session.personal_id, &code, body.valid_hours, now))
+        .call(move |c| {
+            let link = shares::NewLink {
+                owner: &session.personal_id,
+                code: &code,
+                hours: body.valid_hours,
+                session_id: &session.id,
+            };
+            shares::create(c, link, now)
+        })
         .await?
         .map(|share| (axum::http::StatusCode::CREATED, Json(share)))
         .ok_or_else(ApiError::not_found)

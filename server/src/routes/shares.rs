@@ -43,7 +43,7 @@ pub async fn create_share(
         .db
         .call(move |c| {
             let (record, _) = records::load(c, &session.personal_id)?;
-            store::create(c, &signer, &record, &body, now)
+            store::create(c, &signer, &record, &body, &session.id, now)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(share)))
