@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     // 0011 is taken by work on another branch; it goes before 0012 when merged.
     include_str!("../../migrations/0012_document_share_token_hashes.sql"),
     include_str!("../../migrations/0013_shares_by_session.sql"),
+    include_str!("../../migrations/0014_request_reference_counters.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.
@@ -64,33 +65,38 @@ mod tests {
         assert_eq!(tables, 5);
     }
 
-    /// A database as it stood before migration `version` ran.
-    fn migrated_to(version: usize) -> Connection {
+    /// A database as it stood before migration `version` ran, holding citizen An and the rows
+    /// `sql` inserts.
+    fn migrated_to(version: usize, sql: &str) -> Connection {
         let connection = Connection::open_in_memory().unwrap();
-        for sql in &MIGRATIONS[..version] {
-            connection.execute_batch(sql).unwrap();
+        for migration in &MIGRATIONS[..version] {
+            connection.execute_batch(migration).unwrap();
         }
         connection
             .execute_batch(&format!("PRAGMA user_version = {version}"))
             .unwrap();
         connection
+            .execute(
+                "INSERT INTO citizens VALUES ('001085012345', 'An', '{}', '2026-01-01')",
+                [],
+            )
+            .unwrap();
+        connection.execute_batch(sql).unwrap();
+        connection
     }
 
     #[test]
     fn document_share_links_kept_in_clear_are_revoked_and_their_secrets_erased() {
-        let mut connection = migrated_to(10);
-        connection
-            .execute_batch(
-                "INSERT INTO citizens VALUES ('001085012345', 'An', '{}', '2026-01-01');
-                 INSERT INTO documents (id, owner_id, code, name, name_folded, category,
+        let mut connection = migrated_to(
+            10,
+            "INSERT INTO documents (id, owner_id, code, name, name_folded, category,
                      issuing_agency, issued_on, file_name, content_type, file_url, synced_at)
                  VALUES (1, '001085012345', 'D1', 'Giấy', 'giay', 'other', 'UBND', '2026-01-01',
                      'd.pdf', 'application/pdf', 'https://example.test/d.pdf', '2026-01-01');
                  INSERT INTO document_shares (id, token, document_id, created_at, expires_at)
                  VALUES ('live', 'clear-live-secret', 1, 0, 99999999999),
                         ('old', 'clear-old-secret', 1, 0, 1);",
-            )
-            .unwrap();
+        );
         migrate(&mut connection).unwrap();
         let rows: Vec<(String, String, Option<i64>)> = connection
             .prepare("SELECT id, token_hash, revoked_at FROM document_shares ORDER BY id")
@@ -112,5 +118,27 @@ mod tests {
             )
             .unwrap();
         assert_eq!(revocations, 1, "only the live link's revocation is news");
+    }
+
+    #[test]
+    fn reference_counters_start_from_the_largest_number_of_each_year() {
+        let mut connection = migrated_to(
+            12,
+            "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status,
+                     created_at, updated_at)
+                 SELECT column1, '001085012345', 'record_extract', 'p', 'data_store',
+                     'submitted', '2026-01-01', '2026-01-01'
+                 FROM (VALUES ('YC-2025-000123'), ('YC-2025-000007'), ('YC-2026-999999'),
+                     ('YC-2026-1000004'));",
+        );
+        migrate(&mut connection).unwrap();
+        let counters: Vec<(i64, i64)> = connection
+            .prepare("SELECT year, last_number FROM request_reference_counters ORDER BY year")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(counters, [(2025, 123), (2026, 1_000_004)]);
     }
 }
