@@ -72,6 +72,11 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_IP", default_value_t = 30)]
     pub sign_in_attempts_per_ip: u32,
 
+    /// Calls of the public share endpoints (opening a document link, checking a share code)
+    /// allowed from one client address per minute.
+    #[arg(long, env = "PORTAL_PUBLIC_REQUESTS_PER_IP", default_value_t = 120)]
+    pub public_requests_per_ip: u32,
+
     /// Send the session cookie without `Secure`, for a browser that refuses Secure cookies
     /// over plain HTTP. Chromium and Firefox keep them from localhost, so this is rarely needed.
     #[arg(long, env = "PORTAL_INSECURE_COOKIE", value_parser = clap::builder::FalseyValueParser::new())]
@@ -112,6 +117,7 @@ mod tests {
         );
         assert!(!options.insecure_cookie);
         assert_eq!(options.sign_in_attempts_per_ip, 30);
+        assert_eq!(options.public_requests_per_ip, 120);
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
     }

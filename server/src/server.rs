@@ -96,6 +96,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         national,
         client_config,
         sign_in_limiter: RateLimiter::new(auth.attempts_per_ip, auth.ip_window_seconds),
+        public_limiter: RateLimiter::new(options.public_requests_per_ip, 60),
         auth,
         clock: Clock::System,
         refresh_jobs: RefreshJobs::default(),

@@ -24,6 +24,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Sign-in attempts per client address.
     pub sign_in_limiter: RateLimiter,
+    /// Calls of the public share endpoints per client address.
+    pub public_limiter: RateLimiter,
     /// Record refreshes, one per citizen at a time.
     pub refresh_jobs: RefreshJobs,
     /// Signs share codes.

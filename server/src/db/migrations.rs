@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_document_share_token_hashes.sql"),
     include_str!("../../migrations/0013_shares_by_session.sql"),
     include_str!("../../migrations/0014_request_reference_counters.sql"),
+    include_str!("../../migrations/0015_share_views.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

@@ -143,38 +143,47 @@ pub fn revoke_made_in(connection: &Connection, session_id: &str, now: i64) -> Re
     Ok(u32::try_from(documents.len()).unwrap_or(u32::MAX))
 }
 
-/// What a live link opens, with the owner and the document's row id; `None` for a link that is
-/// unknown, expired or revoked (all alike to the holder).
-pub fn open(
-    connection: &Connection,
-    token: &str,
-    now: i64,
-) -> Result<Option<(String, SharedDocument, i64)>, DbError> {
-    let found: Option<(String, String, i64)> = connection
+/// What a live link opens, and whose it is.
+#[derive(Debug, Clone)]
+pub struct OpenedLink {
+    /// The link's id (not its secret).
+    pub share_id: String,
+    /// Whose document it is.
+    pub owner: String,
+    /// What the holder sees.
+    pub document: SharedDocument,
+    /// The document's row id, to fetch its file.
+    pub document_id: i64,
+}
+
+/// What a live link opens; `None` for a link that is unknown, expired or revoked (all alike
+/// to the holder).
+pub fn open(connection: &Connection, token: &str, now: i64) -> Result<Option<OpenedLink>, DbError> {
+    let found: Option<(String, String, String, i64)> = connection
         .query_row(
-            "SELECT d.owner_id, d.code, s.expires_at FROM document_shares s
+            "SELECT s.id, d.owner_id, d.code, s.expires_at FROM document_shares s
              JOIN documents d ON d.id = s.document_id
              WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2",
             params![secrets::hash(token), now],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()?;
-    let Some((owner, code, expires_at)) = found else {
+    let Some((share_id, owner, code, expires_at)) = found else {
         return Ok(None);
     };
     let Some(document) = store::find(connection, &owner, &code)? else {
         return Ok(None);
     };
-    let id = document.id;
     let detail = document.detail;
-    Ok(Some((
+    Ok(Some(OpenedLink {
+        share_id,
         owner,
-        SharedDocument {
+        document: SharedDocument {
             summary: detail.summary,
             procedure: detail.procedure,
             file_name: detail.file_name,
             link_expires_at: rfc3339(expires_at),
         },
-        id,
-    )))
+        document_id: document.id,
+    }))
 }

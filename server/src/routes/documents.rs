@@ -20,6 +20,7 @@ use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::record::access_log::{self, Access};
+use crate::record::share_views::{self, SharedThing};
 use crate::state::AppState;
 
 type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>;
@@ -361,31 +362,38 @@ pub async fn revoke_document_share(
     }
 }
 
-/// Opens a shared link (anyone holding it; no sign-in) and logs the view for the owner.
+/// Opens a shared link (anyone holding it; no sign-in, limited per address) and logs the
+/// view for the owner, once per viewer per hour.
 async fn open_shared(
     state: &AppState,
+    client: &ClientInfo,
     token: String,
     purpose: &'static str,
 ) -> Result<(SharedDocument, i64), ApiError> {
+    share_views::admit(state, client)?;
     let now = state.clock.now();
+    let viewer = share_views::viewer(client);
     state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
             let opened = shares::open(&tx, &token, now)?;
-            if let Some((owner, document, _)) = &opened {
-                let what = format!("document:{}", document.summary.code);
-                let access = Access {
-                    personal_id: owner,
-                    actor: AccessActor::SharedLinkView,
-                    session: None,
-                    what: &what,
-                    purpose,
-                };
-                access_log::record(&tx, &access, now)?;
+            if let Some(link) = &opened {
+                let thing = SharedThing::DocumentLink;
+                if share_views::first_this_hour(&tx, thing, &link.share_id, &viewer, now)? {
+                    let what = format!("document:{}", link.document.summary.code);
+                    let access = Access {
+                        personal_id: &link.owner,
+                        actor: AccessActor::SharedLinkView,
+                        session: None,
+                        what: &what,
+                        purpose,
+                    };
+                    access_log::record(&tx, &access, now)?;
+                }
             }
             tx.commit()?;
-            Ok(opened.map(|(_, document, id)| (document, id)))
+            Ok(opened.map(|link| (link.document, link.document_id)))
         })
         .await?
         .ok_or_else(ApiError::not_found)
@@ -402,13 +410,15 @@ async fn open_shared(
     responses(
         (status = 200, description = "The shared document", body = SharedDocument),
         (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many calls from this address; `retry_after_seconds` and `Retry-After` say when to try again", body = ErrorBody),
     ),
 )]
 pub async fn open_shared_document(
     State(state): State<AppState>,
+    client: ClientInfo,
     Path(token): Path<String>,
 ) -> Result<Json<SharedDocument>, ApiError> {
-    Ok(Json(open_shared(&state, token, "view").await?.0))
+    Ok(Json(open_shared(&state, &client, token, "view").await?.0))
 }
 
 /// The shared document's file.
@@ -425,16 +435,18 @@ pub async fn open_shared_document(
     responses(
         (status = 200, description = "The file", content_type = "application/pdf"),
         (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many calls from this address; `retry_after_seconds` and `Retry-After` say when to try again", body = ErrorBody),
     ),
 )]
 pub async fn open_shared_document_file(
     State(state): State<AppState>,
+    client: ClientInfo,
     Path(token): Path<String>,
     Query(options): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let download = options.iter().any(|(k, v)| k == "download" && v == "1");
-    let (document, id) =
-        open_shared(&state, token, if download { "download" } else { "preview" }).await?;
+    let purpose = if download { "download" } else { "preview" };
+    let (document, id) = open_shared(&state, &client, token, purpose).await?;
     let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
     Ok(file_response(
         &document.summary,
