@@ -22,6 +22,7 @@ pub enum SharedThing {
 }
 
 impl SharedThing {
+    /// Its name in `share_views.share_kind`.
     const fn as_str(self) -> &'static str {
         match self {
             Self::DocumentLink => "document_link",
