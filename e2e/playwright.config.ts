@@ -37,6 +37,9 @@ function server(port: number, extra: string[] = []) {
       '--request-pace-seconds', '0',
       '--national-db-latency-ms', '0',
       '--sign-in-attempts-per-ip', '10000',
+      // Every test browser calls from 127.0.0.1: the public share endpoints' limit would be
+      // shared by all of them.
+      '--public-requests-per-ip', '10000',
       ...extra,
     ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/health`,

@@ -90,6 +90,10 @@ pub struct ServeOptions {
     /// One-time codes one phone may be sent per day.
     #[arg(long, env = "PORTAL_SMS_PER_PHONE_PER_DAY", default_value_t = 10)]
     pub sms_per_phone_per_day: u32,
+    /// Calls of the public share endpoints (opening a document link, checking a share code)
+    /// allowed from one client address per minute.
+    #[arg(long, env = "PORTAL_PUBLIC_REQUESTS_PER_IP", default_value_t = 120)]
+    pub public_requests_per_ip: u32,
 
     /// Send the session cookie without `Secure`, for a browser that refuses Secure cookies
     /// over plain HTTP. Chromium and Firefox keep them from localhost, so this is rarely needed.
@@ -137,6 +141,7 @@ mod tests {
         );
         assert!(!options.insecure_cookie);
         assert_eq!(options.sign_in_attempts_per_ip, 30);
+        assert_eq!(options.public_requests_per_ip, 120);
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
     }

@@ -120,6 +120,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         clock: Clock::System,
         refresh_jobs: RefreshJobs::default(),
         share_signer,
+        public_requests_per_ip: options.public_requests_per_ip,
         operator_endpoint: options.operator_endpoint,
         operator_token_hash,
     })

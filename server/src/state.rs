@@ -25,6 +25,8 @@ pub struct AppState {
     pub refresh_jobs: RefreshJobs,
     /// Signs share codes.
     pub share_signer: ShareSigner,
+    /// Calls of the public share endpoints allowed per client address per minute.
+    pub public_requests_per_ip: u32,
     /// Whether the operator endpoints are routed at all (demos and tests).
     pub operator_endpoint: bool,
     /// SHA-256 of the credential the operator endpoints and the development SMS outbox ask

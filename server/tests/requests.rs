@@ -138,6 +138,40 @@ async fn a_draft_saves_step_by_step_and_submits_to_a_reference() {
 }
 
 #[tokio::test]
+async fn reference_numbers_widen_past_999999_instead_of_failing() {
+    let (server, cookie) = server_with_an().await;
+    let year = time::OffsetDateTime::from_unix_timestamp(server.clock.now())
+        .unwrap()
+        .year();
+    rusqlite::Connection::open(server.database())
+        .unwrap()
+        .execute(
+            "INSERT INTO request_reference_counters (year, last_number) VALUES (?1, 999999)
+             ON CONFLICT (year) DO UPDATE SET last_number = 999999",
+            [year],
+        )
+        .unwrap();
+    let mut references = Vec::new();
+    for _ in 0..2 {
+        let id = draft(&server, &cookie, complete()).await;
+        let path = format!("/api/v1/requests/{id}/submit");
+        let (status, request) = send(&server, "POST", &path, json!({}), &cookie).await;
+        assert_eq!(status, StatusCode::OK, "{request}");
+        references.push(request["reference"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(
+        references,
+        [format!("YC-{year}-1000000"), format!("YC-{year}-1000001")]
+    );
+    // Each is found by its number.
+    for reference in &references {
+        let path = format!("/api/v1/requests/{reference}");
+        let (status, _) = send(&server, "GET", &path, json!({}), &cookie).await;
+        assert_eq!(status, StatusCode::OK, "{reference}");
+    }
+}
+
+#[tokio::test]
 async fn submitting_an_incomplete_draft_names_every_field() {
     let (server, cookie) = server_with_an().await;
     let id = draft(&server, &cookie, json!({"kind": "record_correction"})).await;

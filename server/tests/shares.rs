@@ -7,7 +7,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{TestServer, api, get_with, json, sign_in};
+use common::{TestServer, api, first_document_code, get_with, json, share_document, sign_in};
 use portal_api::share::{ShareableField, base64url_decode};
 use portal_server::share::signer::verify;
 use serde_json::json;
@@ -73,7 +73,7 @@ async fn a_share_needs_fields_and_a_validity_between_ten_minutes_and_a_day() {
 }
 
 #[tokio::test]
-async fn revoking_shows_in_the_status_and_each_check_is_logged_for_the_citizen() {
+async fn revoking_shows_in_the_status_and_checks_are_logged_for_the_citizen() {
     let server = TestServer::start_with(&["--dev-sms-outbox"]);
     let cookie = sign_in(&server, AN, AN_PHONE).await;
     let (_, share) = create(
@@ -128,8 +128,79 @@ async fn revoking_shows_in_the_status_and_each_check_is_logged_for_the_citizen()
         .iter()
         .filter(|e| e["actor"] == "shared_qr_verification")
         .count();
-    assert_eq!(checks, 2);
+    assert_eq!(
+        checks, 1,
+        "the same verifier twice within the hour is logged once"
+    );
 
     let (response, _) = server.get("/api/v1/shares/no-such-share/status").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+/// The id of `cookie`'s own session, from the account's activity.
+async fn session_id(server: &TestServer, cookie: &str) -> String {
+    let (_, body) = server
+        .send(get_with("/api/v1/account/activity", cookie))
+        .await;
+    json(&body)["sessions"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Whether the public endpoints still honour document link `token` and share code `id`.
+async fn still_work(server: &TestServer, token: &str, id: &str) -> (bool, bool) {
+    let (link, _) = server
+        .get(&format!("/api/v1/shared-documents/{token}"))
+        .await;
+    let (response, body) = server.get(&format!("/api/v1/shares/{id}/status")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    (
+        link.status() == StatusCode::OK,
+        json(&body)["revoked"] == false,
+    )
+}
+
+#[tokio::test]
+async fn reporting_a_session_revokes_the_links_and_codes_it_made_and_no_others() {
+    let server = TestServer::start_with(&["--dev-sms-outbox"]);
+    let mine = sign_in(&server, AN, AN_PHONE).await;
+    let intruder = sign_in(&server, AN, AN_PHONE).await;
+    let code = first_document_code(&server, &mine).await;
+    let fields = json!({"fields": ["full_name"], "valid_minutes": 60});
+    let mut made = Vec::new();
+    for cookie in [&mine, &intruder] {
+        let link = share_document(&server, cookie, &code, 24).await;
+        let (status, share) = create(&server, cookie, fields.clone()).await;
+        assert_eq!(status, StatusCode::CREATED);
+        made.push((
+            link["token"].as_str().unwrap().to_owned(),
+            share["id"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let reported = session_id(&server, &intruder).await;
+
+    let (response, body) = server
+        .send(api(
+            "POST",
+            &format!("/api/v1/account/sessions/{reported}/report"),
+            json!({}),
+            Some(&mine),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        json(&body),
+        json!({"revoked_document_links": 1, "revoked_share_codes": 1})
+    );
+    assert_eq!(
+        still_work(&server, &made[1].0, &made[1].1).await,
+        (false, false),
+        "what the reported session made no longer works"
+    );
+    assert_eq!(
+        still_work(&server, &made[0].0, &made[0].1).await,
+        (true, true),
+        "what the citizen's own session made still does"
+    );
 }

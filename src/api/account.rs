@@ -2,9 +2,9 @@
 //! sessions (`DELETE {api}/account/sessions/{id}`, `POST {api}/account/sessions/{id}/report`).
 
 use gloo_net::http::Method;
-use portal_api::auth::AccountActivity;
+use portal_api::auth::{AccountActivity, SessionReport};
 
-use super::{ApiError, request, send_empty};
+use super::{ApiError, request, send, send_empty};
 
 /// Open sessions (the current one first) and the latest sign-in attempts.
 pub async fn fetch_activity(api: &str) -> Result<AccountActivity, ApiError> {
@@ -20,16 +20,34 @@ pub enum SessionAction {
     Report,
 }
 
+/// How a session the citizen acted on ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnded {
+    /// Signed out, nothing else undone.
+    Ended,
+    /// Signed out as "not me", with what it made revoked.
+    Reported(SessionReport),
+}
+
 /// Ends session `id` (never the current one: the page offers that as "Sign out"), and with
-/// [`SessionAction::Report`] records that the citizen does not recognise it.
-pub async fn end_session(api: &str, id: &str, action: SessionAction) -> Result<(), ApiError> {
+/// [`SessionAction::Report`] records that the citizen does not recognise it and revokes the
+/// share links and codes it made.
+pub async fn end_session(
+    api: &str,
+    id: &str,
+    action: SessionAction,
+) -> Result<SessionEnded, ApiError> {
     // The id comes from the server's own list; it is opaque URL-safe text.
     match action {
-        SessionAction::End => {
-            send_empty(Method::DELETE, &format!("{api}/account/sessions/{id}")).await
-        }
-        SessionAction::Report => {
-            send_empty(Method::POST, &format!("{api}/account/sessions/{id}/report")).await
-        }
+        SessionAction::End => send_empty(Method::DELETE, &format!("{api}/account/sessions/{id}"))
+            .await
+            .map(|()| SessionEnded::Ended),
+        SessionAction::Report => send(
+            Method::POST,
+            &format!("{api}/account/sessions/{id}/report"),
+            &[],
+        )
+        .await
+        .map(SessionEnded::Reported),
     }
 }

@@ -5,7 +5,8 @@
 
 use gloo_net::http::Method;
 use portal_api::documents::{
-    CreateDocumentShare, DocumentDetail, DocumentPage, DocumentQuery, DocumentShare, SharedDocument,
+    CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
+    DocumentShare, SharedDocument,
 };
 
 use super::{ApiError, request, send, send_empty, send_json};
@@ -50,13 +51,18 @@ pub fn file_url(api: &str, code: &str, download: bool) -> String {
     with_download(format!("{}/file", document_url(api, code)), download)
 }
 
-/// Makes a link to the document that works for `valid_hours`.
-pub async fn share(api: &str, code: &str, valid_hours: u32) -> Result<DocumentShare, ApiError> {
+/// Makes a link to the document that works for `valid_hours`; the answer is the only one that
+/// carries the link's secret.
+pub async fn share(
+    api: &str,
+    code: &str,
+    valid_hours: u32,
+) -> Result<CreatedDocumentShare, ApiError> {
     let url = format!("{}/shares", document_url(api, code));
     send_json(Method::POST, &url, &CreateDocumentShare { valid_hours }).await
 }
 
-/// The document's links that have not expired, revoked ones included.
+/// The document's links that have not expired, revoked ones included, without their secrets.
 pub async fn shares(api: &str, code: &str) -> Result<Vec<DocumentShare>, ApiError> {
     request(Method::GET, &format!("{}/shares", document_url(api, code))).await
 }

@@ -169,6 +169,18 @@ pub struct ActiveSession {
     pub current: bool,
 }
 
+/// `POST /api/v1/account/sessions/{id}/report`: what "This wasn't me" undid besides ending
+/// the session. Whoever held it may have handed out what it made, so every live document
+/// link and record share code it made is revoked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionReport {
+    /// Document share links made in the session, revoked now.
+    pub revoked_document_links: u32,
+    /// Record share codes made in the session, revoked now.
+    pub revoked_share_codes: u32,
+}
+
 /// How a sign-in attempt ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -341,20 +341,30 @@ impl CreateDocumentShare {
     }
 }
 
-/// A link to one document.
+/// A link to one document, as the owner's list shows it. The link's secret is not here: the
+/// server keeps only its hash, so it is shown once, in [`CreatedDocumentShare`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentShare {
     /// Identifies the share, to revoke it.
     pub id: String,
-    /// The link's secret; the page is `/shared/{token}`.
-    pub token: String,
     /// When it was made (RFC 3339, UTC).
     pub created_at: String,
     /// When it stops working (RFC 3339, UTC).
     pub expires_at: String,
     /// Whether the citizen revoked it.
     pub revoked: bool,
+}
+
+/// The answer to making a link: the link as listed, and its secret, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedDocumentShare {
+    /// The link as the owner's list will show it.
+    #[serde(flatten)]
+    pub share: DocumentShare,
+    /// The link's secret; the page is `/shared/{token}`. Never answered again.
+    pub token: String,
 }
 
 /// `GET /api/v1/shared-documents/{token}`: what someone holding the link sees.

@@ -271,7 +271,8 @@ pub struct RequestAttachment {
 pub struct RequestSummary {
     /// Identifies it in the API: the reference once submitted, the draft's id before.
     pub id: String,
-    /// The reference number, `YC-2026-000123`, once submitted.
+    /// The reference number, `YC-2026-000123`, once submitted: at least six digits, more
+    /// after the year's 999999th (`YC-2026-1000000`).
     pub reference: Option<String>,
     /// What it asks for, when chosen.
     pub kind: Option<RequestKind>,

@@ -16,6 +16,8 @@ pub struct ClientInfo {
     pub ip: IpAddr,
     /// "Chrome on Android", "Firefox on Windows", or "Unknown browser".
     pub device: String,
+    /// The User-Agent header as sent, to tell viewers of a public link apart.
+    pub user_agent: String,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
@@ -34,6 +36,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
         Ok(Self {
             ip,
             device: describe_device(agent),
+            user_agent: agent.to_owned(),
         })
     }
 }

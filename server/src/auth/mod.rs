@@ -9,7 +9,6 @@ pub mod clock;
 pub mod current;
 pub mod locks;
 pub mod password;
-pub mod rate_limit;
 pub mod secrets;
 pub mod sessions;
 pub mod settings;

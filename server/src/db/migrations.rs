@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_request_attachments.sql"),
     include_str!("../../migrations/0010_search_indexes.sql"),
     include_str!("../../migrations/0011_limits.sql"),
+    include_str!("../../migrations/0012_document_share_token_hashes.sql"),
+    include_str!("../../migrations/0013_shares_by_session.sql"),
+    include_str!("../../migrations/0014_request_reference_counters.sql"),
+    include_str!("../../migrations/0015_share_views.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.
@@ -60,5 +64,82 @@ mod tests {
             )
             .unwrap();
         assert_eq!(tables, 5);
+    }
+
+    /// A database as it stood before migration `version` ran, holding citizen An and the rows
+    /// `sql` inserts.
+    fn migrated_to(version: usize, sql: &str) -> Connection {
+        let connection = Connection::open_in_memory().unwrap();
+        for migration in &MIGRATIONS[..version] {
+            connection.execute_batch(migration).unwrap();
+        }
+        connection
+            .execute_batch(&format!("PRAGMA user_version = {version}"))
+            .unwrap();
+        connection
+            .execute(
+                "INSERT INTO citizens VALUES ('001085012345', 'An', '{}', '2026-01-01')",
+                [],
+            )
+            .unwrap();
+        connection.execute_batch(sql).unwrap();
+        connection
+    }
+
+    #[test]
+    fn document_share_links_kept_in_clear_are_revoked_and_their_secrets_erased() {
+        let mut connection = migrated_to(
+            10,
+            "INSERT INTO documents (id, owner_id, code, name, name_folded, category,
+                     issuing_agency, issued_on, file_name, content_type, file_url, synced_at)
+                 VALUES (1, '001085012345', 'D1', 'Giấy', 'giay', 'other', 'UBND', '2026-01-01',
+                     'd.pdf', 'application/pdf', 'https://example.test/d.pdf', '2026-01-01');
+                 INSERT INTO document_shares (id, token, document_id, created_at, expires_at)
+                 VALUES ('live', 'clear-live-secret', 1, 0, 99999999999),
+                        ('old', 'clear-old-secret', 1, 0, 1);",
+        );
+        migrate(&mut connection).unwrap();
+        let rows: Vec<(String, String, Option<i64>)> = connection
+            .prepare("SELECT id, token_hash, revoked_at FROM document_shares ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        for (id, token_hash, revoked_at) in rows {
+            assert_eq!(token_hash, format!("cleared:{id}"), "no secret is left");
+            assert!(revoked_at.is_some(), "{id} is revoked");
+        }
+        let revocations: i64 = connection
+            .query_row(
+                "SELECT count(*) FROM document_events WHERE kind = 'share_revoked'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(revocations, 1, "only the live link's revocation is news");
+    }
+
+    #[test]
+    fn reference_counters_start_from_the_largest_number_of_each_year() {
+        let mut connection = migrated_to(
+            12,
+            "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status,
+                     created_at, updated_at)
+                 SELECT column1, '001085012345', 'record_extract', 'p', 'data_store',
+                     'submitted', '2026-01-01', '2026-01-01'
+                 FROM (VALUES ('YC-2025-000123'), ('YC-2025-000007'), ('YC-2026-999999'),
+                     ('YC-2026-1000004'));",
+        );
+        migrate(&mut connection).unwrap();
+        let counters: Vec<(i64, i64)> = connection
+            .prepare("SELECT year, last_number FROM request_reference_counters ORDER BY year")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(counters, [(2025, 123), (2026, 1_000_004)]);
     }
 }

@@ -4,4 +4,5 @@
 pub mod access_log;
 pub mod diff;
 pub mod refresh;
+pub mod share_views;
 pub mod store;

@@ -356,19 +356,33 @@ pub fn discard_draft(connection: &Connection, owner: &str, id: &str) -> Result<C
     Ok(Change::Done(Box::new(draft_detail(draft))))
 }
 
-/// The next free reference number of `year`, `YC-2026-000124`.
-fn next_reference(connection: &Connection, year: &str) -> Result<String, DbError> {
-    let prefix = format!("YC-{year}-");
-    let last: Option<String> = connection.query_row(
-        "SELECT max(reference) FROM requests WHERE reference LIKE ?1 || '%'",
-        [&prefix],
+/// The next reference number of `year`, `YC-2026-000124`, counted by the database in one
+/// statement. Past 999999 the number widens (`YC-2026-1000000`) rather than fail.
+fn next_reference(connection: &Connection, year: i32) -> Result<String, DbError> {
+    let number: i64 = connection.query_row(
+        "INSERT INTO request_reference_counters (year, last_number) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE
+             SET last_number = request_reference_counters.last_number + 1
+         RETURNING last_number",
+        [year],
         |row| row.get(0),
     )?;
-    let next = last
-        .and_then(|r| r.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()))
-        .unwrap_or(0)
-        + 1;
-    Ok(format!("{prefix}{next:06}"))
+    Ok(format!("YC-{year:04}-{number:06}"))
+}
+
+/// Sets the counter of `year` to `last_number`, the last reference number given out: for the
+/// demo data, which numbers its own requests.
+pub fn set_reference_counter(
+    connection: &Connection,
+    year: i32,
+    last_number: i64,
+) -> Result<(), DbError> {
+    connection.execute(
+        "INSERT INTO request_reference_counters (year, last_number) VALUES (?1, ?2)
+         ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number",
+        params![year, last_number],
+    )?;
+    Ok(())
 }
 
 /// Submits a draft, once: submitting it again answers with the request it already became.
@@ -387,7 +401,9 @@ pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Resul
         return Ok(Change::Invalid(errors));
     }
     let at = rfc3339(now);
-    let reference = next_reference(connection, &at[..4])?;
+    // `now` comes from our clock, always a representable moment; 1970 is only a fallback.
+    let year = time::OffsetDateTime::from_unix_timestamp(now).map_or(1970, |t| t.year());
+    let reference = next_reference(connection, year)?;
     let answers = &draft.answers;
     connection.execute(
         "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status, created_at,

@@ -5,11 +5,13 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use portal_api::ErrorBody;
-use portal_api::auth::AccountActivity;
+use portal_api::auth::{AccountActivity, SessionReport};
 
 use crate::auth::sessions::{self, EndReason};
 use crate::auth::{CurrentSession, sign_in_events};
+use crate::documents::shares as document_links;
 use crate::error::ApiError;
+use crate::share::store as share_codes;
 use crate::state::AppState;
 
 /// Open sessions (the current one first) and the latest sign-in attempts.
@@ -73,7 +75,9 @@ pub async fn end_session(
     }
 }
 
-/// "This wasn't me": ends the session and records the report for investigation.
+/// "This wasn't me": ends the session, records the report for investigation, and revokes
+/// every live document link and record share code the session made, since whoever held it
+/// may have handed them out.
 #[utoipa::path(
     post,
     path = "/api/v1/account/sessions/{id}/report",
@@ -81,7 +85,7 @@ pub async fn end_session(
     operation_id = "reportSession",
     params(("id" = String, Path, description = "The session's id from the activity list")),
     responses(
-        (status = 204, description = "The session ended and the report was recorded"),
+        (status = 200, description = "The session ended, the report was recorded, and what the session made was revoked: the counts say how much", body = SessionReport),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 404, description = "The citizen has no live session with this id", body = ErrorBody),
@@ -91,7 +95,7 @@ pub async fn report_session(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
     Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Json<SessionReport>, ApiError> {
     let now = state.clock.now();
     let reported = state
         .db
@@ -99,16 +103,17 @@ pub async fn report_session(
             let tx = c.transaction()?;
             let ended =
                 sessions::end_own(&tx, &session.personal_id, &id, EndReason::Reported, now)?;
-            if ended {
-                sessions::record_report(&tx, &id, &session.id, now)?;
+            if !ended {
+                return Ok(None);
             }
+            sessions::record_report(&tx, &id, &session.id, now)?;
+            let report = SessionReport {
+                revoked_document_links: document_links::revoke_made_in(&tx, &id, now)?,
+                revoked_share_codes: share_codes::revoke_made_in(&tx, &id, now)?,
+            };
             tx.commit()?;
-            Ok(ended)
+            Ok(Some(report))
         })
         .await?;
-    if reported {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+    reported.map(Json).ok_or_else(ApiError::not_found)
 }

@@ -7,8 +7,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::ErrorBody;
 use portal_api::documents::{
-    CreateDocumentShare, DocumentDetail, DocumentPage, DocumentQuery, DocumentShare,
-    DocumentSummary, SharedDocument,
+    CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
+    DocumentShare, DocumentSummary, SharedDocument,
 };
 use portal_api::record_sync::AccessActor;
 use portal_api::upload::{ChosenFile, UploadForm};
@@ -20,6 +20,7 @@ use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::record::access_log::{self, Access};
+use crate::record::share_views::{self, SharedThing};
 use crate::state::AppState;
 
 type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>;
@@ -267,7 +268,7 @@ pub async fn sync_document(
     params(("code" = String, Path, description = "The document code")),
     request_body = CreateDocumentShare,
     responses(
-        (status = 201, description = "The link; the page is `/shared/{token}`", body = DocumentShare),
+        (status = 201, description = "The link; the page is `/shared/{token}`. The only answer that carries `token`: the server keeps just its hash", body = CreatedDocumentShare),
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
@@ -281,18 +282,26 @@ pub async fn share_document(
     CurrentSession(session): CurrentSession,
     Path(code): Path<String>,
     crate::json::ApiJson(body): crate::json::ApiJson<CreateDocumentShare>,
-) -> Result<(axum::http::StatusCode, Json<DocumentShare>), ApiError> {
+) -> Result<(axum::http::StatusCode, Json<CreatedDocumentShare>), ApiError> {
     body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     state
         .db
-        .call(move |c| shares::create(c, &session.personal_id, &code, body.valid_hours, now))
+        .call(move |c| {
+            let link = shares::NewLink {
+                owner: &session.personal_id,
+                code: &code,
+                hours: body.valid_hours,
+                session_id: &session.id,
+            };
+            shares::create(c, link, now)
+        })
         .await?
         .map(|share| (axum::http::StatusCode::CREATED, Json(share)))
         .ok_or_else(ApiError::not_found)
 }
 
-/// The document's links that have not expired, revoked ones included.
+/// The document's links that have not expired, revoked ones included, without their secrets.
 #[utoipa::path(
     get,
     path = "/api/v1/documents/{code}/shares",
@@ -300,7 +309,7 @@ pub async fn share_document(
     operation_id = "listDocumentShares",
     params(("code" = String, Path, description = "The document code")),
     responses(
-        (status = 200, description = "The links", body = Vec<DocumentShare>),
+        (status = 200, description = "The links, each without its secret (only its hash is kept)", body = Vec<DocumentShare>),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
@@ -353,31 +362,38 @@ pub async fn revoke_document_share(
     }
 }
 
-/// Opens a shared link (anyone holding it; no sign-in) and logs the view for the owner.
+/// Opens a shared link (anyone holding it; no sign-in, limited per address) and logs the
+/// view for the owner, once per viewer per hour.
 async fn open_shared(
     state: &AppState,
+    client: &ClientInfo,
     token: String,
     purpose: &'static str,
 ) -> Result<(SharedDocument, i64), ApiError> {
+    share_views::admit(state, client).await?;
     let now = state.clock.now();
+    let viewer = share_views::viewer(client);
     state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
             let opened = shares::open(&tx, &token, now)?;
-            if let Some((owner, document, _)) = &opened {
-                let what = format!("document:{}", document.summary.code);
-                let access = Access {
-                    personal_id: owner,
-                    actor: AccessActor::SharedLinkView,
-                    session: None,
-                    what: &what,
-                    purpose,
-                };
-                access_log::record(&tx, &access, now)?;
+            if let Some(link) = &opened {
+                let thing = SharedThing::DocumentLink;
+                if share_views::first_this_hour(&tx, thing, &link.share_id, &viewer, now)? {
+                    let what = format!("document:{}", link.document.summary.code);
+                    let access = Access {
+                        personal_id: &link.owner,
+                        actor: AccessActor::SharedLinkView,
+                        session: None,
+                        what: &what,
+                        purpose,
+                    };
+                    access_log::record(&tx, &access, now)?;
+                }
             }
             tx.commit()?;
-            Ok(opened.map(|(_, document, id)| (document, id)))
+            Ok(opened.map(|link| (link.document, link.document_id)))
         })
         .await?
         .ok_or_else(ApiError::not_found)
@@ -394,13 +410,15 @@ async fn open_shared(
     responses(
         (status = 200, description = "The shared document", body = SharedDocument),
         (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many calls from this address; `retry_after_seconds` and `Retry-After` say when to try again", body = ErrorBody),
     ),
 )]
 pub async fn open_shared_document(
     State(state): State<AppState>,
+    client: ClientInfo,
     Path(token): Path<String>,
 ) -> Result<Json<SharedDocument>, ApiError> {
-    Ok(Json(open_shared(&state, token, "view").await?.0))
+    Ok(Json(open_shared(&state, &client, token, "view").await?.0))
 }
 
 /// The shared document's file.
@@ -417,16 +435,18 @@ pub async fn open_shared_document(
     responses(
         (status = 200, description = "The file", content_type = "application/pdf"),
         (status = 404, description = "The link is unknown, expired or revoked", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many calls from this address; `retry_after_seconds` and `Retry-After` say when to try again", body = ErrorBody),
     ),
 )]
 pub async fn open_shared_document_file(
     State(state): State<AppState>,
+    client: ClientInfo,
     Path(token): Path<String>,
     Query(options): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let download = options.iter().any(|(k, v)| k == "download" && v == "1");
-    let (document, id) =
-        open_shared(&state, token, if download { "download" } else { "preview" }).await?;
+    let purpose = if download { "download" } else { "preview" };
+    let (document, id) = open_shared(&state, &client, token, purpose).await?;
     let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
     Ok(file_response(
         &document.summary,

@@ -7,10 +7,11 @@ use portal_api::ErrorBody;
 use portal_api::record_sync::AccessActor;
 use portal_api::share::{CreateShare, Share, ShareKeys, ShareStatus};
 
-use crate::auth::CurrentSession;
+use crate::auth::{ClientInfo, CurrentSession};
 use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::record::access_log::{self, Access};
+use crate::record::share_views::{self, SharedThing};
 use crate::record::store as records;
 use crate::share::store;
 use crate::state::AppState;
@@ -43,7 +44,7 @@ pub async fn create_share(
         .db
         .call(move |c| {
             let (record, _) = records::load(c, &session.personal_id)?;
-            store::create(c, &signer, &record, &body, now)
+            store::create(c, &signer, &record, &body, &session.id, now)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(share)))
@@ -103,8 +104,8 @@ pub async fn revoke_share(
     }
 }
 
-/// Whether a share was revoked: the verify page's online check. Public; each check is
-/// recorded in the citizen's access log as a verification.
+/// Whether a share was revoked: the verify page's online check. Public, limited per client
+/// address; a verifier's checks are recorded in the citizen's access log once an hour.
 #[utoipa::path(
     get,
     path = "/api/v1/shares/{id}/status",
@@ -115,27 +116,35 @@ pub async fn revoke_share(
     responses(
         (status = 200, description = "The share's standing", body = ShareStatus),
         (status = 404, description = "No share with this id", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many calls from this address; `retry_after_seconds` and `Retry-After` say when to try again", body = ErrorBody),
     ),
 )]
 pub async fn share_status(
     State(state): State<AppState>,
+    client: ClientInfo,
     Path(id): Path<String>,
 ) -> Result<Json<ShareStatus>, ApiError> {
+    share_views::admit(&state, &client).await?;
     let now = state.clock.now();
+    let viewer = share_views::viewer(&client);
     let status = state
         .db
         .call(move |c| {
-            let Some((owner, revoked)) = store::status(c, &id)? else {
+            let tx = c.transaction()?;
+            let Some((owner, revoked)) = store::status(&tx, &id)? else {
                 return Ok(None);
             };
-            let access = Access {
-                personal_id: &owner,
-                actor: AccessActor::SharedQrVerification,
-                session: None,
-                what: "shared_fields",
-                purpose: "verification",
-            };
-            access_log::record(c, &access, now)?;
+            if share_views::first_this_hour(&tx, SharedThing::ShareCode, &id, &viewer, now)? {
+                let access = Access {
+                    personal_id: &owner,
+                    actor: AccessActor::SharedQrVerification,
+                    session: None,
+                    what: "shared_fields",
+                    purpose: "verification",
+                };
+                access_log::record(&tx, &access, now)?;
+            }
+            tx.commit()?;
             Ok(Some(revoked))
         })
         .await?;

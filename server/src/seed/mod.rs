@@ -118,6 +118,8 @@ fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
         let phone = record.phone.as_deref().unwrap_or_default();
         next_reference = requests::insert_requests(tx, owner, phone, how_many, next_reference)?;
     }
+    // The demo's references are YC-2026-…: submissions carry on after the last of them.
+    crate::requests::store::set_reference_counter(tx, 2026, i64::from(next_reference) - 1)?;
     Ok(())
 }
 

@@ -30,12 +30,13 @@ pub fn field_value(record: &PopulationRecord, field: ShareableField) -> String {
     }
 }
 
-/// Signs and stores a share of `record`'s chosen fields.
+/// Signs and stores a share of `record`'s chosen fields, made in session `session_id`.
 pub fn create(
     connection: &Connection,
     signer: &ShareSigner,
     record: &PopulationRecord,
     request: &CreateShare,
+    session_id: &str,
     now: i64,
 ) -> Result<Share, DbError> {
     let mut fields = request.fields.clone();
@@ -54,15 +55,17 @@ pub fn create(
     };
     let code = signer.sign(&payload)?;
     connection.execute(
-        "INSERT INTO shares (id, personal_id, fields_json, code, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO shares (id, personal_id, fields_json, code, created_at, expires_at,
+             created_by_session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             payload.id,
             record.personal_id.as_str(),
             serde_json::to_string(&fields)?,
             code,
             now,
-            payload.exp
+            payload.exp,
+            session_id
         ],
     )?;
     Ok(Share {
@@ -118,6 +121,16 @@ pub fn revoke(
         params![id, personal_id, now],
     )?;
     Ok(changed == 1)
+}
+
+/// Revokes every live share made in session `session_id`; how many there were.
+pub fn revoke_made_in(connection: &Connection, session_id: &str, now: i64) -> Result<u32, DbError> {
+    let changed = connection.execute(
+        "UPDATE shares SET revoked_at = ?2
+         WHERE created_by_session = ?1 AND revoked_at IS NULL AND expires_at > ?2",
+        params![session_id, now],
+    )?;
+    Ok(u32::try_from(changed).unwrap_or(u32::MAX))
 }
 
 /// Whose share `id` is and whether it was revoked.

@@ -182,3 +182,23 @@ pub async fn sign_in(server: &TestServer, identifier: &str, phone: &str) -> Stri
         .unwrap();
     set_cookie.split(';').next().unwrap().to_owned()
 }
+
+/// The code of the first document in the signed-in citizen's store.
+pub async fn first_document_code(server: &TestServer, cookie: &str) -> String {
+    let (_, body) = server.send(get_with("/api/v1/documents", cookie)).await;
+    json(&body)["items"][0]["code"].as_str().unwrap().to_owned()
+}
+
+/// Makes a link to document `code` for `hours` and returns the answer (with its `token`).
+pub async fn share_document(
+    server: &TestServer,
+    cookie: &str,
+    code: &str,
+    hours: u32,
+) -> serde_json::Value {
+    let path = format!("/api/v1/documents/{code}/shares");
+    let body = serde_json::json!({ "valid_hours": hours });
+    let (response, body) = server.send(api("POST", &path, body, Some(cookie))).await;
+    assert_eq!(response.status(), axum::http::StatusCode::CREATED);
+    json(&body)
+}

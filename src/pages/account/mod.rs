@@ -2,6 +2,7 @@
 //! it as not theirs, and their recent sign-ins.
 
 mod markup;
+mod revoked;
 mod session_list;
 mod sign_in_list;
 
@@ -9,11 +10,13 @@ use leptos::{html::Div, prelude::*, task::spawn_local_scoped};
 use portal_api::auth::AccountActivity;
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, ApiError, account::SessionAction};
+use crate::api::account::{SessionAction, SessionEnded};
+use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
+use revoked::RevokedByReport;
 use session_list::{SESSION_ID_ATTRIBUTE, session_action, session_list};
 use sign_in_list::sign_in_list;
 
@@ -36,7 +39,7 @@ pub fn AccountPage() -> impl IntoView {
     };
     load();
     // What the last action did, said once it is done (and announced: role="status").
-    let done = RwSignal::new(None::<SessionAction>);
+    let done = RwSignal::new(None::<SessionEnded>);
     let failed = RwSignal::new(None::<ApiError>);
 
     let act = move |(id, action): (String, SessionAction)| {
@@ -45,9 +48,9 @@ pub fn AccountPage() -> impl IntoView {
         let api_base = api_base();
         spawn_local_scoped(async move {
             match api::account::end_session(&api_base, &id, action).await {
-                Ok(()) => done.set(Some(action)),
+                Ok(ended) => done.set(Some(ended)),
                 // Already ended elsewhere (another tab, its own timeout): the list was stale.
-                Err(ApiError::NotFound) => done.set(Some(SessionAction::End)),
+                Err(ApiError::NotFound) => done.set(Some(SessionEnded::Ended)),
                 Err(error) => failed.set(Some(error)),
             }
             load();
@@ -87,13 +90,18 @@ pub fn AccountPage() -> impl IntoView {
         <PageHeading title=move || t_string!(i18n, page.account.title).to_owned() />
         <p class="app-lead">{tr(i18n, |l| td_string!(l, page.account.intro))}</p>
         <div role="status" class="app-status-line">
-            {move || done.get().map(|action| view! {
-                <p class="app-notification app-notification__body">
-                    {match action {
-                        SessionAction::End => tr(i18n, |l| td_string!(l, account.session_ended)),
-                        SessionAction::Report => tr(i18n, |l| td_string!(l, account.session_reported)),
-                    }}
-                </p>
+            {move || done.get().map(|ended| match ended {
+                SessionEnded::Ended => view! {
+                    <p class="app-notification app-notification__body">
+                        {tr(i18n, |l| td_string!(l, account.session_ended))}
+                    </p>
+                }.into_any(),
+                SessionEnded::Reported(report) => view! {
+                    <div class="app-notification app-notification__body">
+                        <p>{tr(i18n, |l| td_string!(l, account.session_reported))}</p>
+                        <RevokedByReport report />
+                    </div>
+                }.into_any(),
             })}
         </div>
         {move || failed.get().map(|error| view! { <ErrorNotice error /> })}

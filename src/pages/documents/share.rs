@@ -1,9 +1,12 @@
 //! The document page's "share through a link": choose how long (1 hour to 7 days), get the
 //! link and its QR, see the links made, revoke any at once. The holder of a link opens
 //! `/shared/{token}`, which shows only this document; each view is in the access log.
+//!
+//! The link and its QR show only right after it is made: the server keeps just the hash of
+//! its secret, so the list names the links by their dates and state.
 
 use leptos::{html::H3, prelude::*, task::spawn_local_scoped};
-use portal_api::documents::DocumentShare;
+use portal_api::documents::{CreatedDocumentShare, DocumentShare};
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, QrCode};
@@ -35,7 +38,7 @@ pub fn DocumentShares(
     let code = StoredValue::new(code);
     let api_base = move || session.config().current().api_base_url;
     let hours = RwSignal::new(LIVES[0].0);
-    let made = RwSignal::new(None::<DocumentShare>);
+    let made = RwSignal::new(None::<CreatedDocumentShare>);
     let failure = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
     let revoked = RwSignal::new(false);
@@ -78,7 +81,7 @@ pub fn DocumentShares(
         spawn_local_scoped(async move {
             match api::documents::revoke_share(&api, &code.get_value(), &id).await {
                 Ok(()) => {
-                    if made.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == id)) {
+                    if made.with_untracked(|m| m.as_ref().is_some_and(|m| m.share.id == id)) {
                         made.try_set(None);
                     }
                     revoked.try_set(true);
@@ -128,8 +131,8 @@ fn link_of(token: &str) -> String {
 /// screen reader says it is ready.
 #[component]
 fn MadeLink(
-    /// The new link.
-    share: DocumentShare,
+    /// The new link, with its secret.
+    share: CreatedDocumentShare,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H3>::new();
@@ -164,7 +167,7 @@ fn MadeLink(
             </p>
             <QrCode text=link label=Signal::derive(move || t_string!(i18n, documents.share_qr_label).to_owned()) />
             <p class="app-body">
-                {tr(i18n, |l| td_string!(l, share.expires_at))} " " <strong>{format_api_time(&share.expires_at)}</strong>
+                {tr(i18n, |l| td_string!(l, share.expires_at))} " " <strong>{format_api_time(&share.share.expires_at)}</strong>
             </p>
         </div>
     }
