@@ -5,6 +5,7 @@ use portal_api::ClientConfig;
 use crate::auth::rate_limit::RateLimiter;
 use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
+use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::national_db::NationalDatabase;
 use crate::record::refresh::RefreshJobs;
 use crate::share::signer::ShareSigner;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub refresh_jobs: RefreshJobs,
     /// Signs share codes.
     pub share_signer: ShareSigner,
+    /// The CAs that vouch for the signers of uploaded PDFs (`--trust-anchors`).
+    pub trust_anchors: TrustAnchors,
     /// Whether the provider's decision endpoint answers (demos and tests).
     pub operator_endpoint: bool,
 }

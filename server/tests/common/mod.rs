@@ -17,6 +17,9 @@ use tower::ServiceExt;
 /// with its brotli copy, and a plain file.
 pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><main>shell</main>";
 
+/// The demo CA's certificate (made with fixtures/make_signed_sample.py).
+pub const DEMO_TRUST_ANCHORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
+
 /// The app under test, with the directory holding its database and files.
 pub struct TestServer {
     pub app: Router,
@@ -53,6 +56,10 @@ impl TestServer {
         ];
         if !flags.contains(&"--national-db-latency-ms") {
             args.extend(["--national-db-latency-ms".into(), "0".into()]);
+        }
+        // The demo CA vouches for the signed samples in fixtures/, as on a demo server.
+        if !flags.contains(&"--trust-anchors") {
+            args.extend(["--trust-anchors".into(), DEMO_TRUST_ANCHORS.into()]);
         }
         args.extend(flags.iter().map(|f| (*f).to_owned()));
         let cli = <Cli as clap::Parser>::try_parse_from(args).unwrap();
