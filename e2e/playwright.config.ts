@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 // throwaway database and fresh demo data, so a test never meets state a previous run left.
 const serverBin = process.env.PORTAL_SERVER_BIN ?? resolve(__dirname, '../target/debug/portal-server');
 const dist = process.env.PORTAL_DIST ?? resolve(__dirname, '../dist');
+// The demo CA that signed server/fixtures/signed-sample*.pdf (server/fixtures/make_signed_sample.py).
+const trustAnchors = resolve(__dirname, '../server/trust-anchors/demo');
 const runId = `${process.pid}-${Date.now()}`;
 // E2E_PORT_BASE moves all three, so two checkouts can run their suites side by side.
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 8181);
@@ -31,6 +33,8 @@ function server(port: number, extra: string[] = []) {
       '--request-pace-seconds', '0',
       '--national-db-latency-ms', '0',
       '--sign-in-attempts-per-ip', '10000',
+      // Uploads of the signed samples are judged against the demo CA, as on a demo server.
+      '--trust-anchors', trustAnchors,
       ...extra,
     ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/health`,
