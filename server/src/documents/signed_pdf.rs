@@ -19,7 +19,7 @@
 //! timestamp from a trusted authority; revocation (CRL, OCSP) is not checked.
 
 use super::signature::chain;
-use super::signature::cms_signer::{self, CmsRefusal};
+use super::signature::cms_signer::{self, CmsRefusal, VerifiedSignature};
 use super::signature::trust_anchors::TrustAnchors;
 
 /// The largest file accepted, 10 MiB (the shared crate's rule).
@@ -49,6 +49,20 @@ pub enum Refusal {
 /// Checks `bytes`: a PDF whose last signature holds and whose signer `anchors` vouch for;
 /// `now` (seconds since 1970) stands for the signing time when the signature states none.
 pub fn check(bytes: &[u8], anchors: &TrustAnchors, now: i64) -> Result<(), Refusal> {
+    let signature = read_signature(bytes)?;
+    let at = signature.signing_time.unwrap_or(now);
+    if !chain::valid_at(&signature.signer, at) {
+        return Err(Refusal::CertificateExpired);
+    }
+    if !chain::chains_to_anchor(&signature.signer, &signature.certificates, anchors, at) {
+        return Err(Refusal::UntrustedSigner);
+    }
+    Ok(())
+}
+
+/// The last signature of the PDF `bytes`, once it holds over the file: who signed is not
+/// judged yet.
+pub fn read_signature(bytes: &[u8]) -> Result<VerifiedSignature, Refusal> {
     if bytes.len() > MAX_BYTES {
         return Err(Refusal::TooLarge);
     }
@@ -71,18 +85,10 @@ pub fn check(bytes: &[u8], anchors: &TrustAnchors, now: i64) -> Result<(), Refus
     let hex = &bytes[first_len + 1..second_start - 1];
     let der = decode_hex(hex).ok_or(Refusal::BadSignature)?;
     let signed = [&bytes[..first_len], &bytes[second_start..]];
-    let signature = cms_signer::verify(&der, &signed).map_err(|refusal| match refusal {
+    cms_signer::verify(&der, &signed).map_err(|refusal| match refusal {
         CmsRefusal::Unreadable => Refusal::BadSignature,
         CmsRefusal::Mismatch => Refusal::SignatureMismatch,
-    })?;
-    let at = signature.signing_time.unwrap_or(now);
-    if !chain::valid_at(&signature.signer, at) {
-        return Err(Refusal::CertificateExpired);
-    }
-    if !chain::chains_to_anchor(&signature.signer, &signature.certificates, anchors, at) {
-        return Err(Refusal::UntrustedSigner);
-    }
-    Ok(())
+    })
 }
 
 /// The numbers of the last `/ByteRange [a b c d]` in the file (the latest signature).
@@ -129,13 +135,8 @@ mod tests {
     /// Upload time; the samples state their signing time, so it matters only to files without.
     const NOW: i64 = 1_800_000_000;
 
-    fn demo() -> TrustAnchors {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
-        TrustAnchors::load(std::path::Path::new(dir)).unwrap()
-    }
-
     fn checked(bytes: &[u8]) -> Result<(), Refusal> {
-        check(bytes, &demo(), NOW)
+        check(bytes, &TrustAnchors::demo(), NOW)
     }
 
     #[test]
@@ -173,22 +174,9 @@ mod tests {
     #[test]
     fn the_signer_alone_does_not_make_a_chain() {
         // The signer's own certificate as the anchor: it is no CA, so it vouches for nobody.
-        let der = hex_signature(SIGNED);
-        let signature = cms_signer::verify(&der, &signed_ranges(SIGNED)).unwrap();
-        let anchors = TrustAnchors::from_certificates(vec![signature.signer]);
+        let signer = read_signature(SIGNED).unwrap().signer;
+        let anchors = TrustAnchors::from_certificates(vec![signer]);
         assert_eq!(check(SIGNED, &anchors, NOW), Err(Refusal::UntrustedSigner));
-    }
-
-    /// The DER in the sample's signature slot.
-    fn hex_signature(pdf: &[u8]) -> Vec<u8> {
-        let [_, first_len, second_start, _] = last_byte_range(pdf).unwrap();
-        decode_hex(&pdf[first_len + 1..second_start - 1]).unwrap()
-    }
-
-    /// The sample's signed byte ranges.
-    fn signed_ranges(pdf: &[u8]) -> [&[u8]; 2] {
-        let [_, first_len, second_start, _] = last_byte_range(pdf).unwrap();
-        [&pdf[..first_len], &pdf[second_start..]]
     }
 
     #[test]

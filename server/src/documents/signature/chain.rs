@@ -99,3 +99,56 @@ fn may_issue(issuer: &Certificate, below: usize) -> bool {
     };
     is_ca && signs_certificates
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::signed_pdf::read_signature;
+
+    const SIGNED: &[u8] = include_bytes!("../../../fixtures/signed-sample.pdf");
+    /// 1 January 2026 and 2024, in and before the demo CA's validity (2025 to 2045).
+    const IN_2026: i64 = 1_767_225_600;
+    const IN_2024: i64 = 1_704_067_200;
+
+    #[test]
+    fn the_sample_reaches_the_root_through_the_issuing_ca_it_carries() {
+        let signature = read_signature(SIGNED).unwrap();
+        let (signer, carried) = (&signature.signer, &signature.certificates);
+        assert!(chains_to_anchor(
+            signer,
+            carried,
+            &TrustAnchors::demo(),
+            IN_2026
+        ));
+        assert!(
+            !chains_to_anchor(signer, &[], &TrustAnchors::demo(), IN_2026),
+            "without the issuing CA there is no path to the root"
+        );
+    }
+
+    #[test]
+    fn a_chain_holds_only_while_every_ca_in_it_is_valid() {
+        let signature = read_signature(SIGNED).unwrap();
+        let (signer, carried) = (&signature.signer, &signature.certificates);
+        assert!(!chains_to_anchor(
+            signer,
+            carried,
+            &TrustAnchors::demo(),
+            IN_2024
+        ));
+    }
+
+    #[test]
+    fn an_issuing_ca_given_as_anchor_is_trusted_itself() {
+        let signature = read_signature(SIGNED).unwrap();
+        let issuing: Vec<Certificate> = signature
+            .certificates
+            .iter()
+            .filter(|c| c.tbs_certificate.subject == signature.signer.tbs_certificate.issuer)
+            .cloned()
+            .collect();
+        assert_eq!(issuing.len(), 1);
+        let anchors = TrustAnchors::from_certificates(issuing);
+        assert!(chains_to_anchor(&signature.signer, &[], &anchors, IN_2026));
+    }
+}

@@ -89,6 +89,13 @@ impl TrustAnchors {
         &self.0
     }
 
+    /// The demo CA of `trust-anchors/demo`, which signed the samples in `fixtures/`.
+    #[cfg(test)]
+    pub(crate) fn demo() -> Self {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
+        Self::load(Path::new(dir)).unwrap_or_default()
+    }
+
     /// Whether nobody is trusted.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -99,11 +106,9 @@ impl TrustAnchors {
 mod tests {
     use super::*;
 
-    const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
-
     #[test]
     fn the_demo_directory_holds_the_demo_root() {
-        let anchors = TrustAnchors::load(Path::new(DEMO)).unwrap();
+        let anchors = TrustAnchors::demo();
         assert_eq!(anchors.certificates().len(), 1);
         let subject = anchors.certificates()[0]
             .tbs_certificate
@@ -116,7 +121,7 @@ mod tests {
     fn der_files_are_read_other_files_skipped_and_bad_ones_named() {
         use x509_cert::der::Encode;
         let dir = tempfile::tempdir().unwrap();
-        let demo = TrustAnchors::load(Path::new(DEMO)).unwrap();
+        let demo = TrustAnchors::demo();
         let der = demo.certificates()[0].to_der().unwrap();
         std::fs::write(dir.path().join("root.cer"), &der).unwrap();
         std::fs::write(dir.path().join("README.md"), "not a certificate").unwrap();
