@@ -56,6 +56,8 @@ impl From<DbError> for ServerError {
 
 /// Everything the app needs, built from the options.
 pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
+    // First, so a wrong directory stops the start before the database is touched.
+    let trust_anchors = load_trust_anchors(options)?;
     let db = Database::open(&options.database)?;
     let mode = if options.reset {
         SeedMode::Reset
@@ -70,7 +72,6 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
             tracing::info!(database = %options.database.display(), "existing data kept")
         }
     }
-    let trust_anchors = load_trust_anchors(options)?;
     let share_signer = db.call_blocking(|c| ShareSigner::load_or_create(c, Clock::System.now()))?;
     let national = NationalDatabase::new(
         db.clone(),

@@ -7,18 +7,31 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 use x509_cert::der::oid::ObjectIdentifier;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 
+/// SHA-256's OID.
 const SHA_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+/// SHA-384's OID.
 const SHA_384: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.2");
+/// SHA-512's OID.
 const SHA_512: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.3");
+/// `rsaEncryption`: an RSA key, or in CMS an RSA signature with the SignerInfo's digest.
 const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// `sha256WithRSAEncryption`.
 const RSA_SHA_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+/// `sha384WithRSAEncryption`.
 const RSA_SHA_384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12");
+/// `sha512WithRSAEncryption`.
 const RSA_SHA_512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
+/// `id-ecPublicKey`: an EC key, or in CMS an ECDSA signature with the SignerInfo's digest.
 const EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// `ecdsa-with-SHA256`.
 const ECDSA_SHA_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+/// `ecdsa-with-SHA384`.
 const ECDSA_SHA_384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
+/// `ecdsa-with-SHA512`.
 const ECDSA_SHA_512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
+/// The P-256 curve (`prime256v1`).
 const P_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+/// The P-384 curve (`secp384r1`).
 const P_384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 
 /// A SHA-2 digest, as a CMS or a certificate names it.
@@ -45,6 +58,7 @@ impl Hash {
 
     /// The digest of `parts` one after the other.
     pub fn digest(self, parts: &[&[u8]]) -> Vec<u8> {
+        /// The digest by `D`, whichever SHA-2 it is.
         fn of<D: Digest>(parts: &[&[u8]]) -> Vec<u8> {
             let mut hasher = D::new();
             for part in parts {
@@ -81,7 +95,9 @@ pub enum SignatureError {
 /// The family of key a signature algorithm needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum KeyKind {
+    /// RSA, signing with PKCS #1 v1.5.
     Rsa,
+    /// An elliptic curve, signing with ECDSA.
     Ec,
 }
 

@@ -13,8 +13,11 @@ use x509_cert::time::Time;
 
 use super::algorithm::{self, Hash, SignatureError};
 
+/// The content type of a CMS SignedData.
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+/// The `messageDigest` signed attribute: the digest of the signed bytes.
 const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+/// The `signingTime` signed attribute: when the signer says it signed.
 const SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 
 /// Why a CMS signature does not hold.
