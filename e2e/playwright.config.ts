@@ -7,6 +7,8 @@ import { OPERATOR_TOKEN } from './support/operator';
 // throwaway database and fresh demo data, so a test never meets state a previous run left.
 const serverBin = process.env.PORTAL_SERVER_BIN ?? resolve(__dirname, '../target/debug/portal-server');
 const dist = process.env.PORTAL_DIST ?? resolve(__dirname, '../dist');
+// The demo CA that signed server/fixtures/signed-sample*.pdf (server/fixtures/make_signed_sample.py).
+const trustAnchors = resolve(__dirname, '../server/trust-anchors/demo');
 const runId = `${process.pid}-${Date.now()}`;
 // E2E_PORT_BASE moves all three, so two checkouts can run their suites side by side.
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 8181);
@@ -40,6 +42,8 @@ function server(port: number, extra: string[] = []) {
       // Every test browser calls from 127.0.0.1: the public share endpoints' limit would be
       // shared by all of them.
       '--public-requests-per-ip', '10000',
+      // Uploads of the signed samples are judged against the demo CA, as on a demo server.
+      '--trust-anchors', trustAnchors,
       ...extra,
     ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/health`,

@@ -9,12 +9,14 @@ import { decodeQr } from '../support/qr';
 // Bình uploads files into her data store and shares a document through a link. The signed
 // sample is the demo data's (server/fixtures); every bad file is built here.
 const SIGNED = readFileSync(resolve(__dirname, '../../server/fixtures/signed-sample.pdf'));
+// Validly signed, but under a CA the server does not trust (see server/fixtures).
+const UNTRUSTED = readFileSync(resolve(__dirname, '../../server/fixtures/signed-sample-untrusted.pdf'));
 const UNSIGNED = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 // One byte past the limit, a PDF by its first bytes: refused for its size alone.
 const OVERSIZED = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 1 - 9, 0x20)]);
 
-/** The signed sample with one byte inside the signed range changed: the digest no longer matches. */
+/** The signed sample with one byte inside the signed range changed: the signature no longer matches. */
 function tampered(): Buffer {
   const copy = Buffer.from(SIGNED);
   const at = copy.indexOf('Tj');
@@ -55,13 +57,16 @@ test('uploads: a signed PDF is stored, each bad file is refused with its reason,
   await fillUpload(page, 'Tệp quá lớn', { name: 'lon.pdf', mimeType: 'application/pdf', buffer: OVERSIZED });
   await expect(fileError(page)).toContainText(t('vi', 'field.file_too_large'));
 
-  // Refused by the server, which reads the signature: none, or one that no longer matches.
+  // Refused by the server, which reads the signature: none, one that no longer matches, or one
+  // whose signer no trusted CA vouches for.
   await fillUpload(page, 'Chưa ký', { name: 'chua-ky.pdf', mimeType: 'application/pdf', buffer: UNSIGNED });
   await expect(fileError(page)).toContainText(t('vi', 'field.file_unsigned'));
   // What was typed stays.
   await expect(page.getByLabel(t('vi', 'upload.name_label'))).toHaveValue('Chưa ký');
   await fillUpload(page, 'Đã sửa sau khi ký', { name: 'da-sua.pdf', mimeType: 'application/pdf', buffer: tampered() });
-  await expect(fileError(page)).toContainText(t('vi', 'field.file_bad_signature'));
+  await expect(fileError(page)).toContainText(t('vi', 'field.file_signature_mismatch'));
+  await fillUpload(page, 'Ký bởi nơi lạ', { name: 'noi-la.pdf', mimeType: 'application/pdf', buffer: UNTRUSTED });
+  await expect(fileError(page)).toContainText(t('vi', 'field.file_untrusted_signer'));
 
   // The signed sample goes in, with the bar along the way.
   await fillUpload(page, 'Hợp đồng thuê nhà 2026', { name: 'hop-dong.pdf', mimeType: 'application/pdf', buffer: SIGNED });

@@ -100,6 +100,13 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_INSECURE_COOKIE", value_parser = clap::builder::FalseyValueParser::new())]
     pub insecure_cookie: bool,
 
+    /// A directory of CA certificates (PEM or DER: `.pem`, `.crt`, `.cer`, `.der`) that vouch
+    /// for the signers of uploaded PDFs, read at start-up. A real deployment gives the national
+    /// root CA and the CAs it certifies; without it no signer is trusted and every upload is
+    /// refused (`untrusted_signer`).
+    #[arg(long, env = "PORTAL_TRUST_ANCHORS", value_name = "DIR")]
+    pub trust_anchors: Option<PathBuf>,
+
     /// Simulated response time of the National Population Database, in milliseconds.
     #[arg(long, env = "PORTAL_NATIONAL_DB_LATENCY_MS", default_value_t = 300)]
     pub national_db_latency_ms: u64,
@@ -144,6 +151,10 @@ mod tests {
         assert_eq!(options.public_requests_per_ip, 120);
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
+        assert_eq!(
+            options.trust_anchors, None,
+            "nobody is trusted unless configured"
+        );
     }
 
     #[test]
@@ -158,11 +169,17 @@ mod tests {
             "not-found",
             "--national-db-latency-ms",
             "0",
+            "--trust-anchors",
+            "server/trust-anchors/demo",
         ])
         .unwrap();
         assert!(cli.serve.kiosk && cli.serve.reset);
         assert_eq!(cli.serve.national_db_fault, NationalDbFault::NotFound);
         assert_eq!(cli.serve.national_db_latency_ms, 0);
+        assert_eq!(
+            cli.serve.trust_anchors,
+            Some(PathBuf::from("server/trust-anchors/demo"))
+        );
 
         let cli = Cli::try_parse_from(["portal-server", "openapi"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Openapi)));

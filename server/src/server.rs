@@ -12,6 +12,7 @@ use crate::auth::sms::SmsSettings;
 use crate::auth::{AuthSettings, Clock, secrets};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
+use crate::documents::signature::trust_anchors::{TrustAnchorError, TrustAnchors};
 use crate::national_db::NationalDatabase;
 use crate::record::refresh::RefreshJobs;
 use crate::seed::{self, SeedMode, SeedOutcome};
@@ -23,6 +24,8 @@ use crate::state::AppState;
 pub enum ServerError {
     /// The database could not be opened, migrated or seeded.
     Database(DbError),
+    /// The `--trust-anchors` directory could not be read.
+    TrustAnchors(TrustAnchorError),
     /// The address could not be bound (in use, or not ours).
     Bind(std::net::SocketAddr, std::io::Error),
     /// Serving failed.
@@ -33,6 +36,7 @@ impl fmt::Display for ServerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Database(e) => write!(f, "{e}"),
+            Self::TrustAnchors(e) => write!(f, "{e}"),
             Self::Bind(address, e) => write!(
                 f,
                 "cannot listen on {address}: {e} (is another server running? try --port or --listen)"
@@ -52,6 +56,8 @@ impl From<DbError> for ServerError {
 
 /// Everything the app needs, built from the options.
 pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
+    // First, so a wrong directory stops the start before the database is touched.
+    let trust_anchors = load_trust_anchors(options)?;
     let db = Database::open(&options.database)?;
     let mode = if options.reset {
         SeedMode::Reset
@@ -121,9 +127,28 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         refresh_jobs: RefreshJobs::default(),
         share_signer,
         public_requests_per_ip: options.public_requests_per_ip,
+        trust_anchors,
         operator_endpoint: options.operator_endpoint,
         operator_token_hash,
     })
+}
+
+/// The CAs named by `--trust-anchors`; none, with a warning, when it is not given or empty,
+/// so a forgotten flag refuses uploads rather than trusting anyone.
+fn load_trust_anchors(options: &ServeOptions) -> Result<TrustAnchors, ServerError> {
+    let Some(dir) = &options.trust_anchors else {
+        tracing::warn!(
+            "no --trust-anchors directory: no signer is trusted and every signed PDF upload is refused"
+        );
+        return Ok(TrustAnchors::default());
+    };
+    let anchors = TrustAnchors::load(dir).map_err(ServerError::TrustAnchors)?;
+    if anchors.is_empty() {
+        tracing::warn!(dir = %dir.display(), "no certificates in --trust-anchors: no signer is trusted");
+    } else {
+        tracing::info!(dir = %dir.display(), count = anchors.certificates().len(), "trust anchors loaded");
+    }
+    Ok(anchors)
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.

@@ -4,6 +4,7 @@ use portal_api::ClientConfig;
 
 use crate::auth::{AuthSettings, Clock};
 use crate::db::Database;
+use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::national_db::NationalDatabase;
 use crate::record::refresh::RefreshJobs;
 use crate::share::signer::ShareSigner;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub share_signer: ShareSigner,
     /// Calls of the public share endpoints allowed per client address per minute.
     pub public_requests_per_ip: u32,
+    /// The CAs that vouch for the signers of uploaded PDFs (`--trust-anchors`).
+    pub trust_anchors: TrustAnchors,
     /// Whether the operator endpoints are routed at all (demos and tests).
     pub operator_endpoint: bool,
     /// SHA-256 of the credential the operator endpoints and the development SMS outbox ask

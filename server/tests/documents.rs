@@ -464,6 +464,34 @@ fn upload(
         .unwrap()
 }
 
+/// Sends an upload and expects it stored: the new document's detail.
+async fn assert_stored(
+    server: &TestServer,
+    upload: axum::http::Request<axum::body::Body>,
+) -> Value {
+    let (response, body) = server.send(upload).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    json(&body)
+}
+
+/// Uploads `bytes` and expects a 422 naming `reason` at the file.
+async fn assert_file_refused(server: &TestServer, cookie: &str, bytes: &[u8], reason: &str) {
+    let (response, body) = server
+        .send(upload(cookie, "Giấy tờ", "other", "giay-to.pdf", bytes))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{reason}"
+    );
+    assert_eq!(json(&body)["fields"]["file"], reason);
+}
+
 async fn document_count(server: &TestServer, cookie: &str) -> u64 {
     list(server, cookie, "").await.1["total"].as_u64().unwrap()
 }
@@ -472,22 +500,17 @@ async fn document_count(server: &TestServer, cookie: &str) -> u64 {
 async fn a_signed_pdf_uploads_once_and_keeps_its_bytes() {
     let (server, cookie) = server_with((AN, AN_PHONE)).await;
     let before = document_count(&server, &cookie).await;
-    let (response, body) = server
-        .send(upload(
+    let detail = assert_stored(
+        &server,
+        upload(
             &cookie,
             "Bản sao bằng đại học",
             "education",
             "bang-dai-hoc.pdf",
             SIGNED,
-        ))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&body)
-    );
-    let detail = json(&body);
+        ),
+    )
+    .await;
     assert_eq!(detail["name"], "Bản sao bằng đại học");
     assert_eq!(detail["category"], "education");
     assert_eq!(detail["file_name"], "bang-dai-hoc.pdf");
@@ -531,18 +554,10 @@ async fn every_bad_file_is_refused_at_the_file_and_leaves_nothing() {
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
     for (bytes, reason) in [
         (unsigned, "unsigned"),
-        (tampered, "bad_signature"),
+        (tampered, "signature_mismatch"),
         (png, "not_pdf"),
     ] {
-        let (response, body) = server
-            .send(upload(&cookie, "Giấy tờ", "other", "giay-to.pdf", &bytes))
-            .await;
-        assert_eq!(
-            response.status(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{reason}"
-        );
-        assert_eq!(json(&body)["fields"]["file"], reason);
+        assert_file_refused(&server, &cookie, &bytes, reason).await;
     }
     let (response, body) = server
         .send(upload(&cookie, " ", "passport", "x.pdf", SIGNED))
@@ -562,6 +577,102 @@ async fn every_bad_file_is_refused_at_the_file_and_leaves_nothing() {
         before,
         "nothing stored"
     );
+}
+
+const ECDSA_SIGNED: &[u8] = include_bytes!("../fixtures/signed-sample-ecdsa.pdf");
+const EXPIRED_SIGNER: &[u8] = include_bytes!("../fixtures/signed-sample-expired.pdf");
+const UNTRUSTED_SIGNER: &[u8] = include_bytes!("../fixtures/signed-sample-untrusted.pdf");
+
+/// The signed sample with a word changed and the CMS's `messageDigest` recomputed for the new
+/// bytes, as anyone can do; the signature over the signed attributes stays the signer's old
+/// one, which only the signer's private key could redo.
+fn changed_with_recomputed_digest() -> Vec<u8> {
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::{SignedData, SignerInfos};
+    use sha2::{Digest, Sha256};
+    use x509_cert::der::asn1::{OctetString, SetOfVec};
+    use x509_cert::der::{Any, Encode, Reader, SliceReader};
+
+    let mut pdf = SIGNED.to_vec();
+    let at = pdf.windows(4).position(|w| w == b"mau ").unwrap();
+    pdf[at] = b'M';
+    let open = pdf.windows(11).position(|w| w == b"/Contents <").unwrap() + 10;
+    let close = open + pdf[open..].iter().position(|b| *b == b'>').unwrap();
+    let hex = std::str::from_utf8(&pdf[open + 1..close]).unwrap();
+    let der: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    // The slot is padded with zeros after the DER: read one ContentInfo, leave the rest.
+    let info: ContentInfo = SliceReader::new(&der).unwrap().decode().unwrap();
+    let mut signed: SignedData = info.content.decode_as().unwrap();
+    let new_digest = Sha256::new()
+        .chain_update(&pdf[..open])
+        .chain_update(&pdf[close + 1..])
+        .finalize();
+    let mut signer = signed.signer_infos.0.into_vec().remove(0);
+    let mut attributes = signer.signed_attrs.take().unwrap().into_vec();
+    let digest = attributes
+        .iter_mut()
+        .find(|a| a.oid.to_string() == "1.2.840.113549.1.9.4")
+        .unwrap();
+    let value = OctetString::new(new_digest.to_vec()).unwrap();
+    digest.values = SetOfVec::try_from(vec![Any::encode_from(&value).unwrap()]).unwrap();
+    signer.signed_attrs = Some(SetOfVec::try_from(attributes).unwrap());
+    signed.signer_infos = SignerInfos(SetOfVec::try_from(vec![signer]).unwrap());
+    let forged = ContentInfo {
+        content_type: info.content_type,
+        content: Any::encode_from(&signed).unwrap(),
+    }
+    .to_der()
+    .unwrap();
+    assert!(
+        forged.len() * 2 < close - open,
+        "the forged CMS fits the slot"
+    );
+    let hex: String = forged.iter().map(|b| format!("{b:02x}")).collect();
+    let slot = &mut pdf[open + 1..close];
+    slot.fill(b'0');
+    slot[..hex.len()].copy_from_slice(hex.as_bytes());
+    pdf
+}
+
+#[tokio::test]
+async fn a_changed_file_with_its_digest_recomputed_fails_on_the_signature() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    let forged = changed_with_recomputed_digest();
+    assert_file_refused(&server, &cookie, &forged, "signature_mismatch").await;
+    assert_eq!(
+        document_count(&server, &cookie).await,
+        before,
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn signers_are_judged_by_their_certificate_and_its_ca() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    for (bytes, reason) in [
+        (UNTRUSTED_SIGNER, "untrusted_signer"),
+        (EXPIRED_SIGNER, "certificate_expired"),
+    ] {
+        assert_file_refused(&server, &cookie, bytes, reason).await;
+    }
+    assert_eq!(document_count(&server, &cookie).await, before);
+    // ECDSA (P-256) under the demo CA is as good as the RSA sample.
+    let upload = upload(&cookie, "Ký ECDSA", "other", "ecdsa.pdf", ECDSA_SIGNED);
+    assert_eq!(assert_stored(&server, upload).await["name"], "Ký ECDSA");
+}
+
+#[tokio::test]
+async fn a_server_without_trust_anchors_trusts_no_signer() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().display().to_string();
+    let server = TestServer::start_with(&["--dev-sms-outbox", "--trust-anchors", &empty]);
+    let cookie = sign_in(&server, AN, AN_PHONE).await;
+    assert_file_refused(&server, &cookie, SIGNED, "untrusted_signer").await;
 }
 
 #[tokio::test]

@@ -55,6 +55,15 @@ pub fn field_message(i18n: I18nContext<Locale>, field: &str, code: FieldErrorCod
         ("file", C::BadSignature) => {
             tr(i18n, |l| td_string!(l, field.file_bad_signature)).into_any()
         }
+        ("file", C::SignatureMismatch) => {
+            tr(i18n, |l| td_string!(l, field.file_signature_mismatch)).into_any()
+        }
+        ("file", C::CertificateExpired) => {
+            tr(i18n, |l| td_string!(l, field.file_certificate_expired)).into_any()
+        }
+        ("file", C::UntrustedSigner) => {
+            tr(i18n, |l| td_string!(l, field.file_untrusted_signer)).into_any()
+        }
         ("file", C::InvalidFormat) => tr(i18n, |l| td_string!(l, field.attachment_type)).into_any(),
         ("file", C::Duplicate) => tr(i18n, |l| td_string!(l, field.file_duplicate)).into_any(),
         ("file", _) => tr(i18n, |l| td_string!(l, field.file_required)).into_any(),

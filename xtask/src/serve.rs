@@ -71,7 +71,11 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
         .arg("--dev-sms-outbox")
         // So a demo can take a request all the way to a result or a refusal. The server makes
         // the operator credential these need and prints it.
-        .arg("--operator-endpoint");
+        .arg("--operator-endpoint")
+        // The demo CA vouches for the signed samples (server/fixtures); a real deployment
+        // gives the national root CA's certificates instead.
+        .arg("--trust-anchors")
+        .arg(root.join("server/trust-anchors/demo"));
     if options.reset {
         server.arg("--reset");
     }

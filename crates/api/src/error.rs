@@ -101,9 +101,18 @@ pub enum FieldErrorCode {
     NotPdf,
     /// An uploaded PDF without a digital signature.
     Unsigned,
-    /// An uploaded PDF whose signature does not match its content (changed after signing,
-    /// or damaged).
+    /// An uploaded PDF whose signature is damaged, does not cover the whole file, or uses an
+    /// algorithm the portal does not accept.
     BadSignature,
+    /// An uploaded PDF whose signature does not match it: the file was changed after signing,
+    /// or the signature was not made with the key of the certificate it names.
+    SignatureMismatch,
+    /// An uploaded PDF signed with a certificate that had expired, or was not yet valid, at
+    /// the time of signing.
+    CertificateExpired,
+    /// An uploaded PDF whose signer's certificate does not chain to a certification authority
+    /// the portal trusts.
+    UntrustedSigner,
     /// The same file is already in the data store.
     Duplicate,
 }

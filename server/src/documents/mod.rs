@@ -3,6 +3,7 @@
 pub mod pdf;
 pub mod search;
 pub mod shares;
+pub mod signature;
 pub mod signed_pdf;
 pub mod store;
 pub mod upload;

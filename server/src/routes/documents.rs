@@ -15,6 +15,7 @@ use portal_api::upload::{ChosenFile, UploadForm};
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
+use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::documents::signed_pdf::{self, Refusal};
 use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
@@ -465,7 +466,13 @@ fn too_large() -> ApiError {
     )
 }
 
-async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, ApiError> {
+/// Reads the upload form and checks its file; `now` stands for the signing time of a signature
+/// that states none.
+async fn read_upload(
+    mut multipart: axum::extract::Multipart,
+    anchors: &TrustAnchors,
+    now: i64,
+) -> Result<Upload, ApiError> {
     use portal_api::FieldErrorCode;
     let mut name = None;
     let mut category = None;
@@ -507,12 +514,15 @@ async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, 
     let Some((file_name, bytes)) = file else {
         return Err(ApiError::internal());
     };
-    let refused = match signed_pdf::check(&bytes) {
+    let refused = match signed_pdf::check(&bytes, anchors, now) {
         Ok(()) => None,
         Err(Refusal::TooLarge) => return Err(too_large()),
         Err(Refusal::NotPdf) => Some(FieldErrorCode::NotPdf),
         Err(Refusal::Unsigned) => Some(FieldErrorCode::Unsigned),
         Err(Refusal::BadSignature) => Some(FieldErrorCode::BadSignature),
+        Err(Refusal::SignatureMismatch) => Some(FieldErrorCode::SignatureMismatch),
+        Err(Refusal::CertificateExpired) => Some(FieldErrorCode::CertificateExpired),
+        Err(Refusal::UntrustedSigner) => Some(FieldErrorCode::UntrustedSigner),
     };
     if let Some(code) = refused {
         return Err(ApiError::validation([("file".to_owned(), code)].into()));
@@ -526,8 +536,9 @@ async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, 
 }
 
 /// Uploads a PDF bearing the citizen's digital signature into their data store. The type is
-/// judged by content, not name; the signature's digest must match the file; the same file
-/// twice is recognised. Nothing is stored unless everything passes.
+/// judged by content, not name; the signature must match the file and its signer's certificate
+/// be valid at signing time and chain to a trusted CA; the same file twice is recognised.
+/// Nothing is stored unless everything passes.
 #[utoipa::path(
     post,
     path = "/api/v1/documents",
@@ -542,7 +553,7 @@ async fn read_upload(mut multipart: axum::extract::Multipart) -> Result<Upload, 
         (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`)", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: over 10 MB", body = ErrorBody),
         (status = 415, description = "The body is not multipart/form-data", body = ErrorBody),
-        (status = 422, description = "`validation_failed`: `name`, `category`, or `file` (`not_pdf`, `unsigned`, `bad_signature`)", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `name`, `category`, or `file` (`not_pdf`, `unsigned`, `bad_signature` for a damaged or unsupported signature, `signature_mismatch` when the file or signature was changed, `certificate_expired` when the signer's certificate was not valid at signing time, `untrusted_signer` when it does not chain to a configured trust anchor)", body = ErrorBody),
     ),
 )]
 pub async fn upload_document(
@@ -552,8 +563,8 @@ pub async fn upload_document(
 ) -> Result<(axum::http::StatusCode, Json<DocumentDetail>), ApiError> {
     let multipart = multipart
         .map_err(|e| ApiError::new(portal_api::ErrorCode::UnsupportedMediaType, e.body_text()))?;
-    let upload = read_upload(multipart).await?;
     let now = state.clock.now();
+    let upload = read_upload(multipart, &state.trust_anchors, now).await?;
     let owner = session.personal_id.clone();
     let stored = state
         .db

@@ -19,6 +19,8 @@ pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><ma
 
 /// The operator credential of the test servers started by [`TestServer::start_with`].
 pub const OPERATOR_TOKEN: &str = "test-operator-credential";
+/// The demo CA's certificate (made with fixtures/make_signed_sample.py).
+pub const DEMO_TRUST_ANCHORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
 
 /// The app under test, with the directory holding its database and files.
 pub struct TestServer {
@@ -34,9 +36,13 @@ impl TestServer {
     }
 
     /// As [`Self::start`], with extra command-line flags: a demo server (`--demo`) whose
-    /// operator credential is [`OPERATOR_TOKEN`].
+    /// operator credential is [`OPERATOR_TOKEN`] and whose trusted CA is the demo CA that
+    /// signed the samples in fixtures/ (unless `flags` name other anchors).
     pub fn start_with(flags: &[&str]) -> Self {
-        let demo = ["--demo", "--operator-token", OPERATOR_TOKEN];
+        let mut demo = vec!["--demo", "--operator-token", OPERATOR_TOKEN];
+        if !flags.contains(&"--trust-anchors") {
+            demo.extend(["--trust-anchors", DEMO_TRUST_ANCHORS]);
+        }
         Self::production(&[&demo[..], flags].concat())
     }
 
