@@ -50,6 +50,8 @@ test.describe('written requests', () => {
   test.describe.configure({ mode: 'serial' });
 
   test('from start to confirmation, losing nothing on reload, to a result in the data store', async ({ portal, page }, testInfo) => {
+    // The whole journey, with a reload and three axe scans: longer than one page's test.
+    test.slow();
     await openSignedIn(portal, page, '/requests', AN);
     await portal.main().getByRole('link', { name: t('vi', 'page.requests.new_link') }).click();
 

@@ -269,6 +269,9 @@ test.describe('the idle timeout', () => {
     await page.goto('/sign-in?next=%2Frequests');
     await signIn(page, AN);
     await expect(page).toHaveURL(/\/requests$/);
+    // Each answer from the server counts as activity: the page's own list must have arrived
+    // before the clock jumps, or its late answer restarts the idle timer.
+    await portal.settled();
 
     const dialog = page.getByRole('dialog', { name: t('vi', 'session.timeout_title') });
     await page.clock.fastForward((idle - warning + 2) * 1000);
