@@ -10,7 +10,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::auth::clock::seconds;
-use crate::db::DbError;
+use crate::db::{Database, DbError};
+use crate::error::ApiError;
 
 /// A kind of limit: its name (the prefix of its keys), how many, over how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,15 @@ impl Limit {
         })
     }
 
+    /// Takes one slot for `subject` at `now` as an API answer: 429 `rate_limited`, with the
+    /// wait, when the window is full.
+    pub async fn admit(self, db: &Database, subject: String, now: i64) -> Result<(), ApiError> {
+        match db.call(move |c| self.take(c, &subject, now)).await? {
+            Taken::Slot(_) => Ok(()),
+            Taken::Full { retry_after } => Err(ApiError::rate_limited(retry_after)),
+        }
+    }
+
     /// Forgets every attempt of `subject`, e.g. wrong passwords after a complete sign-in.
     pub fn forget(&self, connection: &Connection, subject: &str) -> Result<(), DbError> {
         connection.execute(
@@ -132,7 +142,6 @@ pub fn prune(connection: &Connection, now: i64) -> Result<usize, DbError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::Database;
 
     const LIMIT: Limit = Limit {
         name: "test",

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::auth::{ClientInfo, secrets};
 use crate::db::DbError;
 use crate::error::ApiError;
-use crate::limits::{Limit, Taken};
+use crate::limits::Limit;
 use crate::state::AppState;
 
 /// How long one viewer's calls on one share make one access-log entry, in seconds.
@@ -40,12 +40,9 @@ pub async fn admit(state: &AppState, client: &ClientInfo) -> Result<(), ApiError
         max: state.public_requests_per_ip,
         window_seconds: 60,
     };
-    let address = client.ip.to_string();
-    let now = state.clock.now();
-    match state.db.call(move |c| limit.take(c, &address, now)).await? {
-        Taken::Slot(_) => Ok(()),
-        Taken::Full { retry_after } => Err(ApiError::rate_limited(retry_after)),
-    }
+    limit
+        .admit(&state.db, client.ip.to_string(), state.clock.now())
+        .await
 }
 
 /// Who is looking: the hash of their address and browser, enough to tell repeat views apart

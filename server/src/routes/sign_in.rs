@@ -25,14 +25,9 @@ use crate::state::AppState;
 /// Counts one attempt from this client against the per-address limit, in the database, so
 /// every server instance sharing it counts together.
 async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiError> {
-    let limit =
-        attempt_limits::per_address(state.auth.attempts_per_ip, state.auth.ip_window_seconds);
-    let address = client.ip.to_string();
-    let now = state.clock.now();
-    match state.db.call(move |c| limit.take(c, &address, now)).await? {
-        Taken::Slot(_) => Ok(()),
-        Taken::Full { retry_after } => Err(ApiError::rate_limited(retry_after)),
-    }
+    attempt_limits::per_address(state.auth.attempts_per_ip, state.auth.ip_window_seconds)
+        .admit(&state.db, client.ip.to_string(), state.clock.now())
+        .await
 }
 
 /// Checks the identifier and password and sends a one-time code to the account's verified
