@@ -37,8 +37,12 @@ export class PortalPage {
    * The page has answered its own requests: no loading notice is left in the main content.
    * A test that signs out waits for this first, since a request still in flight when the
    * session ends is answered 401, which Chromium logs as a console error.
+   * While the router fetches the next page's code, the previous page stays in `main` with
+   * nothing loading in it: the router's own loading bar must be gone first, or this passes
+   * before the new page has even asked for its data.
    */
   async settled(): Promise<void> {
+    await expect(this.page.locator('.app-page-loading')).toHaveCount(0);
     await expect(this.main().locator('.app-loading')).toHaveCount(0);
   }
 

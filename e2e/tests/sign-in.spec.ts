@@ -244,6 +244,8 @@ test.describe('the idle timeout', () => {
     await page.clock.install();
     await page.goto('/sign-in?next=%2Frecord');
     await signIn(page, AN);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.record.title'));
+    await new PortalPage(page).settled();
     const other = await context.newPage();
     await other.goto('/requests');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
@@ -270,7 +272,9 @@ test.describe('the idle timeout', () => {
     await signIn(page, AN);
     await expect(page).toHaveURL(/\/requests$/);
     // Each answer from the server counts as activity: the page's own list must have arrived
-    // before the clock jumps, or its late answer restarts the idle timer.
+    // before the clock jumps, or its late answer restarts the idle timer. The URL changes
+    // before the page's code has arrived, so wait for the page itself first.
+    await expect(portal.heading()).toHaveText(t('vi', 'page.requests.title'));
     await portal.settled();
 
     const dialog = page.getByRole('dialog', { name: t('vi', 'session.timeout_title') });
