@@ -32,10 +32,12 @@ pub fn build_app(state: AppState, dist: &Path) -> Router {
     }
     let (api, _) = routes.split_for_parts();
     let api = api
+        // On the routes only: a method a path lacks is answered 405 by the router before any
+        // CSRF check, and an unknown path 404, as the document says.
+        .route_layer(middleware::from_fn(csrf::require_same_site))
         .merge(api_fallback::routes())
         // After the routes: it applies to the method routers registered so far.
         .method_not_allowed_fallback(api_fallback::method_not_allowed)
-        .layer(middleware::from_fn(csrf::require_same_site))
         // Answers about a citizen never belong in a shared cache or a kiosk's disk cache.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,

@@ -6,7 +6,7 @@
 
 mod common;
 
-use axum::http::{StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use common::{TestServer, api, first_document_code, get_with, json, share_document, sign_in};
 use portal_server::seed::LARGE_STORE_CITIZEN;
 use serde_json::{Value, json};
@@ -281,6 +281,17 @@ async fn a_shared_link_opens_one_document_until_it_expires_or_is_revoked() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json(&body)["fields"]["valid_hours"], "invalid_format");
+    // JSON has one number type: a whole number written as `2.0` is the integer 2. (Another
+    // document, so that this test's counts of `code`'s links stay its own.)
+    let other = all["items"][1]["code"].as_str().unwrap();
+    let request = Request::post(format!("/api/v1/documents/{other}/shares"))
+        .header("content-type", "application/json")
+        .header("x-requested-with", "portal")
+        .header("cookie", &cookie)
+        .body(axum::body::Body::from(r#"{"valid_hours": 2.0}"#))
+        .unwrap();
+    let (response, _) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
 
     let share = share_document(&server, &cookie, &code, 1).await;
     let token = share["token"].as_str().unwrap().to_owned();
@@ -462,6 +473,42 @@ fn upload(
         .header("cookie", cookie)
         .body(axum::body::Body::from(body))
         .unwrap()
+}
+
+#[tokio::test]
+async fn a_part_the_form_does_not_have_is_refused_not_ignored() {
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let before = document_count(&server, &cookie).await;
+    let boundary = "----portal-test-boundary";
+    let mut body = Vec::new();
+    for (field, value) in [
+        ("name", "Giấy khai sinh"),
+        ("category", "civil_status"),
+        ("nmae", "typo"),
+    ] {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n").as_bytes());
+    body.extend_from_slice(SIGNED);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post("/api/v1/documents")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("x-requested-with", "portal")
+        .header("cookie", &cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    let (response, body) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(json(&body)["code"], "malformed_request");
+    assert!(json(&body)["message"].as_str().unwrap().contains("nmae"));
+    assert_eq!(
+        document_count(&server, &cookie).await,
+        before,
+        "nothing stored"
+    );
 }
 
 /// Sends an upload and expects it stored: the new document's detail.

@@ -209,3 +209,33 @@ async fn without_a_built_app_the_server_says_so_and_the_api_still_answers() {
     let (response, _) = server.get("/api/v1/health").await;
     assert_eq!(response.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_method_a_path_lacks_is_405_even_without_the_csrf_header() {
+    let server = TestServer::start();
+    for (method, path) in [
+        ("PUT", "/api/v1/health"),
+        ("TRACE", "/api/v1/health"),
+        ("DELETE", "/api/v1/request-catalogue"),
+        ("PATCH", "/config.json"),
+    ] {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .unwrap();
+        let (response, _) = server.send_as_stranger(request).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+    }
+    // A route that has the method still needs the header.
+    let request = Request::post("/api/v1/sign-in")
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let (response, _) = server.send_as_stranger(request).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}

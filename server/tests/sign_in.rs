@@ -127,6 +127,28 @@ async fn unknown_identifier_and_wrong_password_answer_alike() {
 }
 
 #[tokio::test]
+async fn an_identifier_of_neither_shape_is_answered_like_an_unknown_one() {
+    let server = server();
+    let (unknown_status, unknown) = password_step(&server, "001099999999", "Sai@2026").await;
+    for misshapen in ["999085012345", "12345", "not a number"] {
+        let (status, body) = password_step(&server, misshapen, "Sai@2026").await;
+        assert_eq!(status, unknown_status, "{misshapen}");
+        assert_eq!(
+            body, unknown,
+            "{misshapen}: the same body as an unknown account"
+        );
+    }
+    assert_eq!(unknown_status, StatusCode::UNAUTHORIZED);
+    // Blank or too long is still told at the field, as the document's rules say.
+    let (status, body) = password_step(&server, " \u{a0} ", "Sai@2026").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"]["identifier"], "required");
+    let (status, body) = password_step(&server, &"0".repeat(41), "Sai@2026").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"]["identifier"], "too_long");
+}
+
+#[tokio::test]
 async fn bad_input_is_refused_at_its_field_before_any_check() {
     let server = server();
     let (status, body) = password_step(&server, "999085012345", "").await;

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use crate::error::XtaskError;
 use crate::process::{command, run};
-use crate::{app_build, serve, sizes, tools};
+use crate::{api_conformance, app_build, serve, sizes, tools};
 
 /// What `test` was asked for.
 pub struct CheckOptions {
@@ -98,6 +98,10 @@ pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
         app_build::build_release(root)?;
         sizes::check_budget(sizes::report(root)?)
     })?;
+    timed("API conformance (schemathesis)", &mut || {
+        build_server(root)?;
+        api_conformance::check(root)
+    })?;
     if options.e2e {
         timed("e2e (Playwright, Chromium)", &mut || e2e(root))?;
     }
@@ -116,19 +120,23 @@ pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
     Ok(())
 }
 
-/// Playwright against the debug server, which `cargo test` has just built; the config starts
+/// Playwright against the debug server, built for the API conformance step; the config starts
 /// the servers it needs on their own ports with throwaway databases.
 fn e2e(root: &Path) -> Result<(), XtaskError> {
-    run(
-        "build the reference backend",
-        command(root, "cargo", root).args(["build", "--package", "portal-server"]),
-    )?;
     run(
         "playwright test",
         command(root, "npx", &root.join("e2e"))
             .args(["--no-install", "playwright", "test"])
             .env("PORTAL_SERVER_BIN", serve::server_binary(root))
             .env("PORTAL_DIST", root.join("dist")),
+    )
+}
+
+/// The debug server that the API conformance run and the e2e suites start.
+pub fn build_server(root: &Path) -> Result<(), XtaskError> {
+    run(
+        "build the reference backend",
+        command(root, "cargo", root).args(["build", "--package", "portal-server"]),
     )
 }
 

@@ -8,10 +8,13 @@
 //!   documents search at 10,000 documents, in Chromium; it prints, and never fails on time.
 //! - `cargo xtask sizes`: the raw, gzip and brotli bytes of every asset in `dist/`.
 //! - `cargo xtask openapi`: writes `docs/openapi.yaml` from the server's code.
+//! - `cargo xtask api-check`: schemathesis against that document and the server (also a step
+//!   of `test`).
 //! - `cargo xtask setup`: installs whatever tool is missing, and nothing else.
 //!
 //! Each command installs what it needs first (see `tools.rs`) and is quick when all is there.
 
+mod api_conformance;
 mod app_build;
 mod bench;
 mod checks;
@@ -19,6 +22,7 @@ mod error;
 mod process;
 mod serve;
 mod sizes;
+mod throwaway_server;
 mod tools;
 mod wasm_build;
 
@@ -54,6 +58,10 @@ fn run(args: &[String]) -> Result<(), XtaskError> {
         "bench" => bench::bench(&root, &bench::BenchOptions::parse(rest)?),
         "sizes" => sizes::report(&root).map(|_| ()),
         "openapi" => app_build::write_openapi(&root),
+        "api-check" => {
+            checks::build_server(&root)?;
+            api_conformance::check(&root)
+        }
         "setup" => tools::ensure_all(&root),
         "help" | "--help" | "-h" => {
             println!("{}", include_str!("usage.txt"));

@@ -88,7 +88,5 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
 
 /// The debug build of the server: the same one the tests build, so nothing is compiled twice.
 pub fn server_binary(root: &Path) -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    target.join("debug/portal-server")
+    tools::target_dir(root).join("debug/portal-server")
 }

@@ -3,7 +3,7 @@
 //! Every tool comes from a package registry (crates.io, npm, Debian), because the machines
 //! reach nothing else: no tool may download a binary of its own (see TOOLCHAIN.md).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
 
@@ -19,7 +19,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Everything `cargo xtask test` needs.
 pub fn ensure_all(root: &Path) -> Result<(), XtaskError> {
     ensure_for_build(root)?;
-    ensure_chromium()
+    ensure_chromium()?;
+    ensure_schemathesis(root).map(|_| ())
 }
 
 /// What building the app needs: the wasm target, Trunk, wasm-bindgen-cli, and the npm
@@ -143,6 +144,42 @@ fn ensure_npm_packages(root: &Path) -> Result<(), XtaskError> {
             .args(["ci", "--no-audit", "--no-fund"])
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )
+}
+
+/// The pinned schemathesis (`xtask/schemathesis/requirements.txt`, from PyPI) in a virtual
+/// environment of its own under the target folder; installed when missing or when the pins
+/// changed since. Returns the environment's `bin` folder.
+pub fn ensure_schemathesis(root: &Path) -> Result<PathBuf, XtaskError> {
+    let requirements = root.join("xtask/schemathesis/requirements.txt");
+    let venv = target_dir(root).join("schemathesis");
+    let bin = venv.join("bin");
+    let stamp = venv.join("installed-requirements.txt");
+    let wanted = std::fs::read_to_string(&requirements).map_err(XtaskError::io(
+        "reading xtask/schemathesis/requirements.txt",
+    ))?;
+    if std::fs::read_to_string(&stamp).is_ok_and(|done| done == wanted) {
+        return Ok(bin);
+    }
+    run(
+        "make a Python environment for schemathesis",
+        command(root, "python3", root)
+            .arg("-m")
+            .arg("venv")
+            .arg(&venv),
+    )?;
+    run(
+        "install schemathesis from PyPI (pinned, once)",
+        command(root, &bin.join("pip").to_string_lossy(), root)
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, wanted).map_err(XtaskError::io("writing the install stamp"))?;
+    Ok(bin)
+}
+
+/// The Cargo target folder: `CARGO_TARGET_DIR`, or `target/` in the workspace.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {

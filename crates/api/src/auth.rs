@@ -12,11 +12,18 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrorCode;
 use crate::personal_id::{PERSONAL_ID_LEN, PersonalId};
 use crate::phone::PhoneNumber;
+use crate::text::{BLANK, is_blank};
 
 /// Digits in the one-time code.
 pub const CODE_LEN: usize = 6;
 /// Longest password accepted; longer input is refused before it reaches the hash.
 pub const PASSWORD_MAX_LEN: usize = 128;
+/// Longest identifier accepted, as typed: room for `+84 (912) 345-678` and spaces to spare.
+pub const IDENTIFIER_MAX_LEN: usize = 40;
+/// The JSON Schema `pattern` of the code field: six digits, blank characters allowed anywhere
+/// (the same characters [`validate_code`] drops; see [`crate::text::BLANK`]).
+pub const CODE_PATTERN: &str =
+    r"^[ \t\n\r\u000b\u000c\u00a0]*(?:[0-9][ \t\n\r\u000b\u000c\u00a0]*){6}$";
 /// Seconds a code stays valid.
 pub const CODE_TTL_SECONDS: u32 = 5 * 60;
 /// Wrong codes allowed before the citizen must start again.
@@ -43,8 +50,11 @@ impl SignInIdentifier {
     /// its province check), a number in a phone's shape is a phone number.
     pub fn parse(text: &str) -> Result<Self, FieldErrorCode> {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        if text.trim().is_empty() {
+        if is_blank(text) {
             return Err(FieldErrorCode::Required);
+        }
+        if text.chars().count() > IDENTIFIER_MAX_LEN {
+            return Err(FieldErrorCode::TooLong);
         }
         let plus = text.trim_start().starts_with('+');
         if digits.len() == PERSONAL_ID_LEN && !plus {
@@ -122,7 +132,7 @@ impl CodeVerification {
 
 /// Checks a one-time code as typed: six digits, spaces ignored.
 pub fn validate_code(text: &str) -> Result<String, FieldErrorCode> {
-    let code: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let code: String = text.chars().filter(|c| !BLANK.contains(c)).collect();
     if code.is_empty() {
         Err(FieldErrorCode::Required)
     } else if code.len() != CODE_LEN || !code.bytes().all(|b| b.is_ascii_digit()) {

@@ -13,6 +13,9 @@ use crate::error::FieldErrorCode;
 
 /// Documents per page when the query does not say.
 pub const DEFAULT_PER_PAGE: u32 = 50;
+/// The highest page number any paged list accepts: far past any citizen's last page, and a
+/// bound the API document can state.
+pub const MAX_PAGE: u32 = 100_000;
 /// Most documents one page may hold.
 pub const MAX_PER_PAGE: u32 = 100;
 /// Longest search text.
@@ -177,7 +180,7 @@ impl DocumentQuery {
                     None => fail(name, FieldErrorCode::InvalidFormat),
                 },
                 "page" => match value.parse::<u32>() {
-                    Ok(page) if page >= 1 => query.page = page,
+                    Ok(page) if (1..=MAX_PAGE).contains(&page) => query.page = page,
                     _ => fail(name, FieldErrorCode::InvalidFormat),
                 },
                 "per_page" => match value.parse::<u32>() {

@@ -22,6 +22,7 @@ pub mod search;
 pub mod session;
 pub mod sex;
 pub mod share;
+pub mod text;
 pub mod upload;
 
 pub use auth::Channel;

@@ -13,11 +13,20 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrorCode;
 use crate::phone::PhoneNumber;
 use crate::request_status::RequestStatus;
+use crate::text::is_blank;
 
 /// Longest purpose, in characters.
 pub const PURPOSE_MAX_LEN: usize = 500;
 /// Longest requested correction, answer to a question, or other free text.
 pub const TEXT_MAX_LEN: usize = 1000;
+/// Longest record field path a correction names.
+pub const CORRECTION_FIELD_MAX_LEN: usize = 100;
+/// Longest police office name.
+pub const POLICE_OFFICE_MAX_LEN: usize = 200;
+/// Longest contact phone, as typed.
+pub const CONTACT_PHONE_MAX_LEN: usize = 30;
+/// Longest contact email.
+pub const CONTACT_EMAIL_MAX_LEN: usize = 200;
 /// Working days within which the provider answers (Decree 137/2015).
 pub const ANSWER_WITHIN_WORKING_DAYS: u32 = 5;
 
@@ -210,10 +219,14 @@ impl RequestAnswers {
         for (field, text, max) in [
             ("purpose", &self.purpose, PURPOSE_MAX_LEN),
             ("correction_value", &self.correction_value, TEXT_MAX_LEN),
-            ("correction_field", &self.correction_field, 100),
-            ("police_office", &self.police_office, 200),
-            ("contact_phone", &self.contact_phone, 30),
-            ("contact_email", &self.contact_email, 200),
+            (
+                "correction_field",
+                &self.correction_field,
+                CORRECTION_FIELD_MAX_LEN,
+            ),
+            ("police_office", &self.police_office, POLICE_OFFICE_MAX_LEN),
+            ("contact_phone", &self.contact_phone, CONTACT_PHONE_MAX_LEN),
+            ("contact_email", &self.contact_email, CONTACT_EMAIL_MAX_LEN),
         ] {
             if too_long(text.as_ref(), max) {
                 errors.insert(field.to_owned(), FieldErrorCode::TooLong);
@@ -318,7 +331,7 @@ pub struct RequestAnswer {
 impl RequestAnswer {
     /// Required, at most [`TEXT_MAX_LEN`] characters; keyed `text`.
     pub fn validate(&self) -> Result<(), BTreeMap<String, FieldErrorCode>> {
-        let code = if self.text.trim().is_empty() {
+        let code = if is_blank(&self.text) {
             FieldErrorCode::Required
         } else if self.text.chars().count() > TEXT_MAX_LEN {
             FieldErrorCode::TooLong

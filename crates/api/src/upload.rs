@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::documents::DocumentCategory;
 use crate::error::FieldErrorCode;
+use crate::text::{is_blank, trim_blank};
 
 /// The largest file accepted, 10 MiB.
 pub const MAX_UPLOAD_BYTES: u64 = 10 * 1024 * 1024;
@@ -49,13 +50,12 @@ impl UploadForm<'_> {
     /// `file` (`required`, `too_large`, `not_pdf`).
     pub fn validate(&self) -> Result<DocumentCategory, BTreeMap<String, FieldErrorCode>> {
         let mut errors = BTreeMap::new();
-        let name = self.name.trim();
-        if name.is_empty() {
+        if is_blank(self.name) {
             errors.insert("name".to_owned(), FieldErrorCode::Required);
-        } else if name.chars().count() > MAX_UPLOAD_NAME_CHARS {
+        } else if self.name.chars().count() > MAX_UPLOAD_NAME_CHARS {
             errors.insert("name".to_owned(), FieldErrorCode::TooLong);
         }
-        let category = match self.category.trim() {
+        let category = match trim_blank(self.category) {
             "" => {
                 errors.insert("category".to_owned(), FieldErrorCode::Required);
                 None

@@ -457,7 +457,15 @@ pub async fn open_shared_document_file(
     ))
 }
 
-/// Reads the multipart fields of an upload, refusing at the field that is wrong.
+/// The answer to a multipart part the form does not have: refused rather than ignored, as
+/// the document says (`additionalProperties: false`), so a misspelt field is found at once.
+pub(crate) fn unknown_part(name: Option<&str>) -> ApiError {
+    ApiError::malformed(format!(
+        "the form has no part named {:?}",
+        name.unwrap_or_default()
+    ))
+}
+
 /// The answer to a body over the upload limit.
 fn too_large() -> ApiError {
     ApiError::new(
@@ -494,7 +502,7 @@ async fn read_upload(
                 let bytes = field.bytes().await.map_err(body_error)?;
                 file = Some((file_name, bytes.to_vec()));
             }
-            _ => {}
+            other => return Err(unknown_part(other)),
         }
     }
     let (name, category) = (name.unwrap_or_default(), category.unwrap_or_default());
@@ -528,7 +536,7 @@ async fn read_upload(
         return Err(ApiError::validation([("file".to_owned(), code)].into()));
     }
     Ok(Upload {
-        name: name.trim().to_owned(),
+        name: portal_api::text::trim_blank(&name).to_owned(),
         category,
         file_name,
         bytes,
@@ -544,10 +552,10 @@ async fn read_upload(
     path = "/api/v1/documents",
     tag = "documents",
     operation_id = "uploadDocument",
-    request_body(content_type = "multipart/form-data", description = "`name` (text), `category` (a DocumentCategory), `file` (the signed PDF, at most 10 MB)"),
+    request_body(content = crate::openapi::forms::UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Stored; the new document", body = DocumentDetail),
-        (status = 400, description = "Not a multipart body", body = ErrorBody),
+        (status = 400, description = "Not a multipart body, or a part other than the form's", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`)", body = ErrorBody),

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use portal_api::ErrorBody;
+use portal_api::documents::MAX_PAGE;
 use portal_api::record_sync::{AccessActor, AccessLogPage, RecordView, RefreshStatus};
 use serde::Deserialize;
 
@@ -126,7 +127,7 @@ pub struct PageQuery {
     params(PageQuery),
     responses(
         (status = 200, description = "One page of the log", body = AccessLogPage),
-        (status = 400, description = "`page` is not a number", body = ErrorBody),
+        (status = 400, description = "`page` is not a whole number from 1 to 100000", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
     ),
 )]
@@ -137,6 +138,11 @@ pub async fn access_log_page(
 ) -> Result<Json<AccessLogPage>, ApiError> {
     let Query(query) = query.map_err(|e| ApiError::malformed(e.body_text()))?;
     let page = query.page.unwrap_or(1);
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(ApiError::malformed(format!(
+            "`page` is from 1 to {MAX_PAGE}"
+        )));
+    }
     let log = state
         .db
         .call(move |c| access_log::page(c, &session.personal_id, page))

@@ -281,12 +281,12 @@ pub async fn withdraw(
         description = "JSON `{\"text\": …}`, or multipart form data with `text` and, to attach a file, `file`",
         content(
             (RequestAnswer = "application/json"),
-            (RequestAnswer = "multipart/form-data"),
+            (crate::openapi::forms::AnswerForm = "multipart/form-data"),
         )
     ),
     responses(
         (status = 200, description = "Answered", body = RequestDetail),
-        (status = 400, description = "The body is not the expected JSON or multipart", body = ErrorBody),
+        (status = 400, description = "The body is not the expected JSON or multipart, or has a part other than the form's", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 404, description = "The citizen has no such request", body = ErrorBody),
@@ -371,7 +371,7 @@ async fn read_answer(
                     file = Some((name, bytes));
                 }
             }
-            _ => {}
+            other => return Err(crate::routes::documents::unknown_part(other)),
         }
     }
     let attachment = match file {
@@ -407,14 +407,17 @@ async fn read_answer(
     responses(
         (status = 200, description = "The file, with its name", content_type = "application/octet-stream"),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 404, description = "No such attachment among the citizen's requests", body = ErrorBody),
+        (status = 404, description = "No such attachment among the citizen's requests (an id that is not a number included)", body = ErrorBody),
     ),
 )]
 pub async fn get_attachment(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
-    Path((id, attachment)): Path<(String, i64)>,
+    Path((id, attachment)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
+    // An id that is not a number (or too big for one) names no attachment: 404 like any
+    // other, in the error shape, rather than the router's plain-text 400.
+    let attachment: i64 = attachment.parse().map_err(|_| ApiError::not_found())?;
     let found = state
         .db
         .call(move |c| store::attachment(c, &session.personal_id, &id, attachment))

@@ -6,7 +6,7 @@ use axum_extra::extract::cookie::CookieJar;
 use portal_api::auth::{
     CodeChallenge, CodeResend, CodeVerification, PasswordSignIn, SignInOutcome,
 };
-use portal_api::{ErrorBody, SessionInfo};
+use portal_api::{ErrorBody, FieldErrorCode, SessionInfo};
 
 use portal_api::auth::LOCKOUT_WINDOW_SECONDS;
 
@@ -45,7 +45,7 @@ async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiE
         (status = 401, description = "`invalid_credentials`: an unknown identifier, a wrong password, or an account locked after too many wrong passwords or codes: one answer, after as long, for all three (the citizen learns of a lock by SMS)", body = ErrorBody),
         (status = 403, description = "`account_not_verified` (after the right password), or `forbidden` without the CSRF header", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
-        (status = 422, description = "`validation_failed`: `identifier` or `password` breaks the rules", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: `identifier` or `password` is blank or too long. An identifier that is neither a personal identification number nor a mobile number names no account, and is answered 401 like an unknown one", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many attempts from this address, or (after the right password) the phone has had its codes for the hour or the day; `retry_after_seconds` says how long to wait", body = ErrorBody),
     ),
 )]
@@ -55,15 +55,27 @@ pub async fn sign_in(
     ApiJson(body): ApiJson<PasswordSignIn>,
 ) -> Result<Json<CodeChallenge>, ApiError> {
     limit_address(&state, &client).await?;
-    let identifier = body.validate().map_err(ApiError::validation)?;
+    let identifier = match body.validate() {
+        Ok(identifier) => Some(identifier),
+        // An identifier in neither shape names no account. The browser says so at the field;
+        // the server answers as for an unknown one, so the API document can state its rule
+        // as "not blank, not too long" rather than as a regex of every province code.
+        Err(fields) if fields.len() == 1 && is_misshapen(fields.get("identifier")) => None,
+        Err(fields) => return Err(ApiError::validation(fields)),
+    };
     let now = state.clock.now();
     let channel = state.auth.channel;
     let sms = state.auth.sms;
 
-    let account = state
-        .db
-        .call(move |c| accounts::find(c, &identifier))
-        .await?;
+    let account = match identifier {
+        Some(identifier) => {
+            state
+                .db
+                .call(move |c| accounts::find(c, &identifier))
+                .await?
+        }
+        None => None,
+    };
     let Some(account) = account else {
         password::verify_blocking(body.password, None).await;
         return Err(ApiError::invalid_credentials());
@@ -131,6 +143,11 @@ pub async fn sign_in(
         Start::Sent(challenge) => Ok(Json(challenge)),
         Start::PhoneLimit(wait) => Err(ApiError::rate_limited(wait)),
     }
+}
+
+/// Whether the identifier's fault is its shape (not blank, not too long).
+fn is_misshapen(code: Option<&FieldErrorCode>) -> bool {
+    code.is_some_and(|code| !matches!(code, FieldErrorCode::Required | FieldErrorCode::TooLong))
 }
 
 /// Checks the one-time code; on success opens a session with a new token in the cookie.

@@ -1,14 +1,20 @@
 //! The OpenAPI 3.1 document of the API, generated from the handlers' annotations and the
 //! shared API crate's types; `docs/openapi.yaml` is this document, checked by a test.
 
+use utoipa::openapi::Required;
+use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
 };
 use utoipa::{Modify, OpenApi};
 
+pub mod forms;
+mod rules;
+
 use crate::routes::api_router;
 
-use portal_api::SESSION_COOKIE;
+use portal_api::{CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE};
 
 /// The parts of the document no handler declares: title, servers, shared schemas, the
 /// session cookie's security scheme.
@@ -21,7 +27,7 @@ use portal_api::SESSION_COOKIE;
             store and written requests for information.\n\n\
             Every failure answers with `ErrorBody` and the HTTP status its `code` names; every \
             response carries an `x-request-id` header that the server also logs. Requests that \
-            change state must send `X-Requested-With: portal`.",
+            change state must send `X-Requested-With: portal` (each such operation lists it).",
         license(name = "MIT", identifier = "MIT"),
     ),
     servers((url = "/", description = "The server that serves the app")),
@@ -81,10 +87,52 @@ impl Modify for SessionCookie {
     }
 }
 
-/// The complete document: [`ApiDoc`] plus every routed operation.
+/// The complete document: [`ApiDoc`] plus every routed operation, each state-changing one
+/// with the CSRF header it must send.
 pub fn document() -> utoipa::openapi::OpenApi {
-    let (_, document) = api_router().split_for_parts();
+    let (_, mut document) = api_router().split_for_parts();
+    CsrfHeader.modify(&mut document);
+    rules::apply(&mut document);
     document
+}
+
+/// Declares `X-Requested-With: portal` (checked by `http::csrf` for every method but GET, HEAD
+/// and OPTIONS) as a required header of every such operation, so that a client generated from
+/// the document sends it. Applied to the whole document, after the handlers' operations are
+/// in: a modifier of [`ApiDoc`] runs before they are.
+struct CsrfHeader;
+
+impl Modify for CsrfHeader {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let header = ParameterBuilder::new()
+            .name(CSRF_HEADER)
+            .parameter_in(ParameterIn::Header)
+            .required(Required::True)
+            .description(Some(
+                "Marks the request as the portal's own: a cross-site form cannot send it. \
+                 Without it the answer is 403 `forbidden`.",
+            ))
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some([CSRF_HEADER_VALUE])),
+            ))
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let changing = [
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
+            for operation in changing.into_iter().flatten() {
+                operation
+                    .parameters
+                    .get_or_insert_with(Vec::new)
+                    .push(header.clone());
+            }
+        }
+    }
 }
 
 /// The document as the YAML committed at `docs/openapi.yaml`.
