@@ -198,6 +198,45 @@ test.describe('written requests', () => {
     await expectNoAxeViolations(page, 'request list');
   });
 
+  test('a draft open in two tabs keeps the changes of both, and says so', async ({ portal, page, context, allowHttpErrors }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'saving does not depend on the viewport');
+    // The stale save's 409 `draft_conflict`, which Chromium logs as a failed load.
+    allowHttpErrors.push(/\/api\/v1\/requests\/D-[^/?]+$/);
+    await openSignedIn(portal, page, '/requests/new', BINH);
+    await page.getByRole('radio', { name: t('vi', 'requests.kind_record_extract') }).check();
+    await continueButton(page).click();
+    await expect(portal.heading()).toHaveText(t('vi', 'requests.purpose_question'));
+    const id = new URL(page.url()).searchParams.get('draft')!;
+    const stored = async () => (await (await page.request.get(`/api/v1/requests/${id}`)).json()).answers;
+    await expect.poll(async () => (await stored()).kind).toBe('record_extract');
+
+    // The same draft in a second tab: its contact phone is saved, so this tab's copy is old.
+    const other = await context.newPage();
+    await other.goto(`/requests/new?draft=${id}&step=contact`);
+    await other.getByLabel(t('vi', 'requests.contact_phone_label')).fill(BINH.phone);
+    await expect.poll(async () => (await stored()).contact_phone).toBe(BINH.phone);
+
+    // This tab saves its purpose on the old revision: the server refuses, the app merges,
+    // saves again, and says so, with the caret where the citizen left it.
+    const purpose = page.getByLabel(t('vi', 'requests.purpose_question'));
+    await purpose.fill('Làm thủ tục đất đai');
+    await purpose.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(4, 4));
+    await expect(page.getByRole('status').filter({ hasText: t('vi', 'requests.merged_elsewhere') })).toBeVisible();
+    await expect(saved(page)).toBeVisible();
+    await expect.poll(stored).toMatchObject({ purpose: 'Làm thủ tục đất đai', contact_phone: BINH.phone });
+    await expect(purpose).toBeFocused();
+    await expect(purpose).toHaveValue('Làm thủ tục đất đai');
+    expect(await purpose.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([4, 4]);
+    await expectNoAxeViolations(page, 'a draft merged with another tab');
+
+    // Both survive a reload.
+    await page.reload();
+    await expect(purpose).toHaveValue('Làm thủ tục đất đai');
+    await page.goto(`/requests/new?draft=${id}&step=contact`);
+    await expect(page.getByLabel(t('vi', 'requests.contact_phone_label'))).toHaveValue(BINH.phone);
+    await other.close();
+  });
+
   test('offline, the form says the answers are not saved yet, and saves them when back', async ({ portal, page, context, allowHttpErrors }) => {
     allowHttpErrors.push(...CHUNK_FETCHES);
     await openSignedIn(portal, page, '/requests/new', BINH);

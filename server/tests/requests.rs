@@ -30,6 +30,11 @@ fn complete() -> Value {
     })
 }
 
+/// The body of a draft's save (`DraftSave`): the answers, based on `revision`.
+fn save(revision: u32, answers: Value) -> Value {
+    json!({"revision": revision, "answers": answers})
+}
+
 async fn send(
     server: &TestServer,
     method: &str,
@@ -79,12 +84,13 @@ async fn a_draft_saves_step_by_step_and_submits_to_a_reference() {
         &server,
         "PUT",
         &format!("/api/v1/requests/{id}"),
-        complete(),
+        save(1, complete()),
         &cookie,
     )
     .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(saved["answers"]["purpose"], "Bổ sung hồ sơ vay vốn");
+    assert_eq!(saved["revision"], 2);
 
     // The draft is listed, and survives a new session.
     let again = sign_in(&server, AN, AN_PHONE).await;
@@ -126,15 +132,17 @@ async fn a_draft_saves_step_by_step_and_submits_to_a_reference() {
     )
     .await;
     assert_eq!(via_draft["reference"], reference);
-    let (status, _) = send(
+    assert_eq!(via_draft["revision"], Value::Null);
+    let (status, error) = send(
         &server,
         "PUT",
         &format!("/api/v1/requests/{id}"),
-        complete(),
+        save(2, complete()),
         &again,
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(error["code"], "conflict");
 }
 
 #[tokio::test]
@@ -193,7 +201,7 @@ async fn submitting_an_incomplete_draft_names_every_field() {
     ] {
         assert_eq!(body["fields"][field], "required", "{field}");
     }
-    let long = json!({"purpose": "x".repeat(501)});
+    let long = save(1, json!({"purpose": "x".repeat(501)}));
     let (status, body) = send(
         &server,
         "PUT",
@@ -247,6 +255,90 @@ async fn submitting_twice_at_once_makes_exactly_one_request() {
         )
         .unwrap();
     assert_eq!(made, 1);
+}
+
+#[tokio::test]
+async fn a_delayed_older_save_gets_409_with_the_newer_draft_and_changes_nothing() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, json!({"kind": "record_extract"})).await;
+    let path = format!("/api/v1/requests/{id}");
+    let newer = json!({"kind": "record_extract", "purpose": "Bổ sung hồ sơ vay vốn"});
+    let (status, saved) = send(&server, "PUT", &path, save(1, newer.clone()), &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved["revision"], 2);
+
+    // A save the app sent before that one, held up on a slow network, arrives last.
+    let older = json!({"kind": "record_extract", "contact_phone": "0912345678"});
+    let (status, error) = send(&server, "PUT", &path, save(1, older), &cookie).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(error["code"], "draft_conflict");
+    assert_eq!(error["draft"]["id"], id.as_str());
+    assert_eq!(error["draft"]["revision"], 2);
+    assert_eq!(error["draft"]["answers"]["purpose"], newer["purpose"]);
+
+    // It changed nothing.
+    let (_, stored) = send(&server, "GET", &path, json!({}), &cookie).await;
+    assert_eq!(stored["revision"], 2);
+    assert_eq!(stored["answers"]["purpose"], newer["purpose"]);
+    assert_eq!(stored["answers"]["contact_phone"], Value::Null);
+    assert_eq!(stored["updated_at"], saved["updated_at"]);
+
+    // Merged and saved on the revision the conflict named, it is taken.
+    let merged = json!({
+        "kind": "record_extract",
+        "purpose": "Bổ sung hồ sơ vay vốn",
+        "contact_phone": "0912345678"
+    });
+    let (status, saved) = send(&server, "PUT", &path, save(2, merged), &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved["revision"], 3);
+    assert_eq!(saved["answers"]["contact_phone"], "0912345678");
+    assert_eq!(saved["answers"]["purpose"], newer["purpose"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_saves_at_once_from_the_same_revision_one_is_taken_one_gets_409() {
+    let (server, cookie) = server_with_an().await;
+    let id = draft(&server, &cookie, json!({"kind": "record_extract"})).await;
+    let path = format!("/api/v1/requests/{id}");
+    // Several rounds, each two saves on two tasks at once, both based on the latest revision.
+    for round in 1..=5_u32 {
+        let handles: Vec<_> = ["tab one", "tab two"]
+            .into_iter()
+            .map(|tab| {
+                let app = server.app.clone();
+                let answers = json!({"purpose": format!("{tab}, round {round}")});
+                let request = api("PUT", &path, save(round, answers), Some(&cookie));
+                tokio::spawn(async move {
+                    use http_body_util::BodyExt;
+                    use tower::ServiceExt;
+                    let response = app.oneshot(request).await.unwrap();
+                    let status = response.status();
+                    let body = response.into_body().collect().await.unwrap().to_bytes();
+                    (status, json(&body))
+                })
+            })
+            .collect();
+        let mut taken = Vec::new();
+        let mut refused = Vec::new();
+        for handle in handles {
+            let (status, body) = handle.await.unwrap();
+            match status {
+                StatusCode::OK => taken.push(body),
+                StatusCode::CONFLICT => refused.push(body),
+                other => panic!("round {round}: {other} {body}"),
+            }
+        }
+        assert_eq!((taken.len(), refused.len()), (1, 1), "round {round}");
+        let (taken, refused) = (&taken[0], &refused[0]);
+        assert_eq!(taken["revision"], round + 1);
+        assert_eq!(refused["code"], "draft_conflict");
+        // The refused save is told exactly what was taken.
+        assert_eq!(refused["draft"]["revision"], round + 1);
+        assert_eq!(refused["draft"]["answers"], taken["answers"]);
+        let (_, stored) = send(&server, "GET", &path, json!({}), &cookie).await;
+        assert_eq!(stored["answers"], taken["answers"]);
+    }
 }
 
 #[tokio::test]
@@ -447,6 +539,8 @@ async fn another_citizens_request_or_draft_is_404_everywhere() {
     ] {
         let body = if path.ends_with("answer") {
             json!({"text": "x"})
+        } else if method == "PUT" {
+            save(1, complete())
         } else {
             complete()
         };

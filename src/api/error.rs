@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use portal_api::requests::RequestDetail;
 use portal_api::{ErrorBody, ErrorCode, FieldErrorCode};
 
 /// Why a request to the API failed. `components::ErrorNotice` turns each variant into a
@@ -50,6 +51,10 @@ pub enum ApiError {
     /// The resource's state does not allow this (a submitted draft, a decided request);
     /// `fields` names a field when one is at fault (e.g. a duplicate upload).
     Conflict(BTreeMap<String, FieldErrorCode>),
+    /// A draft's save was based on an older revision: the draft was saved meanwhile (another
+    /// tab, another device, a late save). Nothing was saved; the draft as it now stands, with
+    /// its answers and revision, to merge with what the form holds and save again.
+    DraftConflict(Box<RequestDetail>),
 }
 
 impl ApiError {
@@ -85,6 +90,8 @@ impl ApiError {
                 ErrorCode::CodeExpired => Self::CodeExpired,
                 ErrorCode::CitizenNotFound => Self::CitizenNotFound,
                 ErrorCode::Conflict => Self::Conflict(body.fields),
+                // Without the draft there is nothing to merge with: the server's bug.
+                ErrorCode::DraftConflict => body.draft.map_or(Self::Server, Self::DraftConflict),
             },
             None => match status {
                 401 => Self::Unauthorized,
@@ -165,6 +172,24 @@ mod tests {
             ApiError::RateLimited {
                 retry_after: Some(40)
             }
+        );
+    }
+
+    #[test]
+    fn a_draft_conflict_carries_the_newer_draft() {
+        let answers = portal_api::requests::RequestAnswers {
+            purpose: Some("Làm hộ chiếu".to_owned()),
+            ..Default::default()
+        };
+        let at = "2026-01-01T00:00:00Z".to_owned();
+        let newer = RequestDetail::draft("D-1".to_owned(), 3, answers, at.clone(), at);
+        assert_eq!(
+            ApiError::from_response(409, Some(ErrorBody::draft_conflict(newer.clone())), None),
+            ApiError::DraftConflict(Box::new(newer))
+        );
+        assert_eq!(
+            ApiError::from_response(409, body(ErrorCode::DraftConflict), None),
+            ApiError::Server
         );
     }
 

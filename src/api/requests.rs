@@ -2,13 +2,11 @@
 //! `{api}/requests`, their submission, withdrawal and answers.
 
 use gloo_net::http::Method;
-use portal_api::requests::{RequestCatalogue, RequestDetail, RequestSummary};
+use portal_api::requests::{
+    DraftSave, RequestAnswers, RequestCatalogue, RequestDetail, RequestSummary,
+};
 
-use super::{ApiError, request, send, send_form};
-
-/// A draft's answers as the API's text fields (`kind`, `purpose`, ...): every answer the
-/// form holds is text, and an empty one is left out, which the server reads as "not yet".
-pub type AnswerFields<'a> = [(&'a str, &'a str)];
+use super::{ApiError, request, send, send_form, send_json};
 
 /// What the form offers: kinds of information, police offices, the answer time.
 pub async fn catalogue(api: &str) -> Result<RequestCatalogue, ApiError> {
@@ -21,11 +19,8 @@ pub async fn list(api: &str) -> Result<Vec<RequestSummary>, ApiError> {
 }
 
 /// Starts a draft with the answers known so far (e.g. a correction from the record page).
-pub async fn create_draft(
-    api: &str,
-    answers: &AnswerFields<'_>,
-) -> Result<RequestDetail, ApiError> {
-    send(Method::POST, &format!("{api}/requests"), answers).await
+pub async fn create_draft(api: &str, answers: &RequestAnswers) -> Result<RequestDetail, ApiError> {
+    send_json(Method::POST, &format!("{api}/requests"), answers).await
 }
 
 /// A draft by its id, or a request by its reference.
@@ -33,16 +28,19 @@ pub async fn get(api: &str, id: &str) -> Result<RequestDetail, ApiError> {
     request(Method::GET, &format!("{api}/requests/{}", encode(id))).await
 }
 
-/// Saves a draft's answers, replacing what was saved.
+/// Saves a draft's answers, replacing what was saved, if `revision` is still the draft's
+/// current one; otherwise nothing is saved and the error is [`ApiError::DraftConflict`] with
+/// the newer draft.
 pub async fn save_draft(
     api: &str,
     id: &str,
-    answers: &AnswerFields<'_>,
+    revision: u32,
+    answers: RequestAnswers,
 ) -> Result<RequestDetail, ApiError> {
-    send(
+    send_json(
         Method::PUT,
         &format!("{api}/requests/{}", encode(id)),
-        answers,
+        &DraftSave { revision, answers },
     )
     .await
 }

@@ -95,5 +95,6 @@ pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
             tr(i18n, |l| td_string!(l, error.citizen_not_found)).into_any()
         }
         ApiError::Conflict(_) => tr(i18n, |l| td_string!(l, error.conflict)).into_any(),
+        ApiError::DraftConflict(_) => tr(i18n, |l| td_string!(l, error.draft_conflict)).into_any(),
     }
 }

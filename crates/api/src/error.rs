@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::requests::RequestDetail;
+
 /// A stable, machine-readable reason for a failed request. The app maps each to a
 /// translated message; the English `message` beside it is for logs and developers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,6 +51,11 @@ pub enum ErrorCode {
     /// The national population database holds no such citizen, in the SMS channel's words
     /// "phone number or citizen does not exist" (HTTP 404).
     CitizenNotFound,
+    /// A draft's save was based on a revision that is no longer the current one: the draft
+    /// was saved meanwhile (another tab, another device, an older save that arrived late).
+    /// Nothing was saved; `draft` holds the draft as it now stands, to merge and save again
+    /// with its `revision` (HTTP 409).
+    DraftConflict,
 }
 
 impl ErrorCode {
@@ -71,7 +78,7 @@ impl ErrorCode {
             Self::AccountLocked => 423,
             Self::CodeExpired => 410,
             Self::CitizenNotFound => 404,
-            Self::Conflict => 409,
+            Self::Conflict | Self::DraftConflict => 409,
         }
     }
 }
@@ -135,6 +142,9 @@ pub struct ErrorBody {
     /// Tries left, for `wrong_code`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempts_left: Option<u32>,
+    /// The draft as it now stands on the server, with its `revision`, for `draft_conflict`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Box<RequestDetail>>,
 }
 
 impl ErrorBody {
@@ -146,6 +156,7 @@ impl ErrorBody {
             fields: BTreeMap::new(),
             retry_after_seconds: None,
             attempts_left: None,
+            draft: None,
         }
     }
 
@@ -154,6 +165,17 @@ impl ErrorBody {
         Self {
             fields,
             ..Self::new(ErrorCode::ValidationFailed, "some fields are not valid")
+        }
+    }
+
+    /// A `draft_conflict` error carrying the draft as it now stands.
+    pub fn draft_conflict(current: RequestDetail) -> Self {
+        Self {
+            draft: Some(Box::new(current)),
+            ..Self::new(
+                ErrorCode::DraftConflict,
+                "the draft was saved meanwhile; merge with `draft` and save on its revision",
+            )
         }
     }
 }
@@ -204,6 +226,7 @@ mod tests {
             ErrorCode::CodeExpired,
             ErrorCode::CitizenNotFound,
             ErrorCode::Conflict,
+            ErrorCode::DraftConflict,
         ] {
             assert!((400..600).contains(&code.http_status()), "{code:?}");
         }

@@ -5,6 +5,11 @@
 //! A request starts as a draft (`POST /api/v1/requests`), saved as the citizen goes
 //! (`PUT /api/v1/requests/{id}`), and is submitted once (`POST /api/v1/requests/{id}/submit`,
 //! idempotent), when it gets its reference number.
+//!
+//! Each draft has a `revision`, 1 when made and one more at every save. A save names the
+//! revision it was based on ([`DraftSave`]); a save based on an older one is refused with
+//! 409 `draft_conflict` and the draft as it now stands, so a late save never overwrites a
+//! newer one, and the client merges and saves again.
 
 use std::collections::BTreeMap;
 
@@ -318,6 +323,53 @@ pub struct RequestDetail {
     pub result_document_code: Option<String>,
     /// Whether the citizen may still withdraw it (submitted or received, not yet processing).
     pub can_withdraw: bool,
+    /// A draft's revision: 1 when made, one more at every save; the next save names it.
+    /// Null once submitted.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub revision: Option<u32>,
+}
+
+impl RequestDetail {
+    /// A draft as the API shows it: answers so far, no reference, history or outcome yet.
+    pub fn draft(
+        id: String,
+        revision: u32,
+        answers: RequestAnswers,
+        created_at: String,
+        updated_at: String,
+    ) -> Self {
+        Self {
+            summary: RequestSummary {
+                id,
+                reference: None,
+                kind: answers.kind,
+                status: RequestStatus::Draft,
+                created_at,
+                updated_at,
+            },
+            answers,
+            history: Vec::new(),
+            answer_due_by: None,
+            question: None,
+            refusal_reason: None,
+            result_document_code: None,
+            can_withdraw: false,
+            revision: Some(revision),
+        }
+    }
+}
+
+/// `PUT /api/v1/requests/{id}`: a draft's answers, replacing what was saved, and the revision
+/// they were based on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftSave {
+    /// The draft's `revision` as the client last had it; a save based on any other gets
+    /// 409 `draft_conflict`.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub revision: u32,
+    /// Every answer, as the draft should now hold them.
+    pub answers: RequestAnswers,
 }
 
 /// `POST /api/v1/requests/{id}/answer`: the citizen's answer to the provider's question.

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_shares_by_session.sql"),
     include_str!("../../migrations/0014_request_reference_counters.sql"),
     include_str!("../../migrations/0015_share_views.sql"),
+    include_str!("../../migrations/0016_draft_revisions.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.
@@ -141,5 +142,23 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(counters, [(2025, 123), (2026, 1_000_004)]);
+    }
+
+    #[test]
+    fn drafts_saved_before_revisions_start_at_revision_1() {
+        let mut connection = migrated_to(
+            15,
+            "INSERT INTO request_drafts (id, owner_id, answers_json, created_at, updated_at)
+                 VALUES ('D-old', '001085012345', '{}', '2026-01-01', '2026-01-01');",
+        );
+        migrate(&mut connection).unwrap();
+        let revision: i64 = connection
+            .query_row(
+                "SELECT revision FROM request_drafts WHERE id = 'D-old'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(revision, 1);
     }
 }

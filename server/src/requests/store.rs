@@ -22,12 +22,16 @@ pub enum Change {
     NotFound,
     /// Its status does not allow this.
     Conflict(&'static str),
+    /// A draft's save based on a revision that is no longer current: nothing changed; the
+    /// draft as it now stands.
+    Stale(Box<RequestDetail>),
     /// The answers break the rules.
     Invalid(std::collections::BTreeMap<String, portal_api::FieldErrorCode>),
 }
 
 struct Draft {
     id: String,
+    revision: u32,
     answers: RequestAnswers,
     created_at: String,
     updated_at: String,
@@ -52,7 +56,7 @@ fn status_of(text: &str) -> RequestStatus {
 fn find_draft(connection: &Connection, owner: &str, id: &str) -> Result<Option<Draft>, DbError> {
     let row = connection
         .query_row(
-            "SELECT id, answers_json, created_at, updated_at, submitted_request_id
+            "SELECT id, answers_json, created_at, updated_at, submitted_request_id, revision
              FROM request_drafts WHERE owner_id = ?1 AND id = ?2",
             params![owner, id],
             |row| {
@@ -62,14 +66,16 @@ fn find_draft(connection: &Connection, owner: &str, id: &str) -> Result<Option<D
                     row.get(2)?,
                     row.get(3)?,
                     row.get(4)?,
+                    row.get(5)?,
                 ))
             },
         )
         .optional()?;
     row.map(
-        |(id, answers, created_at, updated_at, submitted_request_id)| {
+        |(id, answers, created_at, updated_at, submitted_request_id, revision)| {
             Ok(Draft {
                 id,
+                revision,
                 answers: serde_json::from_str(&answers)?,
                 created_at,
                 updated_at,
@@ -218,27 +224,18 @@ fn submitted_detail(connection: &Connection, request: Submitted) -> Result<Reque
         result_document_code: request.result_document_code,
         can_withdraw: workflow::allowed(request.status, RequestStatus::Withdrawn, Actor::Citizen),
         history,
+        revision: None,
     })
 }
 
 fn draft_detail(draft: Draft) -> RequestDetail {
-    RequestDetail {
-        summary: RequestSummary {
-            id: draft.id,
-            reference: None,
-            kind: draft.answers.kind,
-            status: RequestStatus::Draft,
-            created_at: draft.created_at,
-            updated_at: draft.updated_at,
-        },
-        answers: draft.answers,
-        history: Vec::new(),
-        answer_due_by: None,
-        question: None,
-        refusal_reason: None,
-        result_document_code: None,
-        can_withdraw: false,
-    }
+    RequestDetail::draft(
+        draft.id,
+        draft.revision,
+        draft.answers,
+        draft.created_at,
+        draft.updated_at,
+    )
 }
 
 /// The citizen's request or draft named by `key`: a reference (`YC-…`) or a draft's id. A
@@ -307,6 +304,7 @@ pub fn create_draft(
     )?;
     Ok(draft_detail(Draft {
         id,
+        revision: 1,
         answers: answers.clone(),
         created_at: at.clone(),
         updated_at: at,
@@ -314,32 +312,47 @@ pub fn create_draft(
     }))
 }
 
-/// Saves the draft's answers (the autosave).
+/// Saves the draft's answers (the autosave), if `revision` is still the draft's current one.
+///
+/// The one UPDATE decides, so two saves based on the same revision cannot both be taken,
+/// whatever the database runs in parallel; only after it refused is the draft read, to say
+/// why (no such draft, submitted, or saved meanwhile: [`Change::Stale`]).
 pub fn update_draft(
     connection: &Connection,
     owner: &str,
     id: &str,
+    revision: u32,
     answers: &RequestAnswers,
     now: i64,
 ) -> Result<Change, DbError> {
-    let Some(draft) = find_draft(connection, owner, id)? else {
-        return Ok(Change::NotFound);
-    };
-    if draft.submitted_request_id.is_some() {
-        return Ok(Change::Conflict(
-            "the request was submitted; it can no longer change",
-        ));
-    }
     let at = rfc3339(now);
-    connection.execute(
-        "UPDATE request_drafts SET answers_json = ?3, updated_at = ?4 WHERE owner_id = ?1 AND id = ?2",
-        params![owner, id, serde_json::to_string(answers)?, at],
-    )?;
-    Ok(Change::Done(Box::new(draft_detail(Draft {
-        answers: answers.clone(),
-        updated_at: at,
-        ..draft
-    }))))
+    let saved = connection
+        .query_row(
+            "UPDATE request_drafts
+             SET answers_json = ?4, updated_at = ?5, revision = revision + 1
+             WHERE owner_id = ?1 AND id = ?2 AND revision = ?3 AND submitted_request_id IS NULL
+             RETURNING revision, created_at",
+            params![owner, id, revision, serde_json::to_string(answers)?, at],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some((revision, created_at)) = saved {
+        return Ok(Change::Done(Box::new(draft_detail(Draft {
+            id: id.to_owned(),
+            revision,
+            answers: answers.clone(),
+            created_at,
+            updated_at: at,
+            submitted_request_id: None,
+        }))));
+    }
+    Ok(match find_draft(connection, owner, id)? {
+        None => Change::NotFound,
+        Some(draft) if draft.submitted_request_id.is_some() => {
+            Change::Conflict("the request was submitted; it can no longer change")
+        }
+        Some(draft) => Change::Stale(Box::new(draft_detail(draft))),
+    })
 }
 
 /// Discards a draft that was never submitted.

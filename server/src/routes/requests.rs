@@ -5,8 +5,8 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::requests::{
-    ANSWER_WITHIN_WORKING_DAYS, POLICE_OFFICES, RequestAnswer, RequestAnswers, RequestCatalogue,
-    RequestDetail, RequestKind, RequestSummary,
+    ANSWER_WITHIN_WORKING_DAYS, DraftSave, POLICE_OFFICES, RequestAnswer, RequestAnswers,
+    RequestCatalogue, RequestDetail, RequestKind, RequestSummary,
 };
 use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
 use portal_api::{ErrorBody, RequestStatus};
@@ -25,6 +25,7 @@ fn answer(change: Change) -> Result<Json<RequestDetail>, ApiError> {
         Change::Done(detail) => Ok(Json(*detail)),
         Change::NotFound => Err(ApiError::not_found()),
         Change::Conflict(why) => Err(ApiError::conflict(why)),
+        Change::Stale(current) => Err(ErrorBody::draft_conflict(*current).into()),
         Change::Invalid(fields) => Err(ApiError::validation(fields)),
     }
 }
@@ -127,21 +128,24 @@ pub async fn get_request(
         .ok_or_else(ApiError::not_found)
 }
 
-/// Saves a draft's answers: the form's autosave.
+/// Saves a draft's answers: the form's autosave. The save names the revision it was based
+/// on, and is taken only if that is still the draft's current one: a save that arrives late,
+/// after a newer one, changes nothing and gets 409 `draft_conflict` with the draft as it now
+/// stands, for the client to merge and save again on its revision.
 #[utoipa::path(
     put,
     path = "/api/v1/requests/{id}",
     tag = "requests",
     operation_id = "saveDraft",
     params(("id" = String, Path, description = "The draft's id")),
-    request_body = RequestAnswers,
+    request_body = DraftSave,
     responses(
-        (status = 200, description = "Saved", body = RequestDetail),
+        (status = 200, description = "Saved; `revision` is one more than the save named", body = RequestDetail),
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 404, description = "The citizen has no such draft", body = ErrorBody),
-        (status = 409, description = "`conflict`: it was submitted and can no longer change", body = ErrorBody),
+        (status = 409, description = "`draft_conflict`: the draft was saved meanwhile and `revision` is no longer its current one; nothing was saved, and `draft` holds the draft as it now stands (answers and revision). Or `conflict`: it was submitted and can no longer change", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
     ),
@@ -150,7 +154,7 @@ pub async fn save_draft(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
     Path(id): Path<String>,
-    ApiJson(answers): ApiJson<RequestAnswers>,
+    ApiJson(DraftSave { revision, answers }): ApiJson<DraftSave>,
 ) -> Result<Json<RequestDetail>, ApiError> {
     let errors = answers.draft_errors();
     if !errors.is_empty() {
@@ -160,7 +164,9 @@ pub async fn save_draft(
     answer(
         state
             .db
-            .call(move |c| store::update_draft(c, &session.personal_id, &id, &answers, now))
+            .call(move |c| {
+                store::update_draft(c, &session.personal_id, &id, revision, &answers, now)
+            })
             .await?,
     )
 }

@@ -57,25 +57,18 @@ impl FormText {
         }
     }
 
-    /// The answered fields as the API's text fields; a correction's details only for a
-    /// correction, an office only for a paper result, so a changed mind leaves nothing behind.
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        let correction = self.kind == RequestKind::RecordCorrection.as_str();
-        let in_person = self.delivery == delivery_str(Delivery::InPerson);
-        [
-            ("kind", &self.kind, true),
-            ("correction_field", &self.correction_field, correction),
-            ("correction_value", &self.correction_value, correction),
-            ("purpose", &self.purpose, true),
-            ("delivery", &self.delivery, true),
-            ("police_office", &self.police_office, in_person),
-            ("contact_phone", &self.contact_phone, true),
-            ("contact_email", &self.contact_email, true),
-        ]
-        .into_iter()
-        .filter(|(_, text, applies)| *applies && !text.trim().is_empty())
-        .map(|(name, text, _)| (name, text.clone()))
-        .collect()
+    /// The answers to save: a correction's details only for a correction, an office only
+    /// for a paper result, so a changed mind leaves nothing behind.
+    pub fn to_save(&self) -> RequestAnswers {
+        let mut answers = self.answers();
+        if answers.kind != Some(RequestKind::RecordCorrection) {
+            answers.correction_field = None;
+            answers.correction_value = None;
+        }
+        if answers.delivery != Some(Delivery::InPerson) {
+            answers.police_office = None;
+        }
+        answers
     }
 }
 
@@ -225,12 +218,16 @@ mod tests {
     }
 
     #[test]
-    fn only_answered_fields_that_apply_are_sent() {
+    fn only_answers_that_apply_are_saved() {
         let mut text = filled();
         text.correction_value = "left over from a correction".to_owned();
         text.police_office = "Công an phường Yên Hòa, thành phố Hà Nội".to_owned();
-        let names: Vec<&str> = text.fields().iter().map(|(name, _)| *name).collect();
-        assert_eq!(names, ["kind", "purpose", "delivery", "contact_phone"]);
+        assert_eq!(text.to_save(), filled().answers());
+        text.kind = "record_correction".to_owned();
+        assert_eq!(
+            text.to_save().correction_value.as_deref(),
+            Some("left over from a correction")
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@ mod detail;
 mod draft;
 mod inputs;
 mod list;
+mod merge;
 mod new;
+mod saving;
 mod steps;
 
 pub use detail::RequestDetailPage;

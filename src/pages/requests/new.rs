@@ -3,7 +3,12 @@
 //! The draft lives on the server from the first page on (never in browser storage, so a kiosk
 //! keeps nothing), and its id and the step are in the address: a reload, a lost connection or
 //! a new sign-in after the session ended comes back to the same page with every saved answer.
-//! Answers are saved as the citizen types; the page says whether they are.
+//! Answers are saved as the citizen types; the page says whether they are. Each save names
+//! the draft's revision it was based on: when the draft was saved meanwhile elsewhere (another
+//! tab, another device), the two are merged and saved again (see `saving.rs`), and the page
+//! says so.
+
+use std::pin::Pin;
 
 use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
@@ -12,6 +17,7 @@ use portal_api::RequestStatus;
 use portal_api::requests::{RequestCatalogue, RequestKind};
 
 use super::draft::{FormStep, FormText};
+use super::saving::{DraftSaving, SaveState};
 use super::steps::{CheckStep, ContactStep, DeliveryStep, KindStep, PurposeStep, StepContext};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading};
@@ -20,19 +26,8 @@ use crate::session::SessionContext;
 use crate::text::tr;
 use crate::timer::sleep;
 
-/// Whether the answers on screen are on the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    Saving,
-    /// The last save failed; it is tried again.
-    Retrying,
-}
-
 /// How long typing must pause before the answers are saved.
 const SAVE_AFTER_MS: i32 = 600;
-/// How long to wait before saving again after a failure.
-const RETRY_AFTER_MS: i32 = 3000;
 
 /// The guided form.
 #[component]
@@ -68,9 +63,7 @@ fn StartDraft() -> impl IntoView {
         });
         let navigate = navigate.clone();
         spawn_local_scoped(async move {
-            let fields = prefill.fields();
-            let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
-            match api::requests::create_draft(&api, &fields).await {
+            match api::requests::create_draft(&api, &prefill.to_save()).await {
                 Ok(draft) => navigate(
                     &format!("/requests/new?draft={}&step=kind", draft.summary.id),
                     NavigateOptions {
@@ -111,13 +104,12 @@ fn DraftForm(
     let query = use_query_map();
     let navigate = use_navigate();
     let api_base = move || session.config().current().api_base_url;
-    let form = RwSignal::new(FormText::default());
+    let saving = DraftSaving::new(id.clone());
+    let form = saving.form;
     let loaded = RwSignal::new(None::<Result<(), ApiError>>);
     let catalogue = RwSignal::new(None::<RequestCatalogue>);
-    let save_state = RwSignal::new(SaveState::Saved);
-    // What the server holds, so only a real change is saved.
-    let saved = StoredValue::new(FormText::default());
-    let generation = StoredValue::new(0_u32);
+    // Counts edits, so that only the last one's pause starts a save.
+    let edits = StoredValue::new(0_u32);
 
     let load = {
         let id = id.clone();
@@ -135,9 +127,7 @@ fn DraftForm(
                         );
                     }
                     Ok(draft) => {
-                        let text = FormText::from_answers(&draft.answers);
-                        saved.set_value(text.clone());
-                        form.set(text);
+                        saving.loaded(&draft);
                         loaded.set(Some(Ok(())));
                     }
                     Err(error) => loaded.set(Some(Err(error))),
@@ -150,56 +140,29 @@ fn DraftForm(
     };
     load();
 
-    // Saves the answers on screen, again and again until it works or a newer edit takes over.
-    let save_now = {
-        let id = id.clone();
-        move || {
-            let (api, id) = (api_base(), id.clone());
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
-            async move {
-                loop {
-                    if generation.try_get_value() != Some(mine) {
-                        return;
-                    }
-                    let Some(text) = form.try_get_untracked() else {
-                        return;
-                    };
-                    if text == saved.get_value() {
-                        save_state.try_set(SaveState::Saved);
-                        return;
-                    }
-                    save_state.try_set(SaveState::Saving);
-                    let fields = text.fields();
-                    let fields: Vec<(&str, &str)> =
-                        fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
-                    match api::requests::save_draft(&api, &id, &fields).await {
-                        Ok(_) => {
-                            saved.try_set_value(text);
-                        }
-                        // Signed out: sign-in brings the citizen back here, to what was saved.
-                        Err(ApiError::Unauthorized) => return,
-                        Err(_) => {
-                            save_state.try_set(SaveState::Retrying);
-                            sleep(RETRY_AFTER_MS).await;
-                        }
-                    }
-                }
-            }
-        }
+    // Saves run under this form's owner, not an effect's run or a step's page: typing on or
+    // going to the next step must not abort a save on its way (one cut off may still land,
+    // and the next save would meet it as a conflict).
+    let form_owner = Owner::current();
+    let spawn_save = move |task: Pin<Box<dyn Future<Output = ()>>>| match &form_owner {
+        Some(owner) => owner.with(|| spawn_local_scoped(task)),
+        None => spawn_local_scoped(task),
     };
     {
-        let save_now = save_now.clone();
+        let spawn_save = spawn_save.clone();
         Effect::new(move |_| {
-            let changed = form.with(|text| *text != saved.get_value());
-            if changed && loaded.with_untracked(|l| matches!(l, Some(Ok(())))) {
+            if saving.changed() && loaded.with_untracked(|l| matches!(l, Some(Ok(())))) {
                 // Not "saved" from the first keystroke until the server has it.
-                save_state.set(SaveState::Saving);
-                let save = save_now();
-                spawn_local_scoped(async move {
+                saving.state.set(SaveState::Saving);
+                edits.update_value(|n| *n += 1);
+                let this_edit = edits.get_value();
+                let api = api_base();
+                spawn_save(Box::pin(async move {
                     sleep(SAVE_AFTER_MS).await;
-                    save.await;
-                });
+                    if edits.try_get_value() == Some(this_edit) {
+                        saving.save_until_saved(api).await;
+                    }
+                }));
             }
         });
     }
@@ -209,11 +172,11 @@ fn DraftForm(
     let context = StepContext {
         id: StoredValue::new(id.clone()),
         form,
+        saving,
         catalogue,
         returning,
-        save_now: Callback::new({
-            let save_now = save_now.clone();
-            move |()| spawn_local_scoped(save_now())
+        save_now: Callback::new(move |()| {
+            spawn_save(Box::pin(saving.save_until_saved(api_base())));
         }),
     };
 
@@ -238,12 +201,16 @@ fn DraftForm(
         }}
         <p class="app-save-state" role="status">
             {move || {
-                loaded.with(|l| matches!(l, Some(Ok(())))).then(|| match save_state.get() {
+                loaded.with(|l| matches!(l, Some(Ok(())))).then(|| match saving.state.get() {
                     SaveState::Saved => tr(i18n, |l| td_string!(l, requests.saved)),
                     SaveState::Saving => tr(i18n, |l| td_string!(l, requests.saving)),
                     SaveState::Retrying => tr(i18n, |l| td_string!(l, requests.not_saved)),
                 })
             }}
+            {move || saving.merged.get().then(|| view! {
+                " "
+                {tr(i18n, |l| td_string!(l, requests.merged_elsewhere))}
+            })}
         </p>
     }
 }

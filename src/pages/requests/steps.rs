@@ -9,6 +9,7 @@ use portal_api::requests::{Delivery, RequestCatalogue, RequestKind};
 
 use super::draft::{FormStep, FormText, delivery_str, delivery_text, kind_text};
 use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup};
+use super::saving::DraftSaving;
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
 use crate::forms::{ErrorSummary, FieldProblem, in_form_order, problem_of};
@@ -21,6 +22,8 @@ use crate::text::tr;
 pub struct StepContext {
     pub id: StoredValue<String>,
     pub form: RwSignal<FormText>,
+    /// The link to the server's copy of `form`.
+    pub saving: DraftSaving,
     pub catalogue: RwSignal<Option<RequestCatalogue>>,
     /// Came from "change" on the check page: continue goes back there.
     pub returning: Memo<bool>,
@@ -333,12 +336,11 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
             let api = session.config().current().api_base_url;
             let id = context.id.get_value();
             let navigate = navigate.clone();
-            let fields = context.form.with_untracked(FormText::fields);
             spawn_local_scoped(async move {
-                let fields: Vec<(&str, &str)> =
-                    fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
-                let sent = match api::requests::save_draft(&api, &id, &fields).await {
-                    Ok(_) => api::requests::submit(&api, &id).await,
+                // A draft changed elsewhere meanwhile comes back merged, on this page, to be
+                // checked again before it is sent.
+                let sent = match context.saving.save_for_sending(&api).await {
+                    Ok(()) => api::requests::submit(&api, &id).await,
                     Err(error) => Err(error),
                 };
                 match sent {
