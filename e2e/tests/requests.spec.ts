@@ -228,6 +228,7 @@ test.describe('written requests', () => {
     await expect(purpose).toHaveValue('Làm thủ tục đất đai');
     expect(await purpose.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([4, 4]);
     await expectNoAxeViolations(page, 'a draft merged with another tab');
+    await keepScreenshot(page, testInfo, 'request-draft-merged');
 
     // Both survive a reload.
     await page.reload();

@@ -207,8 +207,9 @@ fn DraftForm(
                     SaveState::Retrying => tr(i18n, |l| td_string!(l, requests.not_saved)),
                 })
             }}
+            // Its own line: "Draft saved" has no full stop to end on.
             {move || saving.merged.get().then(|| view! {
-                " "
+                <br />
                 {tr(i18n, |l| td_string!(l, requests.merged_elsewhere))}
             })}
         </p>
