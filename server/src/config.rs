@@ -1,5 +1,6 @@
 //! Command line and environment: how one run of the server is set up.
 
+use crate::db::Location;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -36,9 +37,15 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// The SQLite database file; its directory is created if missing.
+    /// The database: an SQLite file (its directory is created if missing), or a PostgreSQL
+    /// database as a `postgres://user:password@host:port/name` URL.
     #[arg(long, env = "PORTAL_DATABASE", default_value = "./data/portal.sqlite3")]
-    pub database: PathBuf,
+    pub database: Location,
+
+    /// Pooled database connections per server process: SQLite's readers (its writes take one
+    /// connection of their own), or every PostgreSQL connection.
+    #[arg(long, env = "PORTAL_DATABASE_POOL", default_value_t = 8)]
+    pub database_pool: u32,
 
     /// The built app (Trunk's output) to serve.
     #[arg(long, env = "PORTAL_DIST", default_value = "./dist")]
@@ -133,7 +140,10 @@ mod tests {
         assert!(cli.command.is_none());
         let options = cli.serve;
         assert_eq!(options.listen.to_string(), "127.0.0.1:8080");
-        assert_eq!(options.database, PathBuf::from("./data/portal.sqlite3"));
+        assert_eq!(
+            options.database,
+            Location::Sqlite(PathBuf::from("./data/portal.sqlite3"))
+        );
         assert_eq!(options.dist, PathBuf::from("./dist"));
         assert!(!options.reset);
         assert!(!options.demo, "no demo accounts unless asked for");

@@ -7,7 +7,8 @@
 //! one server process or to many sharing the database. An attempt that turns out not to count
 //! (a right password) gives its slot back.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 
 use crate::auth::clock::seconds;
 use crate::db::{Database, DbError};
@@ -133,10 +134,10 @@ impl Slot {
 /// Deletes counters whose window closed more than a day ago, so the table holds only what
 /// can still matter (the longest window is a day).
 pub fn prune(connection: &Connection, now: i64) -> Result<usize, DbError> {
-    Ok(connection.execute(
+    connection.execute(
         "DELETE FROM limit_counters WHERE window_start < ?1",
         [now - 2 * 86_400],
-    )?)
+    )
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::db::OptionalExtension;
 use portal_api::{PersonalId, PopulationRecord};
-use rusqlite::OptionalExtension;
 
 use crate::db::Database;
 
@@ -109,9 +109,9 @@ pub enum ChangeError {
     Db(crate::db::DbError),
 }
 
-impl From<rusqlite::Error> for ChangeError {
-    fn from(error: rusqlite::Error) -> Self {
-        Self::Db(error.into())
+impl From<crate::db::DbError> for ChangeError {
+    fn from(error: crate::db::DbError) -> Self {
+        Self::Db(error)
     }
 }
 
@@ -119,7 +119,7 @@ impl From<rusqlite::Error> for ChangeError {
 /// registration officer's update would, so a demo or a test has something for a refresh to
 /// find. Answers the record as it now stands.
 pub fn change_record(
-    connection: &rusqlite::Connection,
+    connection: &crate::db::Connection,
     id: &PersonalId,
     changes: serde_json::Map<String, serde_json::Value>,
 ) -> Result<PopulationRecord, ChangeError> {

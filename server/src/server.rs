@@ -58,7 +58,7 @@ impl From<DbError> for ServerError {
 pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
     // First, so a wrong directory stops the start before the database is touched.
     let trust_anchors = load_trust_anchors(options)?;
-    let db = Database::open(&options.database)?;
+    let db = Database::connect(&options.database, options.database_pool)?;
     let mode = if options.reset {
         SeedMode::Reset
     } else {
@@ -67,15 +67,15 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
     if options.demo {
         match seed::ensure_demo_data(&db, mode)? {
             SeedOutcome::Seeded => {
-                tracing::info!(database = %options.database.display(), "demo data seeded")
+                tracing::info!(database = %options.database, "demo data seeded")
             }
             SeedOutcome::Kept => {
-                tracing::info!(database = %options.database.display(), "existing data kept")
+                tracing::info!(database = %options.database, "existing data kept")
             }
         }
     } else if options.reset {
         seed::wipe(&db)?;
-        tracing::info!(database = %options.database.display(), "all data deleted");
+        tracing::info!(database = %options.database, "all data deleted");
     }
     let demo_endpoints = options.operator_endpoint || options.dev_sms_outbox;
     // A demo endpoint switched on without a credential gets one nobody knows; `run` makes and

@@ -6,34 +6,30 @@
 mod common;
 
 use common::TestServer;
+use portal_server::params;
 use portal_server::seed::{LARGE_STORE_CITIZEN, demo_citizens};
-use rusqlite::Connection;
 
-fn count(connection: &Connection, sql: &str, owner: &str) -> i64 {
-    connection.query_row(sql, [owner], |r| r.get(0)).unwrap()
+fn count(server: &TestServer, sql: &str, owner: &str) -> i64 {
+    server.sql_value(sql, params![owner])
 }
 
 #[tokio::test]
 async fn a_fresh_server_holds_the_demo_citizens_their_documents_and_requests() {
     let server = TestServer::start();
-    let connection = Connection::open(server.database()).unwrap();
     let citizens = demo_citizens();
     assert!(citizens.len() >= 3);
     for citizen in &citizens {
         let owner = citizen.record.personal_id.as_str();
-        let stored: String = connection
-            .query_row(
-                "SELECT record_json FROM citizens WHERE personal_id = ?1",
-                [owner],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let stored: String = server.sql_value(
+            "SELECT record_json FROM citizens WHERE personal_id = ?1",
+            params![owner],
+        );
         let record: portal_api::PopulationRecord = serde_json::from_str(&stored).unwrap();
         assert_eq!(record, citizen.record);
         assert!(record.household.is_some(), "{owner} has a household");
         assert_eq!(
             count(
-                &connection,
+                &server,
                 "SELECT count(*) FROM documents WHERE owner_id = ?1 AND code NOT LIKE 'KQ-%'",
                 owner
             ),
@@ -41,7 +37,7 @@ async fn a_fresh_server_holds_the_demo_citizens_their_documents_and_requests() {
         );
         assert_eq!(
             count(
-                &connection,
+                &server,
                 "SELECT count(*) FROM national_records WHERE personal_id = ?1",
                 owner
             ),
@@ -50,43 +46,30 @@ async fn a_fresh_server_holds_the_demo_citizens_their_documents_and_requests() {
     }
     assert_eq!(
         count(
-            &connection,
+            &server,
             "SELECT count(*) FROM documents WHERE owner_id = ?1",
             LARGE_STORE_CITIZEN
         ),
         10_000
     );
-    let states: i64 = connection
-        .query_row("SELECT count(DISTINCT status) FROM requests", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let states: i64 = server.sql_value("SELECT count(DISTINCT status) FROM requests", vec![]);
     assert!(states >= 4, "requests in several states, got {states}");
-    let refused_without_reason: i64 = connection
-        .query_row(
-            "SELECT count(*) FROM requests WHERE status = 'refused' AND refusal_reason IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let refused_without_reason: i64 = server.sql_value(
+        "SELECT count(*) FROM requests WHERE status = 'refused' AND refusal_reason IS NULL",
+        vec![],
+    );
     assert_eq!(refused_without_reason, 0);
 }
 
 #[tokio::test]
 async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
     let server = TestServer::start();
-    let database = server.database();
     let an = demo_citizens()[0].record.personal_id.as_str().to_owned();
-    {
-        let connection = Connection::open(&database).unwrap();
-        connection
-            .execute("DELETE FROM requests WHERE owner_id = ?1", [&an])
-            .unwrap();
-    }
+    server.sql_execute("DELETE FROM requests WHERE owner_id = ?1", params![an]);
     let requests = "SELECT count(*) FROM requests WHERE owner_id = ?1";
 
     let dist = server.dir.path().join("dist").display().to_string();
-    let db = database.display().to_string();
+    let db = server.location.clone();
     let flags = [
         "portal-server",
         "--demo",
@@ -97,19 +80,12 @@ async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
     ];
     let cli = <portal_server::config::Cli as clap::Parser>::try_parse_from(flags).unwrap();
     portal_server::server::prepare(&cli.serve).unwrap();
-    assert_eq!(
-        count(&Connection::open(&database).unwrap(), requests, &an),
-        0,
-        "kept as it was"
-    );
+    assert_eq!(count(&server, requests, &an), 0, "kept as it was");
 
     let with_reset = [&flags[..], &["--reset"]].concat();
     let cli = <portal_server::config::Cli as clap::Parser>::try_parse_from(with_reset).unwrap();
     portal_server::server::prepare(&cli.serve).unwrap();
-    assert!(
-        count(&Connection::open(&database).unwrap(), requests, &an) > 0,
-        "seeded again"
-    );
+    assert!(count(&server, requests, &an) > 0, "seeded again");
 
     // Without --demo, --reset deletes everything and seeds nothing.
     let production = [
@@ -122,9 +98,6 @@ async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
     ];
     let cli = <portal_server::config::Cli as clap::Parser>::try_parse_from(production).unwrap();
     portal_server::server::prepare(&cli.serve).unwrap();
-    let citizens: i64 = Connection::open(&database)
-        .unwrap()
-        .query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))
-        .unwrap();
+    let citizens: i64 = server.sql_value("SELECT count(*) FROM citizens", vec![]);
     assert_eq!(citizens, 0, "wiped, not seeded");
 }

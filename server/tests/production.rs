@@ -48,10 +48,7 @@ async fn a_fresh_server_holds_no_demo_account() {
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(json(&body)["code"], "invalid_credentials");
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    let citizens: i64 = connection
-        .query_row("SELECT count(*) FROM citizens", [], |row| row.get(0))
-        .unwrap();
+    let citizens: i64 = server.sql_value("SELECT count(*) FROM citizens", vec![]);
     assert_eq!(citizens, 0);
 }
 

@@ -12,6 +12,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use common::{TestServer, api, first_document_code, json, share_document, sign_in};
+use portal_server::params;
 use serde_json::json;
 
 const AN: &str = "001085012345";
@@ -30,14 +31,10 @@ async fn get_from(server: &TestServer, path: &str, ip: &str, agent: &str) -> Sta
 
 /// How many entries by `actor` the access log holds.
 fn logged(server: &TestServer, actor: &str) -> i64 {
-    rusqlite::Connection::open(server.database())
-        .unwrap()
-        .query_row(
-            "SELECT count(*) FROM access_log WHERE actor = ?1",
-            [actor],
-            |row| row.get(0),
-        )
-        .unwrap()
+    server.sql_value(
+        "SELECT count(*) FROM access_log WHERE actor = ?1",
+        params![actor],
+    )
 }
 
 #[tokio::test]

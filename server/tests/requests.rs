@@ -8,6 +8,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{TestServer, api, get_with, json, sign_in};
+use portal_server::params;
 use serde_json::{Value, json};
 
 const AN: &str = "001085012345";
@@ -151,14 +152,11 @@ async fn reference_numbers_widen_past_999999_instead_of_failing() {
     let year = time::OffsetDateTime::from_unix_timestamp(server.clock.now())
         .unwrap()
         .year();
-    rusqlite::Connection::open(server.database())
-        .unwrap()
-        .execute(
-            "INSERT INTO request_reference_counters (year, last_number) VALUES (?1, 999999)
-             ON CONFLICT (year) DO UPDATE SET last_number = 999999",
-            [year],
-        )
-        .unwrap();
+    server.sql_execute(
+        "INSERT INTO request_reference_counters (year, last_number) VALUES (?1, 999999)
+         ON CONFLICT (year) DO UPDATE SET last_number = 999999",
+        params![year],
+    );
     let mut references = Vec::new();
     for _ in 0..2 {
         let id = draft(&server, &cookie, complete()).await;
@@ -246,14 +244,10 @@ async fn submitting_twice_at_once_makes_exactly_one_request() {
         })
         .collect();
     assert_eq!(references.len(), 1, "{references:?}");
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    let made: i64 = connection
-        .query_row(
-            "SELECT count(*) FROM requests WHERE reference = ?1",
-            [references.first().unwrap()],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let made: i64 = server.sql_value(
+        "SELECT count(*) FROM requests WHERE reference = ?1",
+        params![references.first().unwrap()],
+    );
     assert_eq!(made, 1);
 }
 
@@ -493,26 +487,25 @@ async fn the_simulated_provider_takes_requests_in_at_its_pace() {
     )
     .await;
     let reference = request["reference"].as_str().unwrap().to_owned();
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    let status = |c: &rusqlite::Connection| -> String {
-        c.query_row(
+    let status = || -> String {
+        server.sql_value(
             "SELECT status FROM requests WHERE reference = ?1",
-            [&reference],
-            |r| r.get(0),
+            params![reference],
         )
-        .unwrap()
     };
     let tick = |now: i64| {
-        let tx = rusqlite::Connection::open(server.database()).unwrap();
-        portal_server::requests::store::advance_workflow(&tx, now, 60).unwrap()
+        server
+            .db
+            .call_blocking(|c| portal_server::requests::store::advance_workflow(c, now, 60))
+            .unwrap()
     };
     let start = server.clock.now();
     tick(start + 30);
-    assert_eq!(status(&connection), "submitted");
+    assert_eq!(status(), "submitted");
     tick(start + 60);
-    assert_eq!(status(&connection), "received");
+    assert_eq!(status(), "received");
     tick(start + 120);
-    assert_eq!(status(&connection), "processing");
+    assert_eq!(status(), "processing");
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ mod common;
 
 use axum::http::{StatusCode, header};
 use common::{TestServer, api, get_with, json, latest_code, sign_in};
+use portal_server::params;
 use portal_server::seed::DEMO_PASSWORD;
 use serde_json::json;
 
@@ -86,14 +87,10 @@ async fn password_then_code_opens_a_session_with_a_strict_cookie() {
     assert_eq!(token.len(), 64, "256 random bits");
 
     // The database holds only the hash of the token.
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    let stored: i64 = connection
-        .query_row(
-            "SELECT count(*) FROM sessions WHERE token_hash = ?1",
-            [token],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let stored: i64 = server.sql_value(
+        "SELECT count(*) FROM sessions WHERE token_hash = ?1",
+        params![token],
+    );
     assert_eq!(stored, 0);
 
     // The code works once.
@@ -211,14 +208,10 @@ async fn five_wrong_passwords_lock_the_account_quietly_and_tell_the_citizen_by_s
 
 /// How many attempts of each outcome the account's record holds.
 fn outcomes(server: &TestServer, outcome: &str) -> i64 {
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    connection
-        .query_row(
-            "SELECT count(*) FROM sign_in_events WHERE personal_id = ?1 AND outcome = ?2",
-            [AN, outcome],
-            |row| row.get(0),
-        )
-        .unwrap()
+    server.sql_value(
+        "SELECT count(*) FROM sign_in_events WHERE personal_id = ?1 AND outcome = ?2",
+        params![AN, outcome],
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -587,10 +580,7 @@ async fn the_account_lists_sessions_and_sign_ins_and_ends_or_reports_others() {
         let (response, _) = server.send(get_with("/api/v1/session", ended)).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
-    let connection = rusqlite::Connection::open(server.database()).unwrap();
-    let reports: i64 = connection
-        .query_row("SELECT count(*) FROM session_reports", [], |r| r.get(0))
-        .unwrap();
+    let reports: i64 = server.sql_value("SELECT count(*) FROM session_reports", vec![]);
     assert_eq!(reports, 1);
 
     // Bình cannot end An's session, and learns nothing: the same 404 as for no session.

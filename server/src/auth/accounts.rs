@@ -1,7 +1,7 @@
 //! Portal accounts as sign-in finds them.
 
+use crate::db::{Connection, OptionalExtension};
 use portal_api::auth::SignInIdentifier;
-use rusqlite::{Connection, OptionalExtension};
 
 use super::attempt_limits::{CODE_FAILURES, PASSWORD_FAILURES};
 
@@ -33,7 +33,7 @@ pub fn find(
     let sql = format!(
         "SELECT personal_id, phone, password_hash, verified FROM accounts WHERE {column} = ?1"
     );
-    Ok(connection
+    connection
         .query_row(&sql, [value], |row| {
             Ok(Account {
                 personal_id: row.get(0)?,
@@ -42,7 +42,7 @@ pub fn find(
                 verified: row.get(3)?,
             })
         })
-        .optional()?)
+        .optional()
 }
 
 /// Forgets wrong passwords and codes after a complete sign-in.
@@ -53,11 +53,11 @@ pub fn clear_failures(connection: &Connection, personal_id: &str) -> Result<(), 
 
 /// The citizen's full name, for the session answer.
 pub fn full_name(connection: &Connection, personal_id: &str) -> Result<String, DbError> {
-    Ok(connection.query_row(
+    connection.query_row(
         "SELECT full_name FROM citizens WHERE personal_id = ?1",
         [personal_id],
         |row| row.get(0),
-    )?)
+    )
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! The step between password and code: a challenge holds the hashed code, its expiry, the
 //! tries left and the resends left.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::PhoneNumber;
 use portal_api::auth::{CODE_ATTEMPTS, CODE_TTL_SECONDS, CodeChallenge, RESEND_AFTER_SECONDS};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::accounts::Account;
 use super::attempt_limits::CODE_FAILURES;
@@ -117,7 +118,7 @@ struct Row {
 }
 
 fn load(connection: &Connection, id_hash: &str) -> Result<Option<Row>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT c.personal_id, c.code_hash, c.code_sent_at, c.expires_at, c.attempts_left,
                     c.resends_left, a.phone
@@ -136,7 +137,7 @@ fn load(connection: &Connection, id_hash: &str) -> Result<Option<Row>, DbError> 
                 })
             },
         )
-        .optional()?)
+        .optional()
 }
 
 fn delete(connection: &Connection, id_hash: &str) -> Result<(), DbError> {

@@ -3,7 +3,8 @@
 //! wrong password (telling it there would tell a stranger which numbers have accounts, and
 //! checking passwords during the lock would let guesses go on).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 
 use super::sms;
 use crate::db::DbError;
@@ -14,13 +15,13 @@ pub fn locked_until(
     personal_id: &str,
     now: i64,
 ) -> Result<Option<i64>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT locked_until FROM account_locks WHERE personal_id = ?1 AND locked_until > ?2",
             params![personal_id, now],
             |row| row.get(0),
         )
-        .optional()?)
+        .optional()
 }
 
 /// Locks the account until `until` (or later, if already locked longer) and tells the

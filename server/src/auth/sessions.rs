@@ -1,9 +1,10 @@
 //! Sessions: created at sign-in with a fresh token, found by the token's hash, ended by
 //! sign-out, by the citizen from another session, by a report, or by expiry.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::Channel;
 use portal_api::auth::ActiveSession;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::clock::rfc3339;
 use super::secrets;
@@ -193,5 +194,5 @@ pub fn active(
             channel: parse_channel(&channel),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

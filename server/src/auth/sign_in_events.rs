@@ -1,8 +1,9 @@
 //! The record of sign-in attempts the citizen sees on their account page.
 
+use crate::db::Connection;
+use crate::params;
 use portal_api::Channel;
 use portal_api::auth::{SignInOutcome, SignInRecord};
-use rusqlite::{Connection, params};
 
 use super::clock::rfc3339;
 use crate::db::DbError;
@@ -49,7 +50,7 @@ pub fn recent(connection: &Connection, personal_id: &str) -> Result<Vec<SignInRe
             outcome: parse_outcome(&outcome),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// The channel as the database spells it.

@@ -4,7 +4,8 @@
 //! Texts are ASCII, as SMS gateways in Vietnam commonly require for short codes (Unicode
 //! halves the message length).
 
-use rusqlite::{Connection, params};
+use crate::db::Connection;
+use crate::params;
 
 use super::attempt_limits::{sms_per_day, sms_per_hour};
 use crate::db::DbError;

@@ -1,13 +1,15 @@
-//! Schema migrations, numbered by SQLite's `user_version`.
+//! Schema migrations, one list per engine.
 //!
-//! Each file in `server/migrations/` runs once, in order, inside a transaction with the
-//! version bump, so a failed migration leaves the database as it was. Append new files; never
-//! edit one that has shipped.
+//! Each file runs once, in order, inside a transaction with the version bump, so a failed
+//! migration leaves the database as it was. Append new files; never edit one that has
+//! shipped. A change of schema comes as a pair: one file for SQLite, one for PostgreSQL.
+//! PostgreSQL support began at SQLite's 16th migration, so its first file is that whole
+//! schema; a server test keeps the two engines' tables, columns and indexes equal.
 
-use rusqlite::{Connection, Transaction};
+use super::{Connection, DbError, Engine};
 
-/// The migrations in order; the database's `user_version` counts how many have run.
-pub const MIGRATIONS: &[&str] = &[
+/// SQLite's migrations in order; the database's `user_version` counts how many have run.
+pub const SQLITE: &[&str] = &[
     include_str!("../../migrations/0001_initial.sql"),
     include_str!("../../migrations/0002_accounts.sql"),
     include_str!("../../migrations/0003_access_log.sql"),
@@ -26,10 +28,40 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0016_draft_revisions.sql"),
 ];
 
+/// PostgreSQL's migrations in order; the table `schema_version` counts how many have run.
+pub const POSTGRES: &[&str] = &[include_str!("../../migrations/postgres/0001_schema.sql")];
+
 /// Runs every migration the database has not seen yet.
-pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite::Error> {
-    let applied: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+pub fn migrate(connection: &mut Connection) -> Result<(), DbError> {
+    let (list, applied) = match connection.engine() {
+        Engine::Sqlite => (
+            SQLITE,
+            connection.query_row("PRAGMA user_version", (), |row| row.get::<_, usize>(0))?,
+        ),
+        Engine::Postgres => {
+            // Two servers starting at once must not both migrate: the first to take this
+            // lock does, the other then finds nothing left to run.
+            connection.execute_batch(
+                "SELECT pg_advisory_lock(7267383);
+                 CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);",
+            )?;
+            let applied = connection
+                .query_row("SELECT max(version) FROM schema_version", (), |row| {
+                    row.get::<_, Option<usize>>(0)
+                })?
+                .unwrap_or(0);
+            (POSTGRES, applied)
+        }
+    };
+    let result = run_from(connection, list, applied);
+    if connection.engine() == Engine::Postgres {
+        connection.execute_batch("SELECT pg_advisory_unlock(7267383)")?;
+    }
+    result
+}
+
+fn run_from(connection: &mut Connection, list: &[&str], applied: usize) -> Result<(), DbError> {
+    for (index, sql) in list.iter().enumerate().skip(applied) {
         let tx = connection.transaction()?;
         tx.execute_batch(sql)?;
         set_version(&tx, index + 1)?;
@@ -38,9 +70,18 @@ pub fn migrate(connection: &mut Connection) -> Result<(), rusqlite::Error> {
     Ok(())
 }
 
-fn set_version(tx: &Transaction<'_>, version: usize) -> Result<(), rusqlite::Error> {
-    // PRAGMA takes no bound parameters; the value is our own counter, never outside input.
-    tx.execute_batch(&format!("PRAGMA user_version = {version}"))
+fn set_version(tx: &Connection, version: usize) -> Result<(), DbError> {
+    match tx.engine() {
+        // PRAGMA takes no bound parameters; the value is our own counter, never outside input.
+        Engine::Sqlite => tx.execute_batch(&format!("PRAGMA user_version = {version}")),
+        Engine::Postgres => {
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [version],
+            )?;
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -49,18 +90,18 @@ mod tests {
 
     #[test]
     fn runs_each_migration_once() {
-        let mut connection = Connection::open_in_memory().unwrap();
+        let mut connection = Connection::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
         migrate(&mut connection).unwrap();
         migrate(&mut connection).unwrap();
         let version: u32 = connection
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .query_row("PRAGMA user_version", (), |row| row.get(0))
             .unwrap();
-        assert_eq!(version as usize, MIGRATIONS.len());
+        assert_eq!(version as usize, SQLITE.len());
         let tables: i64 = connection
             .query_row(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN
                  ('citizens', 'national_records', 'documents', 'requests', 'request_events')",
-                [],
+                (),
                 |row| row.get(0),
             )
             .unwrap();
@@ -70,8 +111,8 @@ mod tests {
     /// A database as it stood before migration `version` ran, holding citizen An and the rows
     /// `sql` inserts.
     fn migrated_to(version: usize, sql: &str) -> Connection {
-        let connection = Connection::open_in_memory().unwrap();
-        for migration in &MIGRATIONS[..version] {
+        let connection = Connection::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        for migration in &SQLITE[..version] {
             connection.execute_batch(migration).unwrap();
         }
         connection
@@ -80,7 +121,7 @@ mod tests {
         connection
             .execute(
                 "INSERT INTO citizens VALUES ('001085012345', 'An', '{}', '2026-01-01')",
-                [],
+                (),
             )
             .unwrap();
         connection.execute_batch(sql).unwrap();
@@ -103,7 +144,7 @@ mod tests {
         let rows: Vec<(String, String, Option<i64>)> = connection
             .prepare("SELECT id, token_hash, revoked_at FROM document_shares ORDER BY id")
             .unwrap()
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .query_map((), |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
@@ -115,7 +156,7 @@ mod tests {
         let revocations: i64 = connection
             .query_row(
                 "SELECT count(*) FROM document_events WHERE kind = 'share_revoked'",
-                [],
+                (),
                 |row| row.get(0),
             )
             .unwrap();
@@ -137,7 +178,7 @@ mod tests {
         let counters: Vec<(i64, i64)> = connection
             .prepare("SELECT year, last_number FROM request_reference_counters ORDER BY year")
             .unwrap()
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_map((), |row| Ok((row.get(0)?, row.get(1)?)))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
@@ -155,7 +196,7 @@ mod tests {
         let revision: i64 = connection
             .query_row(
                 "SELECT revision FROM request_drafts WHERE id = 'D-old'",
-                [],
+                (),
                 |row| row.get(0),
             )
             .unwrap();

@@ -6,13 +6,13 @@
 //! covering indexes (migration 0010) keep each query to a scan of one citizen's index
 //! entries; the page itself walks the sort's index and stops after one page of matches.
 
+use crate::db::Value;
+use crate::db::{Connection, Row};
 use portal_api::documents::{
     DocumentCategory, DocumentFacets, DocumentPage, DocumentQuery, DocumentSort, DocumentSummary,
     FacetCount,
 };
 use portal_api::{CalendarDate, fold_vietnamese};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row, params_from_iter};
 
 use crate::db::DbError;
 
@@ -20,7 +20,7 @@ use crate::db::DbError;
 pub const SUMMARY_COLUMNS: &str = "code, name, category, issuing_agency, issued_on, valid_until";
 
 /// Reads a row selected with [`SUMMARY_COLUMNS`].
-pub fn summary(row: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
+pub fn summary(row: &Row) -> Result<DocumentSummary, crate::db::DbError> {
     let category: String = row.get(2)?;
     let issued_on: String = row.get(4)?;
     let valid_until: Option<String> = row.get(5)?;
@@ -36,8 +36,11 @@ pub fn summary(row: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
     })
 }
 
-fn bad_date(column: usize) -> rusqlite::Error {
-    rusqlite::Error::InvalidColumnType(column, "date".to_owned(), rusqlite::types::Type::Text)
+fn bad_date(column: usize) -> DbError {
+    DbError::Decode {
+        column,
+        why: "not a calendar date".to_owned(),
+    }
 }
 
 /// `LIKE` pattern for a word, with `%`, `_` and the escape character taken literally.
@@ -83,7 +86,7 @@ pub fn search(
     let filter = conditions.join(" AND ");
     let total: u32 = connection.query_row(
         &format!("SELECT count(*) FROM documents WHERE {filter}"),
-        params_from_iter(values.iter()),
+        values.clone(),
         |row| row.get(0),
     )?;
     let order = match query.sort {
@@ -99,7 +102,7 @@ pub fn search(
         "SELECT {SUMMARY_COLUMNS} FROM documents WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
     ))?;
     let items = statement
-        .query_map(params_from_iter(page_values.iter()), summary)?
+        .query_map(page_values, summary)?
         .collect::<Result<_, _>>()?;
     Ok(DocumentPage {
         items,
@@ -119,7 +122,7 @@ fn facets(connection: &Connection, owner: &str) -> Result<DocumentFacets, DbErro
                 count: row.get(1)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        rows.collect::<Result<_, _>>()
     };
     let mut categories =
         group("SELECT category, count(*) FROM documents WHERE owner_id = ?1 GROUP BY category")?;

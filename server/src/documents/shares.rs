@@ -4,15 +4,16 @@
 //! The database keeps only the SHA-256 of a link's secret (as for session tokens): a copy of
 //! it opens no document. The secret is answered once, when the link is made.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::documents::{CreatedDocumentShare, DocumentShare, SharedDocument};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::store;
 use crate::auth::clock::rfc3339;
 use crate::auth::secrets;
 use crate::db::DbError;
 
-fn share_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentShare> {
+fn share_from_row(row: &crate::db::Row) -> Result<DocumentShare, crate::db::DbError> {
     Ok(DocumentShare {
         id: row.get(0)?,
         created_at: rfc3339(row.get(1)?),

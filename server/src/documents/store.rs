@@ -1,7 +1,8 @@
 //! One document of a citizen's store: its detail with history, its file, its re-sync.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::documents::{DocumentDetail, DocumentEvent};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::search::{SUMMARY_COLUMNS, summary};
 use crate::db::DbError;

@@ -1,8 +1,9 @@
 //! A citizen's upload of a signed PDF into their data store.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::documents::DocumentCategory;
 use portal_api::{CalendarDate, fold_vietnamese};
-use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::auth::clock::rfc3339;
@@ -60,10 +61,11 @@ pub fn store(
         &at[..4],
         secrets::random_token()[..8].to_uppercase()
     );
-    connection.execute(
+    let document: i64 = connection.query_row(
         "INSERT INTO documents (owner_id, code, name, name_folded, category, issuing_agency, issued_on,
              file_name, content_type, blob_path, synced_at, file_sha256)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'Công dân tải lên (có chữ ký số)', ?6, ?7, 'application/pdf', ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Công dân tải lên (có chữ ký số)', ?6, ?7, 'application/pdf', ?8, ?9, ?10)
+         RETURNING id",
         params![
             owner,
             code,
@@ -76,8 +78,8 @@ pub fn store(
             at,
             hash
         ],
+        |row| row.get(0),
     )?;
-    let document = connection.last_insert_rowid();
     connection.execute(
         "INSERT INTO document_files (document_id, bytes) VALUES (?1, ?2)",
         params![document, upload.bytes],
@@ -91,13 +93,13 @@ pub fn store(
 
 /// The bytes of an uploaded document, if it is one.
 pub fn file_bytes(connection: &Connection, document_id: i64) -> Result<Option<Vec<u8>>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT bytes FROM document_files WHERE document_id = ?1",
             [document_id],
             |row| row.get(0),
         )
-        .optional()?)
+        .optional()
 }
 
 /// A file name safe to send back in a header: its last path segment, printable, not too long.

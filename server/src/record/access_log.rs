@@ -1,8 +1,9 @@
 //! "Who accessed my data": appending an entry for every read, and listing them.
 
+use crate::db::Connection;
+use crate::params;
 use portal_api::Channel;
 use portal_api::record_sync::{AccessActor, AccessEntry, AccessLogPage};
-use rusqlite::{Connection, params};
 
 use crate::auth::clock::rfc3339;
 use crate::auth::sign_in_events::{channel_str, parse_channel};
@@ -132,7 +133,7 @@ mod tests {
                 0,
                 "only the citizen's own"
             );
-            let edit = c.execute("UPDATE access_log SET what = 'nothing'", []);
+            let edit = c.execute("UPDATE access_log SET what = 'nothing'", ());
             assert!(edit.is_err(), "append-only");
             Ok(())
         })

@@ -2,7 +2,8 @@
 //! so they are limited per client address, and a viewer's repeated calls are written to the
 //! citizen's access log once an hour rather than once a call.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 
 use crate::auth::{ClientInfo, secrets};
 use crate::db::DbError;

@@ -1,7 +1,8 @@
 //! The portal's stored copy of each citizen's record.
 
+use crate::db::Connection;
+use crate::params;
 use portal_api::PopulationRecord;
-use rusqlite::{Connection, params};
 
 use crate::db::DbError;
 

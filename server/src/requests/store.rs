@@ -1,11 +1,12 @@
 //! Requests and drafts in the database.
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::requests::{
     ANSWER_WITHIN_WORKING_DAYS, Delivery, RequestAnswers, RequestAttachment, RequestDetail,
     RequestEvent, RequestKind, RequestSummary,
 };
 use portal_api::{RequestStatus, fold_vietnamese};
-use rusqlite::{Connection, OptionalExtension, params};
 use time::{Date, Duration, Weekday};
 
 use super::workflow::{self, Actor};
@@ -174,7 +175,7 @@ fn history(connection: &Connection, request_id: i64) -> Result<Vec<RequestEvent>
             attachment,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// The date `days` working days (Monday to Friday) after the date of `timestamp`.
@@ -418,10 +419,11 @@ pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Resul
     let year = time::OffsetDateTime::from_unix_timestamp(now).map_or(1970, |t| t.year());
     let reference = next_reference(connection, year)?;
     let answers = &draft.answers;
-    connection.execute(
+    let request_id: i64 = connection.query_row(
         "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status, created_at,
              updated_at, answers_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'submitted', ?6, ?6, ?7)",
+         VALUES (?1, ?2, ?3, ?4, ?5, 'submitted', ?6, ?6, ?7)
+         RETURNING id",
         params![
             reference,
             owner,
@@ -434,8 +436,8 @@ pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Resul
             at,
             serde_json::to_string(answers)?,
         ],
+        |row| row.get(0),
     )?;
-    let request_id = connection.last_insert_rowid();
     connection.execute(
         "INSERT INTO request_events (request_id, status, at, by_citizen) VALUES (?1, 'submitted', ?2, 1)",
         params![request_id, at],
@@ -487,20 +489,17 @@ pub fn transition(
          WHERE id = ?1",
         params![request.id, to.as_str(), at, refusal, result],
     )?;
-    connection.execute(
-        "INSERT INTO request_events (request_id, status, at, note, by_citizen) VALUES (?1, ?2, ?3, ?4, ?5)",
+    let event_id: i64 = connection.query_row(
+        "INSERT INTO request_events (request_id, status, at, note, by_citizen)
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         params![request.id, to.as_str(), at, note, actor == Actor::Citizen],
+        |row| row.get(0),
     )?;
     if let Some(file) = attachment {
         connection.execute(
             "INSERT INTO request_attachments (event_id, file_name, content_type, bytes)
              VALUES (?1, ?2, ?3, ?4)",
-            params![
-                connection.last_insert_rowid(),
-                file.file_name,
-                file.content_type,
-                file.bytes
-            ],
+            params![event_id, file.file_name, file.content_type, file.bytes],
         )?;
     }
     Ok(detail(connection, owner, reference)?
@@ -526,7 +525,7 @@ pub fn attachment(
     reference: &str,
     id: i64,
 ) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT a.file_name, a.content_type, a.bytes
              FROM request_attachments a
@@ -536,18 +535,18 @@ pub fn attachment(
             params![id, reference, owner],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
         )
-        .optional()?)
+        .optional()
 }
 
 /// Whose request `reference` is (for the provider, who is not the citizen).
 pub fn owner_of(connection: &Connection, reference: &str) -> Result<Option<String>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT owner_id FROM requests WHERE reference = ?1",
             [reference],
             |r| r.get(0),
         )
-        .optional()?)
+        .optional()
 }
 
 /// Puts the provided information into the citizen's data store and returns its code.
@@ -568,11 +567,12 @@ pub fn insert_result_document(
     };
     let name = format!("Văn bản cung cấp thông tin: {what}");
     let agency = "Cục Cảnh sát quản lý hành chính về trật tự xã hội";
-    connection.execute(
+    let document: i64 = connection.query_row(
         "INSERT INTO documents (owner_id, code, name, name_folded, category, issuing_agency,
              issued_on, procedure, file_name, content_type, blob_path, synced_at)
          VALUES (?1, ?2, ?3, ?4, 'other', ?5, ?6, 'Cung cấp thông tin trong Cơ sở dữ liệu quốc gia về dân cư',
-             ?7, 'application/pdf', ?8, ?9)",
+             ?7, 'application/pdf', ?8, ?9)
+         RETURNING id",
         params![
             owner,
             code,
@@ -584,8 +584,8 @@ pub fn insert_result_document(
             format!("results/{code}.pdf"),
             at
         ],
+        |row| row.get(0),
     )?;
-    let document = connection.last_insert_rowid();
     connection.execute(
         "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, 'issued', ?3), (?1, ?4, 'added', ?5)",
         params![document, &at[..10], agency, at, reference],

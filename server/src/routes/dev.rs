@@ -55,7 +55,7 @@ pub async fn sms_outbox(
                     sent_at: rfc3339(row.get(2)?),
                 })
             })?;
-            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            rows.collect::<Result<Vec<_>, _>>()
         })
         .await?;
     Ok(Json(messages))

@@ -226,7 +226,7 @@ pub async fn submit(
             .call(move |c| {
                 // One transaction: the draft's check and the insert cannot interleave with
                 // another submission of the same draft.
-                let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let tx = c.transaction()?;
                 let change = store::submit(&tx, &session.personal_id, &id, now)?;
                 tx.commit()?;
                 Ok(change)

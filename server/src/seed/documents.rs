@@ -4,8 +4,9 @@
 //! (birth certificates, residence confirmations, health insurance cards...), with the agency
 //! that issues it and the procedure it comes from, so search and filters meet realistic text.
 
+use crate::db::Transaction;
+use crate::params;
 use portal_api::{CalendarDate, fold_vietnamese};
-use rusqlite::{Transaction, params};
 
 use super::rng::DemoRng;
 use crate::db::DbError;
@@ -204,7 +205,8 @@ pub fn insert_documents(
     let mut insert = tx.prepare(
         "INSERT INTO documents (owner_id, code, name, name_folded, category, issuing_agency,
              issued_on, valid_until, procedure, file_name, content_type, blob_path, synced_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'application/pdf', ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'application/pdf', ?11, ?12)
+         RETURNING id",
     )?;
     let mut event = tx.prepare(
         "INSERT INTO document_events (document_id, at, kind, note) VALUES (?1, ?2, ?3, ?4)",
@@ -234,21 +236,23 @@ pub fn insert_documents(
             CalendarDate::new(issued_on.year() + years, issued_on.month(), issued_on.day()).ok()
         });
         let file_name = format!("{code}.pdf");
-        insert.execute(params![
-            owner,
-            code,
-            name,
-            fold_vietnamese(&name),
-            template.category,
-            template.agency,
-            issued_on.to_string(),
-            valid_until.map(|d| d.to_string()),
-            template.procedure,
-            file_name,
-            format!("demo/{file_name}"),
-            synced_at,
-        ])?;
-        let document = tx.last_insert_rowid();
+        let document: i64 = insert.query_row(
+            params![
+                owner,
+                code,
+                name,
+                fold_vietnamese(&name),
+                template.category,
+                template.agency,
+                issued_on.to_string(),
+                valid_until.map(|d| d.to_string()),
+                template.procedure,
+                file_name,
+                format!("demo/{file_name}"),
+                synced_at,
+            ],
+            |row| row.get(0),
+        )?;
         event.execute(params![
             document,
             issued_on.to_string(),

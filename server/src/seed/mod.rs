@@ -9,7 +9,8 @@ mod documents;
 mod requests;
 mod rng;
 
-use rusqlite::{Transaction, params};
+use crate::db::Transaction;
+use crate::params;
 
 pub use citizens::{DemoCitizen, LARGE_STORE_CITIZEN, StoreSize, demo_citizens};
 
@@ -44,7 +45,7 @@ pub enum SeedOutcome {
 pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, DbError> {
     db.call_blocking(|connection| {
         let tx = connection.transaction()?;
-        let existing: i64 = tx.query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))?;
+        let existing: i64 = tx.query_row("SELECT count(*) FROM citizens", (), |r| r.get(0))?;
         if existing > 0 && mode == SeedMode::IfEmpty {
             return Ok(SeedOutcome::Kept);
         }
@@ -151,7 +152,7 @@ mod tests {
 
     fn count(db: &Database, sql: &'static str, owner: &str) -> i64 {
         let owner = owner.to_owned();
-        db.call_blocking(move |c| Ok(c.query_row(sql, [owner], |r| r.get(0))?))
+        db.call_blocking(move |c| c.query_row(sql, [owner], |r| r.get(0)))
             .unwrap()
     }
 
@@ -185,7 +186,7 @@ mod tests {
         }
 
         // A reset after a change brings the demo back exactly.
-        db.call_blocking(|c| Ok(c.execute("DELETE FROM documents", [])?))
+        db.call_blocking(|c| c.execute("DELETE FROM documents", ()))
             .unwrap();
         assert_eq!(
             ensure_demo_data(&db, SeedMode::Reset).unwrap(),

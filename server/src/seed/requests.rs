@@ -1,7 +1,8 @@
 //! Demo written requests for information, one in each state a citizen can meet, with the
 //! history of how each got there.
 
-use rusqlite::{Transaction, params};
+use crate::db::Transaction;
+use crate::params;
 
 use portal_api::requests::{Delivery, POLICE_OFFICES, RequestAnswers, RequestKind};
 
@@ -98,7 +99,8 @@ pub fn insert_requests(
     let mut insert_request = tx.prepare(
         "INSERT INTO requests (reference, owner_id, kind, purpose, delivery, status, created_at,
              updated_at, refusal_reason, result_document_code, answers_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         RETURNING id",
     )?;
     let mut insert_event = tx.prepare(
         "INSERT INTO request_events (request_id, status, at, note) VALUES (?1, ?2, ?3, ?4)",
@@ -133,20 +135,22 @@ pub fn insert_requests(
         } else {
             None
         };
-        insert_request.execute(params![
-            reference,
-            owner,
-            request.kind,
-            request.purpose,
-            request.delivery,
-            last.0,
-            first.1,
-            last.1,
-            request.refusal_reason,
-            result,
-            serde_json::to_string(&answers)?,
-        ])?;
-        let request_id = tx.last_insert_rowid();
+        let request_id: i64 = insert_request.query_row(
+            params![
+                reference,
+                owner,
+                request.kind,
+                request.purpose,
+                request.delivery,
+                last.0,
+                first.1,
+                last.1,
+                request.refusal_reason,
+                result,
+                serde_json::to_string(&answers)?,
+            ],
+            |row| row.get(0),
+        )?;
         for (status, at, note) in request.history {
             insert_event.execute(params![request_id, status, at, note])?;
         }

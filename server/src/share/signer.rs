@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
 use portal_api::share::{ALGORITHM, ShareKey, SharePayload, base64url_encode, split_code};
 use rand::RngCore;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::auth::secrets;
 use crate::db::DbError;
@@ -24,7 +25,7 @@ impl ShareSigner {
         let newest: Option<(String, Vec<u8>)> = connection
             .query_row(
                 "SELECT kid, secret FROM signing_keys ORDER BY created_at DESC, kid DESC LIMIT 1",
-                [],
+                (),
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;

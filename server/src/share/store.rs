@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::db::{Connection, OptionalExtension};
+use crate::params;
 use portal_api::share::{CreateShare, Share, SharePayload, ShareableField};
 use portal_api::{PopulationRecord, Sex};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::signer::ShareSigner;
 use crate::auth::clock::rfc3339;
@@ -135,11 +136,11 @@ pub fn revoke_made_in(connection: &Connection, session_id: &str, now: i64) -> Re
 
 /// Whose share `id` is and whether it was revoked.
 pub fn status(connection: &Connection, id: &str) -> Result<Option<(String, bool)>, DbError> {
-    Ok(connection
+    connection
         .query_row(
             "SELECT personal_id, revoked_at IS NOT NULL FROM shares WHERE id = ?1",
             [id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
-        .optional()?)
+        .optional()
 }

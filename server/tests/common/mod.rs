@@ -11,6 +11,7 @@ use axum::http::{Request, Response, header};
 use http_body_util::BodyExt;
 use portal_server::auth::Clock;
 use portal_server::config::Cli;
+use portal_server::db::{Database, Engine, FromValue, Value};
 use tower::ServiceExt;
 
 /// A built app like Trunk's, small enough to write in a test: index.html, a hashed script
@@ -22,11 +23,16 @@ pub const OPERATOR_TOKEN: &str = "test-operator-credential";
 /// The demo CA's certificate (made with fixtures/make_signed_sample.py).
 pub const DEMO_TRUST_ANCHORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/trust-anchors/demo");
 
-/// The app under test, with the directory holding its database and files.
+/// The app under test, with the directory holding its files and its database.
 pub struct TestServer {
     pub app: Router,
     pub dir: tempfile::TempDir,
     pub clock: Clock,
+    /// The server's own handle on its database, for what a test checks behind the API.
+    pub db: Database,
+    /// The `--database` the server was given: an SQLite file in `dir`, or a PostgreSQL
+    /// database of its own when the tests run on PostgreSQL (see [`database_for_a_test`]).
+    pub location: String,
 }
 
 impl TestServer {
@@ -59,13 +65,16 @@ impl TestServer {
         )
         .unwrap();
         std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
-        let database = dir.path().join("portal.sqlite3");
+        let location = database_for_a_test(dir.path());
         let mut args: Vec<String> = vec![
             "portal-server".into(),
             "--dist".into(),
             dist.display().to_string(),
             "--database".into(),
-            database.display().to_string(),
+            location.clone(),
+            // Few connections per test: many tests run at once against one PostgreSQL.
+            "--database-pool".into(),
+            "2".into(),
         ];
         if !flags.contains(&"--national-db-latency-ms") {
             args.extend(["--national-db-latency-ms".into(), "0".into()]);
@@ -76,13 +85,43 @@ impl TestServer {
         // A clock the test moves, starting now, so expiries are tested without waiting.
         let clock = Clock::manual(Clock::System.now());
         state.clock = clock.clone();
+        let db = state.db.clone();
         let app = portal_server::build_app(state, &dist);
-        Self { app, dir, clock }
+        Self {
+            app,
+            dir,
+            clock,
+            db,
+            location,
+        }
     }
 
-    /// The database file of this server.
-    pub fn database(&self) -> PathBuf {
-        self.dir.path().join("portal.sqlite3")
+    /// The SQLite file of this server; `None` on PostgreSQL.
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        (self.db.engine() == Engine::Sqlite).then(|| PathBuf::from(&self.location))
+    }
+
+    /// The single value the database answers to `sql`, e.g. a `count(*)`.
+    pub fn sql_value<T: FromValue + Send>(&self, sql: &str, params: Vec<Value>) -> T {
+        self.db
+            .call_blocking(|c| c.query_row(sql, params, |row| row.get(0)))
+            .unwrap()
+    }
+
+    /// The first column of every row the database answers to `sql`.
+    pub fn sql_column<T: FromValue + Send>(&self, sql: &str, params: Vec<Value>) -> Vec<T> {
+        self.db
+            .call_blocking(|c| {
+                c.prepare(sql)?
+                    .query_map(params, |row| row.get(0))?
+                    .collect::<Result<_, _>>()
+            })
+            .unwrap()
+    }
+
+    /// Runs `sql`; how many rows it changed.
+    pub fn sql_execute(&self, sql: &str, params: Vec<Value>) -> usize {
+        self.db.call_blocking(|c| c.execute(sql, params)).unwrap()
     }
 
     /// Sends one request and returns the response with its body read. A request to the
@@ -207,4 +246,30 @@ pub async fn share_document(
     let (response, body) = server.send(api("POST", &path, body, Some(cookie))).await;
     assert_eq!(response.status(), axum::http::StatusCode::CREATED);
     json(&body)
+}
+
+/// The `--database` for one test's server. By default an SQLite file in `dir`. When
+/// `PORTAL_TEST_POSTGRES` holds a PostgreSQL server's URL without a database name (as
+/// `cargo xtask test` sets it for its PostgreSQL run), a new, empty database on that server,
+/// so tests running in parallel never see each other's data.
+pub fn database_for_a_test(dir: &std::path::Path) -> String {
+    let Ok(server) = std::env::var("PORTAL_TEST_POSTGRES") else {
+        return dir.join("portal.sqlite3").display().to_string();
+    };
+    let server = server.trim_end_matches('/').to_owned();
+    let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
+    // The blocking client refuses to run inside the test's async runtime: a thread of its own.
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let admin = format!("{server}/postgres");
+                let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+                client
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .unwrap();
+            })
+            .join()
+            .unwrap();
+    });
+    format!("{server}/{name}")
 }
