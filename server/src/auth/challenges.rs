@@ -150,6 +150,18 @@ fn delete(connection: &Connection, id_hash: &str) -> Result<(), DbError> {
 
 /// Checks `code` against the challenge. Every code counts against the account's allowance of
 /// wrong codes ([`CODE_FAILURES`]) before it is compared, so parallel guesses cannot all be
+/// Takes the challenge's row lock for the rest of the caller's transaction. SQLite's
+/// transactions already run one at a time; PostgreSQL's run side by side and see each other's
+/// commits between statements, so two uses of one code would both read it as unused. Held,
+/// the second waits, then finds the challenge gone.
+fn hold(connection: &Connection, id_hash: &str) -> Result<(), DbError> {
+    connection.execute(
+        "UPDATE sign_in_challenges SET attempts_left = attempts_left WHERE id_hash = ?1",
+        [id_hash],
+    )?;
+    Ok(())
+}
+
 /// compared before any is counted; a right code gives its slot back.
 pub fn verify(
     connection: &Connection,
@@ -159,6 +171,7 @@ pub fn verify(
     sms: SmsSettings,
 ) -> Result<Verdict, DbError> {
     let id_hash = secrets::hash(challenge_id);
+    hold(connection, &id_hash)?;
     let Some(row) = load(connection, &id_hash)? else {
         return Ok(Verdict::Expired { personal_id: None });
     };
@@ -228,6 +241,7 @@ pub fn resend(
     sms: SmsSettings,
 ) -> Result<Resend, DbError> {
     let id_hash = secrets::hash(challenge_id);
+    hold(connection, &id_hash)?;
     let Some(row) = load(connection, &id_hash)? else {
         return Ok(Resend::Expired);
     };

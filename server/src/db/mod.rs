@@ -101,7 +101,11 @@ impl fmt::Display for DbError {
         match self {
             Self::CreateDirectory(e) => write!(f, "cannot create the database directory: {e}"),
             Self::Sqlite(e) => write!(f, "database error: {e}"),
-            Self::Postgres(e) => write!(f, "database error: {e}"),
+            // The driver's own text is "db error"; the server's answer says what and why.
+            Self::Postgres(e) => match e.as_db_error() {
+                Some(db) => write!(f, "database error {}: {}", db.code().code(), db.message()),
+                None => write!(f, "database error: {e}"),
+            },
             Self::Pool(e) => write!(f, "no database connection: {e}"),
             Self::NoRows => f.write_str("the query found no row"),
             Self::Decode { column, why } => write!(f, "column {column}: {why}"),

@@ -292,6 +292,11 @@ impl ToSql for Value {
             (Self::Integer(i), &Type::FLOAT8) => (*i as f64).to_sql(ty, out),
             (Self::Integer(i), _) => i.to_string().to_sql(ty, out),
             (Self::Real(f), _) => f.to_sql(ty, out),
+            // SQLite would compare '7' with 7 and find them equal; PostgreSQL would read the
+            // text's bytes as a number. Say so rather than send a malformed message.
+            (Self::Text(s), &(Type::INT8 | Type::INT4 | Type::INT2)) => {
+                Err(format!("text {s:?} bound where {ty} is expected").into())
+            }
             (Self::Text(s), _) => s.to_sql(ty, out),
             (Self::Blob(b), _) => b.to_sql(ty, out),
         }

@@ -1,6 +1,6 @@
 //! Requests and drafts in the database.
 
-use crate::db::{Connection, OptionalExtension};
+use crate::db::{Connection, OptionalExtension, Value};
 use crate::params;
 use portal_api::requests::{
     ANSWER_WITHIN_WORKING_DAYS, Delivery, RequestAnswers, RequestAttachment, RequestDetail,
@@ -93,8 +93,8 @@ fn find_submitted(
     key: RequestKey<'_>,
 ) -> Result<Option<Submitted>, DbError> {
     let (column, value) = match key {
-        RequestKey::Reference(reference) => ("reference", reference.to_owned()),
-        RequestKey::Id(id) => ("id", id.to_string()),
+        RequestKey::Reference(reference) => ("reference", Value::Text(reference.to_owned())),
+        RequestKey::Id(id) => ("id", Value::Integer(id)),
     };
     // `column` is one of two constants above.
     let sql = format!(
@@ -402,6 +402,13 @@ pub fn set_reference_counter(
 /// Submits a draft, once: submitting it again answers with the request it already became.
 /// Call inside a transaction, so two submissions at once cannot both insert.
 pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Result<Change, DbError> {
+    // The draft's row lock, held to the caller's commit: a second submission at once waits
+    // here on PostgreSQL (SQLite runs one transaction at a time anyway), then reads the draft
+    // as submitted and answers the same request instead of making another.
+    connection.execute(
+        "UPDATE request_drafts SET revision = revision WHERE owner_id = ?1 AND id = ?2",
+        params![owner, id],
+    )?;
     let Some(draft) = find_draft(connection, owner, id)? else {
         return Ok(Change::NotFound);
     };
@@ -463,6 +470,12 @@ pub fn transition(
     attachment: Option<&NewAttachment>,
     now: i64,
 ) -> Result<Change, DbError> {
+    // The request's row lock, as in `submit`: two changes at once (the citizen's and the
+    // provider's, or two servers' pacers) are checked against the workflow one after the other.
+    connection.execute(
+        "UPDATE requests SET status = status WHERE owner_id = ?1 AND reference = ?2",
+        params![owner, reference],
+    )?;
     let Some(request) = find_submitted(connection, owner, RequestKey::Reference(reference))? else {
         return Ok(Change::NotFound);
     };

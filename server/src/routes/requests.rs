@@ -260,8 +260,9 @@ pub async fn withdraw(
         state
             .db
             .call(move |c| {
-                store::transition(
-                    c,
+                let tx = c.transaction()?;
+                let change = store::transition(
+                    &tx,
                     &session.personal_id,
                     &id,
                     RequestStatus::Withdrawn,
@@ -269,7 +270,9 @@ pub async fn withdraw(
                     None,
                     None,
                     now,
-                )
+                )?;
+                tx.commit()?;
+                Ok(change)
             })
             .await?,
     )
@@ -509,11 +512,12 @@ pub async fn operator_decision(
         state
             .db
             .call(move |c| {
-                let Some(owner) = store::owner_of(c, &id)? else {
+                let tx = c.transaction()?;
+                let Some(owner) = store::owner_of(&tx, &id)? else {
                     return Ok(Change::NotFound);
                 };
-                store::transition(
-                    c,
+                let change = store::transition(
+                    &tx,
                     &owner,
                     &id,
                     decision.status,
@@ -521,7 +525,9 @@ pub async fn operator_decision(
                     note.as_deref(),
                     None,
                     now,
-                )
+                )?;
+                tx.commit()?;
+                Ok(change)
             })
             .await?,
     )

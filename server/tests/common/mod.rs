@@ -54,6 +54,11 @@ impl TestServer {
 
     /// A server as a real deployment runs it: only the flags given, no demo data.
     pub fn production(flags: &[&str]) -> Self {
+        // The server's log, shown with a failing test's output (a 500's cause is only there).
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("portal_server=warn")
+            .with_test_writer()
+            .try_init();
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
