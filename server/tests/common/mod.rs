@@ -48,10 +48,21 @@ impl TestServer {
 
     /// A server as a real deployment runs it: only the flags given, no demo data.
     pub fn production(flags: &[&str]) -> Self {
+        Self::launch(flags, true)
+    }
+
+    /// As [`Self::start`], with a `dist/` that holds no index.html: the app is not built.
+    pub fn without_built_app() -> Self {
+        Self::launch(&["--demo"], false)
+    }
+
+    fn launch(flags: &[&str], built: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        if built {
+            std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        }
         std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('app');").unwrap();
         std::fs::write(
             dist.join("app-0123456789abcdef.js.br"),
@@ -76,7 +87,8 @@ impl TestServer {
         // A clock the test moves, starting now, so expiries are tested without waiting.
         let clock = Clock::manual(Clock::System.now());
         state.clock = clock.clone();
-        let app = portal_server::build_app(state, &dist);
+        let built_app = portal_server::http::static_files::BuiltApp::load(&dist).unwrap();
+        let app = portal_server::build_app(state, built_app);
         Self { app, dir, clock }
     }
 
