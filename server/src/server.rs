@@ -78,6 +78,14 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
                 tracing::info!(database = %options.database.display(), "existing data kept")
             }
         }
+        if options.demo_population > 0 {
+            let added = seed::ensure_population(&db, options.demo_population)?;
+            tracing::info!(
+                added,
+                of = options.demo_population,
+                "synthetic demo citizens seeded"
+            );
+        }
     } else if options.reset {
         seed::wipe(&db)?;
         tracing::info!(database = %options.database.display(), "all data deleted");
@@ -276,6 +284,14 @@ fn banner(address: std::net::SocketAddr, options: &ServeOptions, made_token: boo
                 },
             ));
         }
+    }
+    if options.demo && options.demo_population > 0 {
+        text.push_str(&format!(
+            "  and {} synthetic citizens, phones {} to {}\n",
+            options.demo_population,
+            seed::population_phone(0),
+            seed::population_phone(options.demo_population - 1),
+        ));
     }
     text.push_str("\nStop with Ctrl-C.\n");
     text
