@@ -1,7 +1,7 @@
 //! The whole HTTP application: the API, the built app, and the layers every response passes.
 
 use std::any::Any;
-use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderValue, Request, header};
@@ -15,12 +15,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
-use crate::http::{api_fallback, csrf, security_headers, static_files};
+use crate::http::static_files::{self, BuiltApp};
+use crate::http::{api_fallback, csrf, security_headers};
 use crate::routes::{dev_router, operator_router, public_router};
 use crate::state::AppState;
 
-/// The application serving the API under `/api/v1` and the app from `dist`.
-pub fn build_app(state: AppState, dist: &Path) -> Router {
+/// The application serving the API under `/api/v1` and the built app.
+pub fn build_app(state: AppState, built_app: BuiltApp) -> Router {
     // Switched-off demo endpoints are not routed at all: they answer exactly like any unknown
     // path, for every method, and so do not tell anyone that they exist.
     let mut routes = public_router();
@@ -42,11 +43,14 @@ pub fn build_app(state: AppState, dist: &Path) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
-        ));
+        ))
+        // The API's answers only: the app's files are compressed once, when they are built
+        // or loaded, and compressing them again for every request is what made them slow.
+        .layer(CompressionLayer::new());
 
     Router::new()
         .merge(api)
-        .merge(static_files::routes(dist))
+        .merge(static_files::routes(Arc::new(built_app)))
         .layer(
             ServiceBuilder::new()
                 // Outermost first: every request gets an id before it is logged, and the
@@ -55,8 +59,7 @@ pub fn build_app(state: AppState, dist: &Path) -> Router {
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::map_response(security_headers::add))
-                .layer(CatchPanicLayer::custom(panic_response))
-                .layer(CompressionLayer::new()),
+                .layer(CatchPanicLayer::custom(panic_response)),
         )
         .with_state(state)
 }

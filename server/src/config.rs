@@ -56,6 +56,18 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_DEMO", value_parser = clap::builder::FalseyValueParser::new())]
     pub demo: bool,
 
+    /// With `--demo`: seed this many synthetic citizens besides the six, each with a small
+    /// data store and the demo password; citizen n's phone is `038` and n in seven digits.
+    /// For load tests (`cargo xtask bench --load`).
+    #[arg(
+        long,
+        env = "PORTAL_DEMO_POPULATION",
+        default_value_t = 0,
+        requires = "demo",
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::seed::MAX_POPULATION)),
+    )]
+    pub demo_population: u32,
+
     /// Delete all data before serving (and seed the demo citizens again with `--demo`).
     #[arg(long)]
     pub reset: bool,
@@ -147,6 +159,7 @@ mod tests {
         assert_eq!(options.dist, PathBuf::from("./dist"));
         assert!(!options.reset);
         assert!(!options.demo, "no demo accounts unless asked for");
+        assert_eq!(options.demo_population, 0);
         assert!(
             !options.operator_endpoint,
             "no operator endpoints unless asked for"
@@ -193,6 +206,15 @@ mod tests {
 
         let cli = Cli::try_parse_from(["portal-server", "openapi"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Openapi)));
+    }
+
+    #[test]
+    fn a_demo_population_needs_the_demo_and_has_a_ceiling() {
+        let parse = |args: &[&str]| Cli::try_parse_from([&["portal-server"], args].concat());
+        let cli = parse(&["--demo", "--demo-population", "200"]).unwrap();
+        assert_eq!(cli.serve.demo_population, 200);
+        assert!(parse(&["--demo-population", "200"]).is_err());
+        assert!(parse(&["--demo", "--demo-population", "100001"]).is_err());
     }
 
     #[test]

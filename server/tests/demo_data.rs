@@ -101,3 +101,24 @@ async fn restarting_keeps_the_data_and_reset_restores_the_demo() {
     let citizens: i64 = server.sql_value("SELECT count(*) FROM citizens", vec![]);
     assert_eq!(citizens, 0, "wiped, not seeded");
 }
+
+#[tokio::test]
+async fn a_demo_population_signs_in_by_phone_and_sees_its_own_record() {
+    let server = TestServer::start_with(&["--demo-population", "12", "--dev-sms-outbox"]);
+    let last = portal_server::seed::population_phone(11);
+    let cookie = common::sign_in(&server, &last, &last).await;
+    let (response, body) = server
+        .send(common::get_with("/api/v1/record", &cookie))
+        .await;
+    assert_eq!(response.status(), axum::http::StatusCode::OK);
+    let record = common::json(&body);
+    assert_eq!(
+        record["record"]["phone"].as_str(),
+        Some(last.as_str()),
+        "{record}"
+    );
+    let (_, body) = server
+        .send(common::get_with("/api/v1/documents", &cookie))
+        .await;
+    assert!(common::json(&body)["total"].as_u64().unwrap() >= 5);
+}

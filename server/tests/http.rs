@@ -116,6 +116,47 @@ async fn hashed_assets_are_immutable_and_sent_precompressed() {
 }
 
 #[tokio::test]
+async fn a_file_the_browser_holds_is_answered_304_with_the_same_headers() {
+    let server = TestServer::start();
+    let get = |etag: Option<&str>| {
+        let mut request =
+            Request::get("/app-0123456789abcdef.js").header(header::ACCEPT_ENCODING, "br");
+        if let Some(etag) = etag {
+            request = request.header(header::IF_NONE_MATCH, etag);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let (first, _) = server.send(get(None)).await;
+    let etag = first.headers()[header::ETAG].to_str().unwrap().to_owned();
+    let (again, body) = server.send(get(Some(&etag))).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert_eq!(again.headers()[header::ETAG], etag.as_str());
+    assert_eq!(again.headers()[header::VARY], "accept-encoding");
+    assert!(
+        again
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    );
+    let cache = again.headers()[header::CACHE_CONTROL].to_str().unwrap();
+    assert!(cache.contains("immutable"));
+}
+
+#[tokio::test]
+async fn the_app_is_only_read_not_written() {
+    let server = TestServer::start();
+    let request = Request::post("/documents").body(Body::empty()).unwrap();
+    let (response, _) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()[header::ALLOW], "GET,HEAD");
+    let request = Request::head("/robots.txt").body(Body::empty()).unwrap();
+    let (response, body) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_LENGTH], "14");
+    assert!(body.is_empty());
+}
+
+#[tokio::test]
 async fn api_json_is_compressed_when_the_browser_accepts_it() {
     let server = TestServer::start();
     let request = Request::get("/api/v1/no-such-thing")
@@ -197,8 +238,7 @@ async fn config_json_follows_the_kiosk_flag() {
 
 #[tokio::test]
 async fn without_a_built_app_the_server_says_so_and_the_api_still_answers() {
-    let server = TestServer::start();
-    std::fs::remove_file(server.dir.path().join("dist/index.html")).unwrap();
+    let server = TestServer::without_built_app();
     let (response, body) = server.get("/documents").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(

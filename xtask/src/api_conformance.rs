@@ -23,6 +23,7 @@ pub fn check(root: &Path) -> Result<(), XtaskError> {
     let mut server = ThrowawayServer::start(
         root,
         &serve::server_binary(root),
+        &root.join("dist"),
         PORT,
         OPERATOR_TOKEN,
         &[

@@ -1,10 +1,11 @@
 //! `cargo xtask bench`: keystroke to painted results in the documents search, at 10,000
-//! documents, in Chromium (`e2e/bench/documents-search.mjs`). It prints figures and never
-//! fails on time: only when it cannot run.
+//! documents, in Chromium (`e2e/bench/documents-search.mjs`); with `--load`, many signed-in
+//! citizens against the release server (`load/`). It prints figures and never fails on time.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::XtaskError;
+use crate::load::{self, LoadOptions};
 use crate::process::{command, run};
 use crate::throwaway_server::ThrowawayServer;
 use crate::{app_build, tools};
@@ -13,25 +14,49 @@ use crate::{app_build, tools};
 pub struct BenchOptions {
     port: u16,
     skip_build: bool,
+    /// `--load` and its own options.
+    load: Option<LoadOptions>,
 }
 
 impl BenchOptions {
-    /// Reads `[--port N] [--skip-build]`.
+    /// Reads `[--port N] [--skip-build]` or `--load [--port N] [--seconds N] [--citizens N]
+    /// [--instances N]`.
     pub fn parse(args: &[String]) -> Result<Self, XtaskError> {
-        // Away from `serve` (8080) and the e2e suites (8181–8183), which may be running.
-        let mut options = Self {
-            port: 8291,
-            skip_build: false,
+        // Away from `serve` (8080), the e2e suites (8181–8183) and api-check (8292), which
+        // may be running.
+        let load = args.iter().any(|a| a == "--load");
+        let mut port = if load { 8293 } else { 8291 };
+        let mut skip_build = false;
+        let mut loading = LoadOptions {
+            port,
+            seconds: 60,
+            citizens: 200,
+            instances: 1,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
+            let mut number = |what: &str| {
+                args.next()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| XtaskError::Usage(format!("{arg} takes {what}")))
+            };
             match arg.as_str() {
                 "--port" => {
-                    options.port = args.next().and_then(|p| p.parse().ok()).ok_or_else(|| {
-                        XtaskError::Usage("--port takes a port number".to_owned())
-                    })?;
+                    port = u16::try_from(number("a port number")?)
+                        .map_err(|_| XtaskError::Usage("--port takes a port number".to_owned()))?;
                 }
-                "--skip-build" => options.skip_build = true,
+                "--skip-build" if !load => skip_build = true,
+                "--load" => {}
+                "--seconds" if load => loading.seconds = number("a number of seconds")?,
+                "--citizens" if load => {
+                    loading.citizens =
+                        usize::try_from(number("a number of citizens")?).unwrap_or(usize::MAX);
+                }
+                "--instances" if load => {
+                    loading.instances = u16::try_from(number("a number of servers")?)
+                        .map_err(|_| XtaskError::Usage("--instances: too many".to_owned()))?;
+                }
                 other => {
                     return Err(XtaskError::Usage(format!(
                         "bench: unknown option `{other}`"
@@ -39,13 +64,23 @@ impl BenchOptions {
                 }
             }
         }
-        Ok(options)
+        loading.port = port;
+        Ok(Self {
+            port,
+            skip_build,
+            load: load.then_some(loading),
+        })
     }
 }
 
 /// Builds the app and the release server, starts it with fresh demo data on its own port and
-/// database, runs the measuring script, and stops the server whatever happened.
+/// database, runs the measuring script, and stops the server whatever happened. With
+/// `--load`, builds the server only and runs the load bench.
 pub fn bench(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
+    if let Some(loading) = &options.load {
+        build_release_server(root)?;
+        return load::run(root, &release_binary(root), BENCH_OPERATOR_TOKEN, loading);
+    }
     tools::ensure_all(root)?;
     if !options.skip_build {
         app_build::build_release(root)?;
@@ -54,14 +89,11 @@ pub fn bench(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
             "dist/ holds no built app: run without --skip-build".to_owned(),
         ));
     }
-    // Release, unlike the tests' server: SQLite's search in a debug build would be timed too.
-    run(
-        "build the reference backend (release)",
-        command(root, "cargo", root).args(["build", "--release", "--package", "portal-server"]),
-    )?;
+    build_release_server(root)?;
     let server = ThrowawayServer::start(
         root,
         &release_binary(root),
+        &root.join("dist"),
         options.port,
         BENCH_OPERATOR_TOKEN,
         &[
@@ -80,6 +112,14 @@ pub fn bench(root: &Path, options: &BenchOptions) -> Result<(), XtaskError> {
     );
     drop(server);
     result
+}
+
+/// Release, unlike the tests' server: SQLite's search in a debug build would be timed too.
+fn build_release_server(root: &Path) -> Result<(), XtaskError> {
+    run(
+        "build the reference backend (release)",
+        command(root, "cargo", root).args(["build", "--release", "--package", "portal-server"]),
+    )
 }
 
 /// The operator credential of the bench's own throwaway server, which the script needs to

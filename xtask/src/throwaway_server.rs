@@ -18,10 +18,12 @@ pub struct ThrowawayServer {
 
 impl ThrowawayServer {
     /// Starts `binary` on `port` with `--demo --reset` on a database of its own in the system's
-    /// temporary folder, the SMS outbox on behind `operator_token`, and `extra` arguments.
+    /// temporary folder, serving the app in `dist`, the SMS outbox on behind `operator_token`,
+    /// and `extra` arguments.
     pub fn start(
         root: &Path,
         binary: &Path,
+        dist: &Path,
         port: u16,
         operator_token: &str,
         extra: &[&str],
@@ -34,7 +36,9 @@ impl ThrowawayServer {
             std::env::temp_dir().join(format!("portal-{port}-{}.sqlite3", std::process::id()));
         let child = Command::new(binary)
             .current_dir(root)
-            .args(["--listen", &format!("127.0.0.1:{port}"), "--dist", "dist"])
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .arg("--dist")
+            .arg(dist)
             .arg("--database")
             .arg(&database)
             .args(["--demo", "--reset", "--dev-sms-outbox"])

@@ -6,13 +6,17 @@
 
 mod citizens;
 mod documents;
+mod population;
 mod requests;
 mod rng;
+
+use portal_api::PopulationRecord;
 
 use crate::db::Transaction;
 use crate::params;
 
 pub use citizens::{DemoCitizen, LARGE_STORE_CITIZEN, StoreSize, demo_citizens};
+pub use population::{MAX_POPULATION, phone as population_phone};
 
 use crate::db::{Database, DbError};
 use rng::DemoRng;
@@ -77,39 +81,51 @@ fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Seeds synthetic citizens `0..count` (`--demo-population`, see [`population`]) that are not
+/// there yet, in one transaction, and says how many it added.
+pub fn ensure_population(db: &Database, count: u32) -> Result<u32, DbError> {
+    let hash = demo_password_hash()?;
+    db.call_blocking(|connection| {
+        let tx = connection.transaction()?;
+        let mut added = 0;
+        for n in 0..count {
+            let Some(citizen) = population::citizen(n) else {
+                break;
+            };
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM citizens WHERE personal_id = ?1)",
+                [citizen.record.personal_id.as_str()],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                // A sequence of its own per citizen: the same store whatever the count.
+                let seed = 0x5EED_0000 ^ u64::from(n);
+                insert_citizen(
+                    &tx,
+                    &citizen,
+                    &citizen.record,
+                    &hash,
+                    &mut DemoRng::new(seed),
+                )?;
+                added += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    })
+}
+
 fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
     let mut rng = DemoRng::new(0x00C0_FFEE);
     let mut next_reference = 1;
+    let hash = demo_password_hash()?;
     for citizen in demo_citizens() {
         let record = &citizen.record;
         let owner = record.personal_id.as_str();
-        tx.execute(
-            "INSERT INTO citizens (personal_id, full_name, record_json, synced_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                owner,
-                record.full_name,
-                serde_json::to_string(record)?,
-                SEEDED_AT
-            ],
-        )?;
-        insert_account(tx, &citizen)?;
         let national = citizen
             .national_update
             .map_or_else(|| record.clone(), |update| update.apply(record));
-        tx.execute(
-            "INSERT INTO national_records (personal_id, record_json, updated_at)
-             VALUES (?1, ?2, ?3)",
-            params![owner, serde_json::to_string(&national)?, SEEDED_AT],
-        )?;
-        documents::insert_documents(
-            tx,
-            owner,
-            record.date_of_birth.year(),
-            citizen.store.count(),
-            &mut rng,
-            SEEDED_AT,
-        )?;
+        insert_citizen(tx, &citizen, &national, &hash, &mut rng)?;
         // The everyday citizens meet every state; the large store is about documents, and
         // holds exactly its 10,000 (a provided request would add its result).
         let how_many = match citizen.store {
@@ -124,23 +140,58 @@ fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
     Ok(())
 }
 
-fn insert_account(tx: &Transaction<'_>, citizen: &DemoCitizen) -> Result<(), DbError> {
+/// One argon2id hash of [`DEMO_PASSWORD`] for every demo account: hashing is slow on
+/// purpose, and these hashes guard a published password.
+fn demo_password_hash() -> Result<String, DbError> {
+    crate::auth::password::hash(DEMO_PASSWORD)
+        .map_err(|e| DbError::Seed(format!("hashing the demo password: {e}")))
+}
+
+/// A citizen's portal copy of their record, their account, the national database's copy
+/// (`national`) and their data store.
+fn insert_citizen(
+    tx: &Transaction<'_>,
+    citizen: &DemoCitizen,
+    national: &PopulationRecord,
+    password_hash: &str,
+    rng: &mut DemoRng,
+) -> Result<(), DbError> {
     let record = &citizen.record;
-    let phone = record.phone.as_deref().unwrap_or_default();
-    let hash = crate::auth::password::hash(DEMO_PASSWORD)
-        .map_err(|e| DbError::Seed(format!("hashing the demo password: {e}")))?;
+    let owner = record.personal_id.as_str();
+    tx.execute(
+        "INSERT INTO citizens (personal_id, full_name, record_json, synced_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            owner,
+            record.full_name,
+            serde_json::to_string(record)?,
+            SEEDED_AT
+        ],
+    )?;
     tx.execute(
         "INSERT INTO accounts (personal_id, phone, password_hash, verified, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
-            record.personal_id.as_str(),
-            phone,
-            hash,
+            owner,
+            record.phone.as_deref().unwrap_or_default(),
+            password_hash,
             citizen.verified,
             SEEDED_UNIX
         ],
     )?;
-    Ok(())
+    tx.execute(
+        "INSERT INTO national_records (personal_id, record_json, updated_at)
+         VALUES (?1, ?2, ?3)",
+        params![owner, serde_json::to_string(national)?, SEEDED_AT],
+    )?;
+    documents::insert_documents(
+        tx,
+        owner,
+        record.date_of_birth.year(),
+        citizen.store.count(),
+        rng,
+        SEEDED_AT,
+    )
 }
 
 /// [`SEEDED_AT`] in Unix seconds, for the tables that count time that way.
@@ -193,6 +244,19 @@ mod tests {
             SeedOutcome::Seeded
         );
         assert_eq!(count(&db, documents, LARGE_STORE_CITIZEN), 10_000);
+    }
+
+    #[test]
+    fn a_population_is_added_once_beside_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
+        ensure_demo_data(&db, SeedMode::Reset).unwrap();
+        assert_eq!(ensure_population(&db, 30).unwrap(), 30);
+        assert_eq!(ensure_population(&db, 40).unwrap(), 10);
+        let citizens = "SELECT count(*) FROM citizens WHERE ?1 = ?1";
+        assert_eq!(count(&db, citizens, ""), 6 + 40);
+        let phone = "SELECT count(*) FROM accounts WHERE phone = ?1 AND verified = 1";
+        assert_eq!(count(&db, phone, &population_phone(39)), 1);
     }
 
     #[test]

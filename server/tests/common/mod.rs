@@ -54,6 +54,15 @@ impl TestServer {
 
     /// A server as a real deployment runs it: only the flags given, no demo data.
     pub fn production(flags: &[&str]) -> Self {
+        Self::launch(flags, true)
+    }
+
+    /// As [`Self::start`], with a `dist/` that holds no index.html: the app is not built.
+    pub fn without_built_app() -> Self {
+        Self::launch(&["--demo"], false)
+    }
+
+    fn launch(flags: &[&str], built: bool) -> Self {
         // The server's log, shown with a failing test's output (a 500's cause is only there).
         let _ = tracing_subscriber::fmt()
             .with_env_filter("portal_server=warn")
@@ -62,7 +71,9 @@ impl TestServer {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        if built {
+            std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+        }
         std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('app');").unwrap();
         std::fs::write(
             dist.join("app-0123456789abcdef.js.br"),
@@ -91,7 +102,8 @@ impl TestServer {
         let clock = Clock::manual(Clock::System.now());
         state.clock = clock.clone();
         let db = state.db.clone();
-        let app = portal_server::build_app(state, &dist);
+        let built_app = portal_server::http::static_files::BuiltApp::load(&dist).unwrap();
+        let app = portal_server::build_app(state, built_app);
         Self {
             app,
             dir,

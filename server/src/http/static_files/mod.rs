@@ -1,0 +1,91 @@
+//! The built app from `dist/`: files as Trunk wrote them (with the `.br`/`.gz` copies the
+//! release build adds, sent to browsers that accept them), index.html for every route of the
+//! single-page app. Everything is read once at start-up ([`BuiltApp`]), so a file is answered
+//! at the speed of a lookup.
+
+mod accept_encoding;
+mod asset;
+mod built_app;
+mod names;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+pub use built_app::{BuiltApp, DistError};
+
+use crate::state::AppState;
+use built_app::REVALIDATE;
+use names::looks_like_a_file;
+
+/// The app's files and the SPA fallback, for every path the API does not claim.
+pub fn routes(app: Arc<BuiltApp>) -> Router<AppState> {
+    Router::new().fallback(move |request: Request| {
+        let app = Arc::clone(&app);
+        async move { answer(&app, &request) }
+    })
+}
+
+fn answer(app: &BuiltApp, request: &Request) -> Response {
+    let method = request.method();
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = refusal(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET,HEAD"));
+        return response;
+    }
+    let path = url_path(request.uri().path());
+    if let Some(file) = app.file(&path) {
+        return file.respond(method, request.headers());
+    }
+    // Not a file: a route of the app (`/documents/KS-2020-1`) gets index.html so deep links
+    // and reloads work; a missing file (`/missing.js`) gets 404.
+    if looks_like_a_file(&path) {
+        return refusal(StatusCode::NOT_FOUND, "Not found");
+    }
+    match app.index() {
+        Some(index) => index.respond(method, request.headers()),
+        None => refusal(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The app is not built. Run `cargo xtask serve`, which builds it first.",
+        ),
+    }
+}
+
+/// The path as the files are named: percent-escapes decoded, a folder's `index.html` for a
+/// path ending in `/`.
+fn url_path(raw: &str) -> Cow<'_, str> {
+    let path = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
+    if path.ends_with('/') {
+        Cow::Owned(format!("{path}index.html"))
+    } else {
+        path
+    }
+}
+
+/// A plain-text refusal, revalidated like every answer that is not a hashed file.
+fn refusal(status: StatusCode, text: &'static str) -> Response {
+    let mut response = (status, text).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_decoded_and_folders_mean_their_index() {
+        assert_eq!(url_path("/"), "/index.html");
+        assert_eq!(url_path("/app-1/"), "/app-1/index.html");
+        assert_eq!(url_path("/main%2Ecss"), "/main.css");
+        assert_eq!(url_path("/documents/KS-1"), "/documents/KS-1");
+    }
+}
