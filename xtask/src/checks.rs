@@ -78,6 +78,9 @@ pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
             command(root, "cargo", root).args(["test", "--workspace"]),
         )
     })?;
+    timed("server tests on PostgreSQL", &mut || {
+        server_tests_on_postgres(root)
+    })?;
     timed("OpenAPI lint", &mut || {
         run(
             "redocly lint docs/openapi.yaml",
@@ -129,6 +132,18 @@ fn e2e(root: &Path) -> Result<(), XtaskError> {
             .args(["--no-install", "playwright", "test"])
             .env("PORTAL_SERVER_BIN", serve::server_binary(root))
             .env("PORTAL_DIST", root.join("dist")),
+    )
+}
+
+/// The server's integration tests again, on PostgreSQL: each test's server on a new database
+/// of a throwaway cluster (`tests/common`'s `PORTAL_TEST_POSTGRES`).
+pub fn server_tests_on_postgres(root: &Path) -> Result<(), XtaskError> {
+    let cluster = crate::postgres::ThrowawayPostgres::start()?;
+    run(
+        "cargo test (server integration tests, PostgreSQL)",
+        command(root, "cargo", root)
+            .args(["test", "--package", "portal-server", "--test", "*"])
+            .env("PORTAL_TEST_POSTGRES", cluster.url()),
     )
 }
 

@@ -22,6 +22,7 @@ mod bench;
 mod checks;
 mod error;
 mod load;
+mod postgres;
 mod process;
 mod serve;
 mod sizes;
@@ -65,6 +66,7 @@ fn run(args: &[String]) -> Result<(), XtaskError> {
             checks::build_server(&root)?;
             api_conformance::check(&root)
         }
+        "postgres-tests" => checks::server_tests_on_postgres(&root),
         "setup" => tools::ensure_all(&root),
         "help" | "--help" | "-h" => {
             println!("{}", include_str!("usage.txt"));
