@@ -212,6 +212,9 @@ async fn submitting_an_incomplete_draft_names_every_field() {
     assert_eq!(body["fields"]["purpose"], "too_long");
 }
 
+/// On SQLite the writes take turns on one connection, so this only shows the outcome; on
+/// PostgreSQL (`cargo xtask postgres-tests`) the two transactions run side by side, and it
+/// fails without the draft's row lock in `store::submit` (two references are made).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn submitting_twice_at_once_makes_exactly_one_request() {
     let (server, cookie) = server_with_an().await;
