@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use portal_api::SESSION_COOKIE;
 
-use super::sessions::{self, Session};
+use super::sessions::{self, EndReason, Session};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -28,12 +28,33 @@ impl FromRequestParts<AppState> for CurrentSession {
             .filter(|token| !token.is_empty())
             .ok_or_else(ApiError::unauthenticated)?;
         let now = state.clock.now();
-        state
+        // Read first: most calls come within the second of the page's previous one, and need
+        // no write at all, so a busy page never queues behind SQLite's one writer.
+        let found = state
             .db
-            .call(move |c| sessions::resume(c, &token, now))
-            .await?
-            .map(Self)
-            .ok_or_else(ApiError::unauthenticated)
+            .read(move |c| sessions::find_live(c, &token))
+            .await?;
+        let Some((session, last_active_at)) = found else {
+            return Err(ApiError::unauthenticated());
+        };
+        let id = session.id.clone();
+        if sessions::is_over(&session, last_active_at, now) {
+            state
+                .db
+                .write(move |c| sessions::end(c, &id, EndReason::Expired, now))
+                .await?;
+            return Err(ApiError::unauthenticated());
+        }
+        if last_active_at < now {
+            let live = state
+                .db
+                .write(move |c| sessions::touch(c, &id, now))
+                .await?;
+            if !live {
+                return Err(ApiError::unauthenticated());
+            }
+        }
+        Ok(Self(session))
     }
 }
 

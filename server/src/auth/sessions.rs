@@ -90,7 +90,37 @@ pub fn create(
 
 /// The live session a token opens, marked active now; an expired one is ended on the way.
 pub fn resume(connection: &Connection, token: &str, now: i64) -> Result<Option<Session>, DbError> {
-    let found = connection
+    let Some((session, last_active_at)) = find_live(connection, token)? else {
+        return Ok(None);
+    };
+    if is_over(&session, last_active_at, now) {
+        end(connection, &session.id, EndReason::Expired, now)?;
+        return Ok(None);
+    }
+    touch(connection, &session.id, now)?;
+    Ok(Some(session))
+}
+
+/// Whether a session last active at `last_active_at` has run out at `now`.
+pub fn is_over(session: &Session, last_active_at: i64, now: i64) -> bool {
+    now >= last_active_at + session.idle_timeout || now >= session.expires_at
+}
+
+/// Marks a live session active at `now` (never back in time, when requests overtake each
+/// other); whether it is still live.
+pub fn touch(connection: &Connection, id: &str, now: i64) -> Result<bool, DbError> {
+    let changed = connection.execute(
+        "UPDATE sessions
+         SET last_active_at = CASE WHEN last_active_at < ?2 THEN ?2 ELSE last_active_at END
+         WHERE id = ?1 AND ended_at IS NULL",
+        params![id, now],
+    )?;
+    Ok(changed == 1)
+}
+
+/// The live session a token opens, with when it was last active; nothing is written.
+pub fn find_live(connection: &Connection, token: &str) -> Result<Option<(Session, i64)>, DbError> {
+    connection
         .query_row(
             "SELECT id, personal_id, channel, idle_timeout, expires_at, last_active_at
              FROM sessions WHERE token_hash = ?1 AND ended_at IS NULL",
@@ -109,19 +139,7 @@ pub fn resume(connection: &Connection, token: &str, now: i64) -> Result<Option<S
                 ))
             },
         )
-        .optional()?;
-    let Some((session, last_active_at)) = found else {
-        return Ok(None);
-    };
-    if now >= last_active_at + session.idle_timeout || now >= session.expires_at {
-        end(connection, &session.id, EndReason::Expired, now)?;
-        return Ok(None);
-    }
-    connection.execute(
-        "UPDATE sessions SET last_active_at = ?2 WHERE id = ?1",
-        params![session.id, now],
-    )?;
-    Ok(Some(session))
+        .optional()
 }
 
 /// Ends a session if it is live; whether it was.

@@ -64,7 +64,7 @@ pub async fn list_documents(
         })?;
     let page = state
         .db
-        .call(move |c| search::search(c, &session.personal_id, &query))
+        .read(move |c| search::search(c, &session.personal_id, &query))
         .await?;
     Ok(Json(page))
 }
@@ -164,7 +164,7 @@ pub async fn get_document_file(
     )
     .await?;
     let id = document.id;
-    let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
+    let uploaded = state.db.read(move |c| upload::file_bytes(c, id)).await?;
     let detail = document.detail;
     Ok(file_response(
         &detail.summary,
@@ -323,7 +323,7 @@ pub async fn list_document_shares(
     let now = state.clock.now();
     state
         .db
-        .call(move |c| shares::list(c, &session.personal_id, &code, now))
+        .read(move |c| shares::list(c, &session.personal_id, &code, now))
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -448,7 +448,7 @@ pub async fn open_shared_document_file(
     let download = options.iter().any(|(k, v)| k == "download" && v == "1");
     let purpose = if download { "download" } else { "preview" };
     let (document, id) = open_shared(&state, &client, token, purpose).await?;
-    let uploaded = state.db.call(move |c| upload::file_bytes(c, id)).await?;
+    let uploaded = state.db.read(move |c| upload::file_bytes(c, id)).await?;
     Ok(file_response(
         &document.summary,
         &document.file_name,

@@ -145,7 +145,7 @@ pub async fn access_log_page(
     }
     let log = state
         .db
-        .call(move |c| access_log::page(c, &session.personal_id, page))
+        .read(move |c| access_log::page(c, &session.personal_id, page))
         .await?;
     Ok(Json(log))
 }

@@ -64,7 +64,7 @@ pub async fn list_requests(
 ) -> Result<Json<Vec<RequestSummary>>, ApiError> {
     let list = state
         .db
-        .call(move |c| store::list(c, &session.personal_id))
+        .read(move |c| store::list(c, &session.personal_id))
         .await?;
     Ok(Json(list))
 }
@@ -122,7 +122,7 @@ pub async fn get_request(
 ) -> Result<Json<RequestDetail>, ApiError> {
     state
         .db
-        .call(move |c| store::detail(c, &session.personal_id, &id))
+        .read(move |c| store::detail(c, &session.personal_id, &id))
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -429,7 +429,7 @@ pub async fn get_attachment(
     let attachment: i64 = attachment.parse().map_err(|_| ApiError::not_found())?;
     let found = state
         .db
-        .call(move |c| store::attachment(c, &session.personal_id, &id, attachment))
+        .read(move |c| store::attachment(c, &session.personal_id, &id, attachment))
         .await?;
     let Some((file_name, content_type, bytes)) = found else {
         return Err(ApiError::not_found());

@@ -20,7 +20,7 @@ pub async fn session_info(
     now: i64,
 ) -> Result<SessionInfo, ApiError> {
     let id = session.personal_id.clone();
-    let full_name = state.db.call(move |c| accounts::full_name(c, &id)).await?;
+    let full_name = state.db.read(move |c| accounts::full_name(c, &id)).await?;
     let personal_id = PersonalId::parse(&session.personal_id).map_err(|_| ApiError::internal())?;
     Ok(SessionInfo {
         personal_id,

@@ -68,7 +68,7 @@ pub async fn list_shares(
     let now = state.clock.now();
     let shares = state
         .db
-        .call(move |c| store::list(c, &session.personal_id, now))
+        .read(move |c| store::list(c, &session.personal_id, now))
         .await?;
     Ok(Json(shares))
 }

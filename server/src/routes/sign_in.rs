@@ -71,7 +71,7 @@ pub async fn sign_in(
         Some(identifier) => {
             state
                 .db
-                .call(move |c| accounts::find(c, &identifier))
+                .read(move |c| accounts::find(c, &identifier))
                 .await?
         }
         None => None,
