@@ -114,6 +114,10 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_PUBLIC_REQUESTS_PER_IP", default_value_t = 120)]
     pub public_requests_per_ip: u32,
 
+    /// Each citizen's share of the expensive operations.
+    #[command(flatten)]
+    pub citizen_limits: CitizenLimits,
+
     /// Send the session cookie without `Secure`, for a browser that refuses Secure cookies
     /// over plain HTTP. Chromium and Firefox keep them from localhost, so this is rarely needed.
     #[arg(long, env = "PORTAL_INSECURE_COOKIE", value_parser = clap::builder::FalseyValueParser::new())]
@@ -133,6 +137,44 @@ pub struct ServeOptions {
     /// Simulated failure of the National Population Database, for demos and tests.
     #[arg(long, env = "PORTAL_NATIONAL_DB_FAULT", value_enum, default_value_t = NationalDbFault::None)]
     pub national_db_fault: NationalDbFault,
+}
+
+/// What one citizen may do or hold (issue 13): enough that a citizen never meets it, little
+/// enough that a script cannot take everyone else's share. See [`crate::citizen_limits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Args)]
+pub struct CitizenLimits {
+    /// Documents searches (`GET /api/v1/documents`) one citizen may make per 3 seconds. The
+    /// app sends one per keystroke when the answers come back quickly: 30 is a 120-word-a-
+    /// minute typist's rate, with room for a burst such as a held Backspace.
+    #[arg(long, env = "PORTAL_SEARCHES_PER_CITIZEN", default_value_t = 30)]
+    pub searches_per_citizen: u32,
+
+    /// Record refreshes from the national database one citizen may start per hour (on top
+    /// of one a minute).
+    #[arg(
+        long,
+        env = "PORTAL_RECORD_REFRESHES_PER_CITIZEN_PER_HOUR",
+        default_value_t = 10
+    )]
+    pub record_refreshes_per_citizen_per_hour: u32,
+
+    /// Signed PDFs one citizen may upload per day (each one's signature is checked).
+    #[arg(long, env = "PORTAL_UPLOADS_PER_CITIZEN_PER_DAY", default_value_t = 20)]
+    pub uploads_per_citizen_per_day: u32,
+
+    /// Bytes of uploaded files one citizen's data store may hold (200 MiB: twenty files of
+    /// the largest size, far more signed PDFs of the usual few hundred kilobytes).
+    #[arg(long, env = "PORTAL_STORAGE_QUOTA_BYTES", default_value_t = 200 * 1024 * 1024)]
+    pub storage_quota_bytes: u64,
+
+    /// Drafts of written requests one citizen may have open (not submitted) at once.
+    #[arg(long, env = "PORTAL_OPEN_DRAFTS_PER_CITIZEN", default_value_t = 20)]
+    pub open_drafts_per_citizen: u32,
+
+    /// Live shares one citizen may have at once: record share codes and document links
+    /// together, neither expired nor revoked.
+    #[arg(long, env = "PORTAL_LIVE_SHARES_PER_CITIZEN", default_value_t = 50)]
+    pub live_shares_per_citizen: u32,
 }
 
 impl ServeOptions {
@@ -172,6 +214,17 @@ mod tests {
         assert!(!options.insecure_cookie);
         assert_eq!(options.sign_in_attempts_per_ip, 30);
         assert_eq!(options.public_requests_per_ip, 120);
+        assert_eq!(
+            options.citizen_limits,
+            CitizenLimits {
+                searches_per_citizen: 30,
+                record_refreshes_per_citizen_per_hour: 10,
+                uploads_per_citizen_per_day: 20,
+                storage_quota_bytes: 209_715_200,
+                open_drafts_per_citizen: 20,
+                live_shares_per_citizen: 50,
+            }
+        );
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
         assert_eq!(

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod citizen_limits;
 pub mod config;
 pub mod db;
 pub mod documents;

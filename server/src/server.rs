@@ -140,6 +140,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         refresh_jobs: RefreshJobs::default(),
         share_signer,
         public_requests_per_ip: options.public_requests_per_ip,
+        citizen_limits: options.citizen_limits,
         trust_anchors,
         operator_endpoint: options.operator_endpoint,
         operator_token_hash,

@@ -3,6 +3,7 @@
 use portal_api::ClientConfig;
 
 use crate::auth::{AuthSettings, Clock};
+use crate::config::CitizenLimits;
 use crate::db::Database;
 use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::national_db::NationalDatabase;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub share_signer: ShareSigner,
     /// Calls of the public share endpoints allowed per client address per minute.
     pub public_requests_per_ip: u32,
+    /// What one citizen may do or hold: searches, refreshes, uploads, drafts, shares.
+    pub citizen_limits: CitizenLimits,
     /// The CAs that vouch for the signers of uploaded PDFs (`--trust-anchors`).
     pub trust_anchors: TrustAnchors,
     /// Whether the operator endpoints are routed at all (demos and tests).

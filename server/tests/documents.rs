@@ -7,7 +7,9 @@
 mod common;
 
 use axum::http::{Request, StatusCode, header};
-use common::{TestServer, api, first_document_code, get_with, json, share_document, sign_in};
+use common::{
+    SIGNED, TestServer, api, first_document_code, get_with, json, share_document, sign_in, upload,
+};
 use portal_server::seed::LARGE_STORE_CITIZEN;
 use serde_json::{Value, json};
 
@@ -436,37 +438,6 @@ async fn a_share_link_is_stored_as_a_hash_and_still_opens() {
         answers.push(body);
     }
     assert_eq!(answers[0], answers[1]);
-}
-
-const SIGNED: &[u8] = include_bytes!("../fixtures/signed-sample.pdf");
-
-/// A multipart upload as the browser's FormData sends it.
-fn upload(
-    cookie: &str,
-    name: &str,
-    category: &str,
-    file_name: &str,
-    bytes: &[u8],
-) -> axum::http::Request<axum::body::Body> {
-    let boundary = "----portal-test-boundary";
-    let mut body = Vec::new();
-    for (field, value) in [("name", name), ("category", category)] {
-        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes());
-    }
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    axum::http::Request::post("/api/v1/documents")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header("x-requested-with", "portal")
-        .header("cookie", cookie)
-        .body(axum::body::Body::from(body))
-        .unwrap()
 }
 
 #[tokio::test]

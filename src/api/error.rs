@@ -55,6 +55,14 @@ pub enum ApiError {
     /// tab, another device, a late save). Nothing was saved; the draft as it now stands, with
     /// its answers and revision, to merge with what the form holds and save again.
     DraftConflict(Box<RequestDetail>),
+    /// The citizen has as many open drafts as a citizen may (this many): one must be sent or
+    /// discarded before another is started.
+    DraftLimitReached(u64),
+    /// The citizen has as many live share codes and document links as a citizen may (this
+    /// many): one must be revoked or expire first.
+    ShareLimitReached(u64),
+    /// The file would take the citizen's uploads past their storage quota (this many bytes).
+    StorageQuotaExceeded(u64),
 }
 
 impl ApiError {
@@ -92,6 +100,16 @@ impl ApiError {
                 ErrorCode::Conflict => Self::Conflict(body.fields),
                 // Without the draft there is nothing to merge with: the server's bug.
                 ErrorCode::DraftConflict => body.draft.map_or(Self::Server, Self::DraftConflict),
+                // Without the number, the citizen is told what a plain conflict tells.
+                ErrorCode::DraftLimitReached => body
+                    .allowed
+                    .map_or(Self::Conflict(body.fields), Self::DraftLimitReached),
+                ErrorCode::ShareLimitReached => body
+                    .allowed
+                    .map_or(Self::Conflict(body.fields), Self::ShareLimitReached),
+                ErrorCode::StorageQuotaExceeded => body
+                    .allowed
+                    .map_or(Self::Conflict(body.fields), Self::StorageQuotaExceeded),
             },
             None => match status {
                 401 => Self::Unauthorized,
@@ -190,6 +208,24 @@ mod tests {
         assert_eq!(
             ApiError::from_response(409, body(ErrorCode::DraftConflict), None),
             ApiError::Server
+        );
+    }
+
+    #[test]
+    fn a_stock_limit_keeps_how_many_are_allowed() {
+        let full = ErrorBody::stock_limit(ErrorCode::DraftLimitReached, 20, "full");
+        assert_eq!(
+            ApiError::from_response(409, Some(full), None),
+            ApiError::DraftLimitReached(20)
+        );
+        let quota = ErrorBody::stock_limit(ErrorCode::StorageQuotaExceeded, 1024, "full");
+        assert_eq!(
+            ApiError::from_response(409, Some(quota), None),
+            ApiError::StorageQuotaExceeded(1024)
+        );
+        assert_eq!(
+            ApiError::from_response(409, body(ErrorCode::ShareLimitReached), None),
+            ApiError::Conflict(BTreeMap::new())
         );
     }
 

@@ -21,10 +21,16 @@ pub fn ErrorNotice(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Being asked to wait is no error of the citizen's, nor the portal's: it is not called one.
+    let title: fn(Locale) -> &'static str = if matches!(error, ApiError::RateLimited { .. }) {
+        |l| td_string!(l, error.wait_title)
+    } else {
+        |l| td_string!(l, error.title)
+    };
     view! {
         <div class="app-error-notice">
             <div role="alert">
-                <h2 class="app-error-notice__title">{tr(i18n, |l| td_string!(l, error.title))}</h2>
+                <h2 class="app-error-notice__title">{tr(i18n, title)}</h2>
                 <p class="app-error-notice__body">{error_message(i18n, error)}</p>
             </div>
             {on_retry
@@ -58,9 +64,12 @@ pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
             <RetryCountdown seconds />
         }
         .into_any(),
-        ApiError::RateLimited { retry_after: None } => {
-            tr(i18n, |l| td_string!(l, error.rate_limited)).into_any()
+        ApiError::RateLimited { retry_after: None } => view! {
+            {tr(i18n, |l| td_string!(l, error.rate_limited))}
+            " "
+            {tr(i18n, |l| td_string!(l, error.rate_limited_wait))}
         }
+        .into_any(),
         ApiError::Unavailable => tr(i18n, |l| td_string!(l, error.unavailable)).into_any(),
         ApiError::Network => tr(i18n, |l| td_string!(l, error.network)).into_any(),
         ApiError::Server => tr(i18n, |l| td_string!(l, error.server)).into_any(),
@@ -96,5 +105,43 @@ pub fn error_message(i18n: I18nContext<Locale>, error: ApiError) -> AnyView {
         }
         ApiError::Conflict(_) => tr(i18n, |l| td_string!(l, error.conflict)).into_any(),
         ApiError::DraftConflict(_) => tr(i18n, |l| td_string!(l, error.draft_conflict)).into_any(),
+        ApiError::DraftLimitReached(allowed) => view! {
+            {t!(i18n, error.draft_limit_reached, allowed)}
+            " "
+            <a class="app-link" href="/requests">{tr(i18n, |l| td_string!(l, error.drafts_link))}</a>
+        }
+        .into_any(),
+        ApiError::ShareLimitReached(allowed) => view! {
+            {t!(i18n, error.share_limit_reached, allowed)}
+            " "
+            <a class="app-link" href="/record/share">{tr(i18n, |l| td_string!(l, error.shares_link))}</a>
+        }
+        .into_any(),
+        ApiError::StorageQuotaExceeded(bytes) => {
+            let size = megabytes(bytes);
+            t!(i18n, error.storage_quota_exceeded, size = move || size.clone()).into_any()
+        }
+    }
+}
+
+/// A quota in bytes as citizens read file sizes: "200 MB" (binary megabytes, as the upload
+/// form's "10 MB" limit is), or kilobytes below one.
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes / MB)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::megabytes;
+
+    #[test]
+    fn quotas_read_in_megabytes() {
+        assert_eq!(megabytes(200 * 1024 * 1024), "200 MB");
+        assert_eq!(megabytes(15_000), "15 KB");
     }
 }

@@ -56,6 +56,18 @@ pub enum ErrorCode {
     /// Nothing was saved; `draft` holds the draft as it now stands, to merge and save again
     /// with its `revision` (HTTP 409).
     DraftConflict,
+    /// The citizen already has as many open drafts as a citizen may (`allowed`): starting
+    /// one more is refused until one is submitted or discarded (HTTP 409: waiting does not
+    /// help, so not 429).
+    DraftLimitReached,
+    /// The citizen already has as many live shares as a citizen may (`allowed`): share codes
+    /// of the record and document links together, neither expired nor revoked. Making one
+    /// more is refused until one is revoked or expires (HTTP 409).
+    ShareLimitReached,
+    /// The file would take the citizen's uploaded files past their storage quota (`allowed`
+    /// bytes). Nothing was stored (HTTP 409: the file is refused for what the store already
+    /// holds, not for its own size, which is `payload_too_large`).
+    StorageQuotaExceeded,
 }
 
 impl ErrorCode {
@@ -78,7 +90,11 @@ impl ErrorCode {
             Self::AccountLocked => 423,
             Self::CodeExpired => 410,
             Self::CitizenNotFound => 404,
-            Self::Conflict | Self::DraftConflict => 409,
+            Self::Conflict
+            | Self::DraftConflict
+            | Self::DraftLimitReached
+            | Self::ShareLimitReached
+            | Self::StorageQuotaExceeded => 409,
         }
     }
 }
@@ -145,6 +161,10 @@ pub struct ErrorBody {
     /// The draft as it now stands on the server, with its `revision`, for `draft_conflict`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Box<RequestDetail>>,
+    /// How many a citizen may have, for `draft_limit_reached` (open drafts),
+    /// `share_limit_reached` (live shares) and `storage_quota_exceeded` (bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<u64>,
 }
 
 impl ErrorBody {
@@ -157,6 +177,7 @@ impl ErrorBody {
             retry_after_seconds: None,
             attempts_left: None,
             draft: None,
+            allowed: None,
         }
     }
 
@@ -178,6 +199,15 @@ impl ErrorBody {
             )
         }
     }
+
+    /// A refusal for a limit on what a citizen may hold (`draft_limit_reached`,
+    /// `share_limit_reached`, `storage_quota_exceeded`), saying how many are `allowed`.
+    pub fn stock_limit(code: ErrorCode, allowed: u64, message: impl Into<String>) -> Self {
+        Self {
+            allowed: Some(allowed),
+            ..Self::new(code, message)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +219,17 @@ mod tests {
         let body = ErrorBody::new(ErrorCode::NotFound, "no such path");
         let json = serde_json::to_string(&body).unwrap();
         assert_eq!(json, r#"{"code":"not_found","message":"no such path"}"#);
+    }
+
+    #[test]
+    fn a_stock_limit_says_how_many_are_allowed() {
+        let body = ErrorBody::stock_limit(ErrorCode::DraftLimitReached, 20, "too many drafts");
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"draft_limit_reached","message":"too many drafts","allowed":20}"#
+        );
+        assert_eq!(ErrorCode::DraftLimitReached.http_status(), 409);
     }
 
     #[test]
@@ -227,6 +268,9 @@ mod tests {
             ErrorCode::CitizenNotFound,
             ErrorCode::Conflict,
             ErrorCode::DraftConflict,
+            ErrorCode::DraftLimitReached,
+            ErrorCode::ShareLimitReached,
+            ErrorCode::StorageQuotaExceeded,
         ] {
             assert!((400..600).contains(&code.http_status()), "{code:?}");
         }

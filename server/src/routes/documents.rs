@@ -15,6 +15,7 @@ use portal_api::upload::{ChosenFile, UploadForm};
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
+use crate::citizen_limits;
 use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::documents::signed_pdf::{self, Refusal};
 use crate::documents::upload::{self, Stored, Upload};
@@ -45,6 +46,7 @@ type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection:
         (status = 200, description = "The page", body = DocumentPage),
         (status = 400, description = "`malformed_request`: a query parameter is not valid; `fields` names each one and why", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: the citizen's searches for these few seconds are used up (`--searches-per-citizen` per 3 seconds); `retry_after_seconds` and `Retry-After` say when to search again", body = ErrorBody),
     ),
 )]
 pub async fn list_documents(
@@ -62,6 +64,11 @@ pub async fn list_documents(
             body.fields = fields;
             ApiError::from(body)
         })?;
+    state
+        .citizen_limits
+        .searches()
+        .admit(&state.db, session.personal_id.clone(), state.clock.now())
+        .await?;
     let page = state
         .db
         .read(move |c| search::search(c, &session.personal_id, &query))
@@ -274,6 +281,7 @@ pub async fn sync_document(
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
+        (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `valid_hours` outside 1 to 168", body = ErrorBody),
     ),
@@ -286,18 +294,27 @@ pub async fn share_document(
 ) -> Result<(axum::http::StatusCode, Json<CreatedDocumentShare>), ApiError> {
     body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
+    let allowed = state.citizen_limits.live_shares_per_citizen;
     state
         .db
         .call(move |c| {
+            let owner = &session.personal_id;
+            // An unknown document is 404 whatever the citizen's shares: checked first.
+            if store::find(c, owner, &code)?.is_none() {
+                return Ok(Ok(None));
+            }
+            if let Err(full) = citizen_limits::room_for_share(c, owner, allowed, now)? {
+                return Ok(Err(full));
+            }
             let link = shares::NewLink {
-                owner: &session.personal_id,
+                owner,
                 code: &code,
                 hours: body.valid_hours,
                 session_id: &session.id,
             };
-            shares::create(c, link, now)
+            shares::create(c, link, now).map(Ok)
         })
-        .await?
+        .await??
         .map(|share| (axum::http::StatusCode::CREATED, Json(share)))
         .ok_or_else(ApiError::not_found)
 }
@@ -558,10 +575,11 @@ async fn read_upload(
         (status = 400, description = "Not a multipart body, or a part other than the form's", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
-        (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`)", body = ErrorBody),
+        (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`). Or `storage_quota_exceeded`: the file would take the citizen's uploaded files past their quota of `allowed` bytes", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: over 10 MB", body = ErrorBody),
         (status = 415, description = "The body is not multipart/form-data", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `name`, `category`, or `file` (`not_pdf`, `unsigned`, `bad_signature` for a damaged or unsupported signature, `signature_mismatch` when the file or signature was changed, `certificate_expired` when the signer's certificate was not valid at signing time, `untrusted_signer` when it does not chain to a configured trust anchor)", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: the citizen's uploads for the day are used up (`--uploads-per-citizen-per-day`); `retry_after_seconds` and `Retry-After` say when to upload again", body = ErrorBody),
     ),
 )]
 pub async fn upload_document(
@@ -572,21 +590,33 @@ pub async fn upload_document(
     let multipart = multipart
         .map_err(|e| ApiError::new(portal_api::ErrorCode::UnsupportedMediaType, e.body_text()))?;
     let now = state.clock.now();
+    // Counted before the body is read: checking a signature is the cost the limit guards.
+    let limits = state.citizen_limits;
+    limits
+        .uploads()
+        .admit(&state.db, session.personal_id.clone(), now)
+        .await?;
     let upload = read_upload(multipart, &state.trust_anchors, now).await?;
     let owner = session.personal_id.clone();
     let stored = state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
+            let quota = limits.storage_quota_bytes;
+            if let Err(full) =
+                citizen_limits::room_for_file(&tx, &owner, quota, upload.bytes.len())?
+            {
+                return Ok(Err(full));
+            }
             let stored = upload::store(&tx, &owner, &upload, now)?;
             let detail = match &stored {
                 Stored::New(code) => store::find(&tx, &owner, code)?.map(|d| d.detail),
                 Stored::Duplicate(_) => None,
             };
             tx.commit()?;
-            Ok((stored, detail))
+            Ok(Ok((stored, detail)))
         })
-        .await?;
+        .await??;
     match stored {
         (Stored::New(_), Some(detail)) => Ok((axum::http::StatusCode::CREATED, Json(detail))),
         (Stored::Duplicate(code), _) => {

@@ -4,7 +4,9 @@ use axum::Json;
 use axum::extract::{Query, State};
 use portal_api::ErrorBody;
 use portal_api::documents::MAX_PAGE;
-use portal_api::record_sync::{AccessActor, AccessLogPage, RecordView, RefreshStatus};
+use portal_api::record_sync::{
+    AccessActor, AccessLogPage, RecordView, RefreshState, RefreshStatus,
+};
 use serde::Deserialize;
 
 use crate::auth::{ClientInfo, CurrentSession};
@@ -70,13 +72,28 @@ pub async fn get_record(
         (status = 200, description = "The refresh's status", body = RefreshStatus),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: one refresh a minute; `retry_after_seconds` says when", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: one refresh a minute, and the citizen's refreshes for the hour (`--record-refreshes-per-citizen-per-hour`); `retry_after_seconds` and `Retry-After` say when", body = ErrorBody),
     ),
 )]
 pub async fn start_refresh(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
 ) -> Result<Json<RefreshStatus>, ApiError> {
+    let now = state.clock.now();
+    let id = &session.personal_id;
+    let running = state
+        .refresh_jobs
+        .latest(id)
+        .is_some_and(|status| status.state == RefreshState::Running);
+    // Only a refresh that would start counts: joining the running one asks the national
+    // database nothing, and one within the minute is refused below as before.
+    if !running && state.refresh_jobs.next_in(id, now) == 0 {
+        state
+            .citizen_limits
+            .record_refreshes()
+            .admit(&state.db, id.clone(), now)
+            .await?;
+    }
     match state
         .refresh_jobs
         .start_or_join(&state, &session.personal_id)

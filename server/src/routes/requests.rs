@@ -13,6 +13,7 @@ use portal_api::{ErrorBody, RequestStatus};
 use serde::Deserialize;
 
 use crate::auth::CurrentSession;
+use crate::citizen_limits;
 use crate::error::ApiError;
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
@@ -81,6 +82,7 @@ pub async fn list_requests(
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 409, description = "`draft_limit_reached`: the citizen already has as many open drafts as `allowed`; submit or discard one first", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
     ),
@@ -95,10 +97,17 @@ pub async fn create_draft(
         return Err(ApiError::validation(errors));
     }
     let now = state.clock.now();
+    let allowed = state.citizen_limits.open_drafts_per_citizen;
     let draft = state
         .db
-        .call(move |c| store::create_draft(c, &session.personal_id, &answers, now))
-        .await?;
+        .call(move |c| {
+            let owner = &session.personal_id;
+            if let Err(full) = citizen_limits::room_for_draft(c, owner, allowed)? {
+                return Ok(Err(full));
+            }
+            store::create_draft(c, owner, &answers, now).map(Ok)
+        })
+        .await??;
     Ok((StatusCode::CREATED, Json(draft)))
 }
 

@@ -8,6 +8,7 @@ use portal_api::record_sync::AccessActor;
 use portal_api::share::{CreateShare, Share, ShareKeys, ShareStatus};
 
 use crate::auth::{ClientInfo, CurrentSession};
+use crate::citizen_limits;
 use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::record::access_log::{self, Access};
@@ -28,6 +29,7 @@ use crate::state::AppState;
         (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
         (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: no `fields`, or `valid_minutes` outside 10 to 1440", body = ErrorBody),
     ),
@@ -40,13 +42,18 @@ pub async fn create_share(
     body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     let signer = state.share_signer.clone();
+    let allowed = state.citizen_limits.live_shares_per_citizen;
     let share = state
         .db
         .call(move |c| {
-            let (record, _) = records::load(c, &session.personal_id)?;
-            store::create(c, &signer, &record, &body, &session.id, now)
+            let owner = &session.personal_id;
+            if let Err(full) = citizen_limits::room_for_share(c, owner, allowed, now)? {
+                return Ok(Err(full));
+            }
+            let (record, _) = records::load(c, owner)?;
+            store::create(c, &signer, &record, &body, &session.id, now).map(Ok)
         })
-        .await?;
+        .await??;
     Ok((StatusCode::CREATED, Json(share)))
 }
 

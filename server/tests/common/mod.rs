@@ -290,3 +290,35 @@ pub fn database_for_a_test(dir: &std::path::Path) -> String {
     });
     format!("{server}/{name}")
 }
+
+/// A PDF signed by the demo CA (fixtures/make_signed_sample.py), which uploads accept.
+pub const SIGNED: &[u8] = include_bytes!("../../fixtures/signed-sample.pdf");
+
+/// A multipart upload as the browser's FormData sends it.
+pub fn upload(
+    cookie: &str,
+    name: &str,
+    category: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Request<Body> {
+    let boundary = "----portal-test-boundary";
+    let mut body = Vec::new();
+    for (field, value) in [("name", name), ("category", category)] {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Request::post("/api/v1/documents")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("x-requested-with", "portal")
+        .header("cookie", cookie)
+        .body(Body::from(body))
+        .unwrap()
+}

@@ -5,25 +5,24 @@
 //! The server searches and pages (diacritics folded in SQL, over indexes): a store of 10,000
 //! documents sends 50 rows, never 10,000, so the page stays small and quick on a cheap phone.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_api::documents::{
     DocumentCategory, DocumentPage, DocumentQuery, DocumentSort, FacetCount,
 };
 
+use super::search::{DocumentSearch, use_document_search};
 use super::words::category_text;
-use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::api;
+use crate::components::{ErrorNotice, Loading, PageHeading, RetryCountdown};
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::text::{grouped, tr};
 
 /// The list page.
 #[component]
 pub fn DocumentListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
     let query_map = use_query_map();
     let navigate = use_navigate();
     let query = Memo::new(move |_| {
@@ -37,36 +36,13 @@ pub fn DocumentListPage() -> impl IntoView {
                 .unwrap_or_else(|_| DocumentQuery::from_pairs([]).unwrap_or_default())
         })
     });
-    let results = RwSignal::new(None::<Result<DocumentPage, ApiError>>);
-    let loading = RwSignal::new(true);
-    // One search in flight at a time, and no pause after a keystroke: on a fast link each
-    // letter is answered before the next (the 50 ms target), on a slow one the letters typed
-    // meanwhile are sent as one search when the answer arrives. Only an answer to the query
-    // as it now stands is shown.
-    let in_flight = StoredValue::new(false);
-    let load = move || {
-        loading.set(true);
-        if in_flight.get_value() {
-            return;
-        }
-        in_flight.set_value(true);
-        let api = session.config().current().api_base_url;
-        spawn_local_scoped(async move {
-            while let Some(wanted) = query.try_get_untracked() {
-                let answer = api::documents::search(&api, &wanted).await;
-                if query.try_with_untracked(|now| *now == wanted) != Some(false) {
-                    results.try_set(Some(answer));
-                    loading.try_set(false);
-                    break;
-                }
-            }
-            in_flight.try_set_value(false);
-        });
-    };
-    Effect::new(move |_| {
-        query.track();
-        load();
-    });
+    let search = use_document_search(query);
+    let DocumentSearch {
+        results,
+        loading,
+        waiting,
+        ..
+    } = search;
 
     // Goes to `next`: typing replaces the address, a filter adds a step Back can undo.
     let go = {
@@ -199,9 +175,10 @@ pub fn DocumentListPage() -> impl IntoView {
         </form>
         <section id="document-results" class="app-results" aria-busy=move || loading.get().then_some("true")
             aria-label=move || t_string!(i18n, documents.results_label)>
+            {move || waiting.get().map(|seconds| view! { <SearchWait seconds /> })}
             {move || match results.get() {
                 None => view! { <Loading /> }.into_any(),
-                Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| search.run() /> }.into_any(),
                 Some(Ok(page)) if page.items.is_empty() => view! {
                     <p class="app-body" role="status">{tr(i18n, |l| td_string!(l, documents.empty))}</p>
                     <p class="app-body"><a class="app-link" href="/documents">{tr(i18n, |l| td_string!(l, documents.clear))}</a></p>
@@ -209,6 +186,24 @@ pub fn DocumentListPage() -> impl IntoView {
                 Some(Ok(page)) => view! { <ResultList page query /> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// "You're going a little fast. Please try again in 3 seconds. The list will update by
+/// itself once the wait is over": announced once, politely; the list below stays as it was.
+#[component]
+fn SearchWait(
+    /// Seconds the server asked to wait.
+    seconds: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app-inset-text" role="status">
+            <p class="app-inset-text__body">
+                {tr(i18n, |l| td_string!(l, error.rate_limited))} " " <RetryCountdown seconds />
+            </p>
+            <p class="app-inset-text__body">{tr(i18n, |l| td_string!(l, documents.search_waiting))}</p>
+        </div>
     }
 }
 

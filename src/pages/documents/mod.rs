@@ -3,6 +3,7 @@
 mod detail;
 mod list;
 mod parts;
+mod search;
 mod share;
 mod shared;
 mod upload;
