@@ -57,7 +57,8 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
             PROFILE,
         ]),
     )?;
-    let target_dir = root.join("target");
+    // Where cargo just built it: CARGO_TARGET_DIR when set, as for every other step.
+    let target_dir = crate::tools::target_dir(root);
     let input = target_dir.join(TARGET).join(PROFILE).join(CRATE_FILE);
     let staging = target_dir.join("wasm-split");
     if staging.exists() {

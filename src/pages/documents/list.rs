@@ -173,7 +173,9 @@ pub fn DocumentListPage() -> impl IntoView {
                 </div>
             </fieldset>
         </form>
-        <section id="document-results" class="app-results" aria-busy=move || loading.get().then_some("true")
+        // While the server has asked to wait, nothing is on its way: the list the citizen had
+        // stays at full strength (not dimmed as busy), and the notice says when it updates.
+        <section id="document-results" class="app-results" aria-busy=move || (loading.get() && waiting.with(Option::is_none)).then_some("true")
             aria-label=move || t_string!(i18n, documents.results_label)>
             {move || waiting.get().map(|seconds| view! { <SearchWait seconds /> })}
             {move || match results.get() {
