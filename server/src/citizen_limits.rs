@@ -9,14 +9,13 @@
 //! a share, or deletes a file. The defaults ([`CitizenLimits`]) are met by scripts, not by
 //! citizens.
 //!
-//! A stock is counted in the same [`crate::db::Database::call`] as the insert it guards. The
-//! reference backend's one connection runs each call alone, so the count and the insert
-//! cannot interleave with another request's; a pool of connections has to keep that (e.g. by
-//! locking the citizen's row first), or two requests at once may both pass at the last slot.
+//! A stock is counted in the same transaction as the insert it guards, after taking the
+//! citizen's row lock ([`hold`]): SQLite runs one write transaction at a time anyway, and on
+//! PostgreSQL two requests at the last free slot wait for each other, so only one passes.
 
-use portal_api::{ErrorBody, ErrorCode};
 use crate::db::Connection;
 use crate::params;
+use portal_api::{ErrorBody, ErrorCode};
 
 use crate::config::CitizenLimits;
 use crate::db::DbError;
@@ -59,8 +58,19 @@ impl CitizenLimits {
     }
 }
 
+/// Takes `owner`'s row lock until the caller's transaction ends, so counts of what the
+/// citizen holds are not raced by their other requests.
+fn hold(connection: &Connection, owner: &str) -> Result<(), DbError> {
+    connection.execute(
+        "UPDATE citizens SET full_name = full_name WHERE personal_id = ?1",
+        [owner],
+    )?;
+    Ok(())
+}
+
 /// Room for one more open draft of `owner`'s, of `allowed`.
 pub fn room_for_draft(connection: &Connection, owner: &str, allowed: u32) -> Result<Room, DbError> {
+    hold(connection, owner)?;
     let open: i64 = connection.query_row(
         "SELECT COUNT(*) FROM request_drafts WHERE owner_id = ?1 AND submitted_request_id IS NULL",
         [owner],
@@ -82,6 +92,7 @@ pub fn room_for_share(
     allowed: u32,
     now: i64,
 ) -> Result<Room, DbError> {
+    hold(connection, owner)?;
     let live: i64 = connection.query_row(
         "SELECT
              (SELECT COUNT(*) FROM shares
@@ -106,6 +117,7 @@ pub fn room_for_file(
     allowed: u64,
     size: usize,
 ) -> Result<Room, DbError> {
+    hold(connection, owner)?;
     // `length` of a blob is its bytes in SQLite and PostgreSQL alike.
     let stored: i64 = connection.query_row(
         "SELECT COALESCE(SUM(length(f.bytes)), 0) FROM document_files f

@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod record;
 pub mod requests;
 pub mod routes;
+pub mod search_pace;
 pub mod seed;
 pub mod server;
 pub mod share;

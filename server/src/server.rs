@@ -1,5 +1,6 @@
 //! One serving run: open and seed the database, listen, print where to go, stop cleanly.
 
+use crate::search_pace::SearchPace;
 use std::fmt;
 
 use axum::serve::ListenerExt;
@@ -141,6 +142,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         share_signer,
         public_requests_per_ip: options.public_requests_per_ip,
         citizen_limits: options.citizen_limits,
+        search_pace: SearchPace::default(),
         trust_anchors,
         operator_endpoint: options.operator_endpoint,
         operator_token_hash,

@@ -1,5 +1,6 @@
 //! [`AppState`]: what every request handler can reach.
 
+use crate::search_pace::SearchPace;
 use portal_api::ClientConfig;
 
 use crate::auth::{AuthSettings, Clock};
@@ -31,6 +32,8 @@ pub struct AppState {
     pub public_requests_per_ip: u32,
     /// What one citizen may do or hold: searches, refreshes, uploads, drafts, shares.
     pub citizen_limits: CitizenLimits,
+    /// Each citizen's searches lately, counted in this process (see [`SearchPace`]).
+    pub search_pace: SearchPace,
     /// The CAs that vouch for the signers of uploaded PDFs (`--trust-anchors`).
     pub trust_anchors: TrustAnchors,
     /// Whether the operator endpoints are routed at all (demos and tests).

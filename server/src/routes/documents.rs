@@ -64,11 +64,11 @@ pub async fn list_documents(
             body.fields = fields;
             ApiError::from(body)
         })?;
-    state
-        .citizen_limits
-        .searches()
-        .admit(&state.db, session.personal_id.clone(), state.clock.now())
-        .await?;
+    state.search_pace.admit(
+        state.citizen_limits.searches(),
+        &session.personal_id,
+        state.clock.now(),
+    )?;
     let page = state
         .db
         .read(move |c| search::search(c, &session.personal_id, &query))
@@ -303,7 +303,9 @@ pub async fn share_document(
             if store::find(c, owner, &code)?.is_none() {
                 return Ok(Ok(None));
             }
-            if let Err(full) = citizen_limits::room_for_share(c, owner, allowed, now)? {
+            // The count and the insert in one transaction, under the citizen's row lock.
+            let tx = c.transaction()?;
+            if let Err(full) = citizen_limits::room_for_share(&tx, owner, allowed, now)? {
                 return Ok(Err(full));
             }
             let link = shares::NewLink {
@@ -312,7 +314,9 @@ pub async fn share_document(
                 hours: body.valid_hours,
                 session_id: &session.id,
             };
-            shares::create(c, link, now).map(Ok)
+            let share = shares::create(&tx, link, now)?;
+            tx.commit()?;
+            Ok(Ok(share))
         })
         .await??
         .map(|share| (axum::http::StatusCode::CREATED, Json(share)))

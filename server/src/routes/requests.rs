@@ -102,10 +102,14 @@ pub async fn create_draft(
         .db
         .call(move |c| {
             let owner = &session.personal_id;
-            if let Err(full) = citizen_limits::room_for_draft(c, owner, allowed)? {
+            // The count and the insert in one transaction, under the citizen's row lock.
+            let tx = c.transaction()?;
+            if let Err(full) = citizen_limits::room_for_draft(&tx, owner, allowed)? {
                 return Ok(Err(full));
             }
-            store::create_draft(c, owner, &answers, now).map(Ok)
+            let draft = store::create_draft(&tx, owner, &answers, now)?;
+            tx.commit()?;
+            Ok(Ok(draft))
         })
         .await??;
     Ok((StatusCode::CREATED, Json(draft)))

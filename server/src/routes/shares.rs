@@ -47,11 +47,15 @@ pub async fn create_share(
         .db
         .call(move |c| {
             let owner = &session.personal_id;
-            if let Err(full) = citizen_limits::room_for_share(c, owner, allowed, now)? {
+            // The count and the insert in one transaction, under the citizen's row lock.
+            let tx = c.transaction()?;
+            if let Err(full) = citizen_limits::room_for_share(&tx, owner, allowed, now)? {
                 return Ok(Err(full));
             }
-            let (record, _) = records::load(c, owner)?;
-            store::create(c, &signer, &record, &body, &session.id, now).map(Ok)
+            let (record, _) = records::load(&tx, owner)?;
+            let share = store::create(&tx, &signer, &record, &body, &session.id, now)?;
+            tx.commit()?;
+            Ok(Ok(share))
         })
         .await??;
     Ok((StatusCode::CREATED, Json(share)))
