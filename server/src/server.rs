@@ -17,7 +17,6 @@ use crate::db::{Database, DbError};
 use crate::documents::signature::trust_anchors::{TrustAnchorError, TrustAnchors};
 use crate::http::static_files::{BuiltApp, DistError};
 use crate::national_db::NationalDatabase;
-use crate::record::refresh::RefreshJobs;
 use crate::seed::{self, SeedMode, SeedOutcome};
 use crate::share::signer::ShareSigner;
 use crate::state::AppState;
@@ -138,7 +137,6 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         client_config,
         auth,
         clock: Clock::System,
-        refresh_jobs: RefreshJobs::default(),
         share_signer,
         public_requests_per_ip: options.public_requests_per_ip,
         citizen_limits: options.citizen_limits,

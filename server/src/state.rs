@@ -8,7 +8,6 @@ use crate::config::CitizenLimits;
 use crate::db::Database;
 use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::national_db::NationalDatabase;
-use crate::record::refresh::RefreshJobs;
 use crate::share::signer::ShareSigner;
 
 /// Shared by every request; cheap to clone.
@@ -24,8 +23,6 @@ pub struct AppState {
     pub auth: AuthSettings,
     /// Where the time comes from.
     pub clock: Clock,
-    /// Record refreshes, one per citizen at a time.
-    pub refresh_jobs: RefreshJobs,
     /// Signs share codes.
     pub share_signer: ShareSigner,
     /// Calls of the public share endpoints allowed per client address per minute.

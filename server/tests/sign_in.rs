@@ -8,7 +8,7 @@
 mod common;
 
 use axum::http::{StatusCode, header};
-use common::{TestServer, api, get_with, json, latest_code, sign_in};
+use common::{TestServer, api, get_with, json, latest_code, password_step, sign_in};
 use portal_server::params;
 use portal_server::seed::DEMO_PASSWORD;
 use serde_json::json;
@@ -16,21 +16,6 @@ use serde_json::json;
 const AN: &str = "001085012345";
 const AN_PHONE: &str = "0912345678";
 const HA_UNVERIFIED: &str = "031301008899";
-
-async fn password_step(
-    server: &TestServer,
-    identifier: &str,
-    password: &str,
-) -> (StatusCode, serde_json::Value) {
-    let request = api(
-        "POST",
-        "/api/v1/sign-in",
-        json!({"identifier": identifier, "password": password}),
-        None,
-    );
-    let (response, body) = server.send(request).await;
-    (response.status(), json(&body))
-}
 
 async fn code_step(
     server: &TestServer,

@@ -26,10 +26,14 @@ pub const SQLITE: &[&str] = &[
     include_str!("../../migrations/0014_request_reference_counters.sql"),
     include_str!("../../migrations/0015_share_views.sql"),
     include_str!("../../migrations/0016_draft_revisions.sql"),
+    include_str!("../../migrations/0017_refresh_jobs.sql"),
 ];
 
 /// PostgreSQL's migrations in order; the table `schema_version` counts how many have run.
-pub const POSTGRES: &[&str] = &[include_str!("../../migrations/postgres/0001_schema.sql")];
+pub const POSTGRES: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_schema.sql"),
+    include_str!("../../migrations/postgres/0002_refresh_jobs.sql"),
+];
 
 /// Runs every migration the database has not seen yet.
 pub fn migrate(connection: &mut Connection) -> Result<(), DbError> {

@@ -4,5 +4,6 @@
 pub mod access_log;
 pub mod diff;
 pub mod refresh;
+pub mod refresh_store;
 pub mod share_views;
 pub mod store;

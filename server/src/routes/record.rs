@@ -12,8 +12,8 @@ use serde::Deserialize;
 use crate::auth::{ClientInfo, CurrentSession};
 use crate::error::ApiError;
 use crate::record::access_log::{self, Access};
-use crate::record::refresh::StartError;
-use crate::record::store;
+use crate::record::refresh::{self, StartError};
+use crate::record::{refresh_store, store};
 use crate::state::AppState;
 
 /// The stored copy of the signed-in citizen's record and when it was synchronised. The read
@@ -34,13 +34,14 @@ pub async fn get_record(
     client: ClientInfo,
 ) -> Result<Json<RecordView>, ApiError> {
     let now = state.clock.now();
-    let id = session.personal_id.clone();
+    let id = session.personal_id;
     let channel = session.channel;
-    let (record, synced_at) = state
+    let ((record, synced_at), next_refresh_in_seconds) = state
         .db
         .call(move |c| {
             let tx = c.transaction()?;
             let loaded = store::load(&tx, &id)?;
+            let next = refresh_store::next_in(&tx, &id, now)?;
             let access = Access {
                 personal_id: &id,
                 actor: AccessActor::Citizen,
@@ -50,13 +51,13 @@ pub async fn get_record(
             };
             access_log::record(&tx, &access, now)?;
             tx.commit()?;
-            Ok(loaded)
+            Ok((loaded, next))
         })
         .await?;
     Ok(Json(RecordView {
         record,
         synced_at,
-        next_refresh_in_seconds: state.refresh_jobs.next_in(&session.personal_id, now),
+        next_refresh_in_seconds,
     }))
 }
 
@@ -80,27 +81,28 @@ pub async fn start_refresh(
     CurrentSession(session): CurrentSession,
 ) -> Result<Json<RefreshStatus>, ApiError> {
     let now = state.clock.now();
-    let id = &session.personal_id;
-    let running = state
-        .refresh_jobs
-        .latest(id)
-        .is_some_and(|status| status.state == RefreshState::Running);
+    let id = session.personal_id.clone();
+    let (running, next_in) = state
+        .db
+        .read(move |c| {
+            let running = refresh_store::current(c, &id)?
+                .is_some_and(|job| job.status.state == RefreshState::Running);
+            Ok((running, refresh_store::next_in(c, &id, now)?))
+        })
+        .await?;
     // Only a refresh that would start counts: joining the running one asks the national
     // database nothing, and one within the minute is refused below as before.
-    if !running && state.refresh_jobs.next_in(id, now) == 0 {
+    if !running && next_in == 0 {
         state
             .citizen_limits
             .record_refreshes()
-            .admit(&state.db, id.clone(), now)
+            .admit(&state.db, session.personal_id.clone(), now)
             .await?;
     }
-    match state
-        .refresh_jobs
-        .start_or_join(&state, &session.personal_id)
-        .await
-    {
+    match refresh::start_or_join(&state, &session.personal_id).await {
         Ok(status) => Ok(Json(status)),
         Err(StartError::TooSoon(wait)) => Err(ApiError::rate_limited(wait)),
+        Err(StartError::Database(error)) => Err(error.into()),
     }
 }
 
@@ -113,17 +115,20 @@ pub async fn start_refresh(
     responses(
         (status = 200, description = "The latest refresh's status", body = RefreshStatus),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 404, description = "No refresh since the server started", body = ErrorBody),
+        (status = 404, description = "The citizen has never refreshed their record", body = ErrorBody),
     ),
 )]
 pub async fn refresh_status(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
 ) -> Result<Json<RefreshStatus>, ApiError> {
-    state
-        .refresh_jobs
-        .latest(&session.personal_id)
-        .map(Json)
+    let id = session.personal_id;
+    let latest = state
+        .db
+        .read(move |c| refresh_store::current(c, &id))
+        .await?;
+    latest
+        .map(|job| Json(job.status))
         .ok_or_else(ApiError::not_found)
 }
 

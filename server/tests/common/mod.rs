@@ -45,24 +45,28 @@ impl TestServer {
     /// operator credential is [`OPERATOR_TOKEN`] and whose trusted CA is the demo CA that
     /// signed the samples in fixtures/ (unless `flags` name other anchors).
     pub fn start_with(flags: &[&str]) -> Self {
-        let mut demo = vec!["--demo", "--operator-token", OPERATOR_TOKEN];
-        if !flags.contains(&"--trust-anchors") {
-            demo.extend(["--trust-anchors", DEMO_TRUST_ANCHORS]);
-        }
-        Self::production(&[&demo[..], flags].concat())
+        Self::production(&demo_flags(flags))
+    }
+
+    /// A second server instance on this one's database, as [`Self::start_with`] makes one:
+    /// its own clock, folder and memory, every row shared, as two processes behind one load
+    /// balancer. (Two processes may share an SQLite file as well as a PostgreSQL database.)
+    pub fn another_instance(&self, flags: &[&str]) -> Self {
+        Self::launch(&demo_flags(flags), true, Some(self.location.clone()))
     }
 
     /// A server as a real deployment runs it: only the flags given, no demo data.
     pub fn production(flags: &[&str]) -> Self {
-        Self::launch(flags, true)
+        Self::launch(flags, true, None)
     }
 
     /// As [`Self::start`], with a `dist/` that holds no index.html: the app is not built.
     pub fn without_built_app() -> Self {
-        Self::launch(&["--demo"], false)
+        Self::launch(&["--demo"], false, None)
     }
 
-    fn launch(flags: &[&str], built: bool) -> Self {
+    /// Starts a server on `location`, or on a database of its own when `None`.
+    fn launch(flags: &[&str], built: bool, location: Option<String>) -> Self {
         // The server's log, shown with a failing test's output (a 500's cause is only there).
         let _ = tracing_subscriber::fmt()
             .with_env_filter("portal_server=warn")
@@ -81,7 +85,7 @@ impl TestServer {
         )
         .unwrap();
         std::fs::write(dist.join("robots.txt"), "User-agent: *\n").unwrap();
-        let location = database_for_a_test(dir.path());
+        let location = location.unwrap_or_else(|| database_for_a_test(dir.path()));
         let mut args: Vec<String> = vec![
             "portal-server".into(),
             "--dist".into(),
@@ -172,6 +176,17 @@ impl TestServer {
     }
 }
 
+/// `flags` with what makes a demo server: `--demo`, the operator credential
+/// [`OPERATOR_TOKEN`] and the demo CA as trust anchor (unless `flags` name other anchors).
+fn demo_flags<'a>(flags: &[&'a str]) -> Vec<&'a str> {
+    let mut demo = vec!["--demo", "--operator-token", OPERATOR_TOKEN];
+    if !flags.contains(&"--trust-anchors") {
+        demo.extend(["--trust-anchors", DEMO_TRUST_ANCHORS]);
+    }
+    demo.extend(flags);
+    demo
+}
+
 /// A JSON POST (or other method) from the portal: with the CSRF header, and the session
 /// cookie when one is given.
 pub fn api(
@@ -217,6 +232,22 @@ pub async fn latest_code(server: &TestServer, phone: &str) -> String {
         .find(|part| part.len() == 6)
         .unwrap()
         .to_owned()
+}
+
+/// The first step of signing in: `identifier` and `password`; the answer's status and body.
+pub async fn password_step(
+    server: &TestServer,
+    identifier: &str,
+    password: &str,
+) -> (axum::http::StatusCode, serde_json::Value) {
+    let request = api(
+        "POST",
+        "/api/v1/sign-in",
+        serde_json::json!({"identifier": identifier, "password": password}),
+        None,
+    );
+    let (response, body) = server.send(request).await;
+    (response.status(), json(&body))
 }
 
 /// Signs in with the demo password and returns the `Cookie` header value for the session.
