@@ -156,7 +156,7 @@ mod tests {
             let db = crate::db::Database::open(&dir.path().join("portal.sqlite3")).unwrap();
             (dir, db)
         };
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             assert!(room_for_file(c, "001085012345", 100, 100)?.is_ok());
             let refused = room_for_file(c, "001085012345", 100, 101)?.unwrap_err();
             assert_eq!(refused.code(), ErrorCode::StorageQuotaExceeded);

@@ -102,7 +102,7 @@ impl Limit {
     /// Takes one slot for `subject` at `now` as an API answer: 429 `rate_limited`, with the
     /// wait, when the window is full.
     pub async fn admit(self, db: &Database, subject: String, now: i64) -> Result<(), ApiError> {
-        match db.call(move |c| self.take(c, &subject, now)).await? {
+        match db.write(move |c| self.take(c, &subject, now)).await? {
             Taken::Slot(_) => Ok(()),
             Taken::Full { retry_after } => Err(ApiError::rate_limited(retry_after)),
         }
@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn grants_max_slots_per_window_then_says_when_it_reopens() {
         let (_dir, db) = database();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             let first = slot(LIMIT.take(c, "a", 1000)?);
             assert_eq!(
                 (first.number, first.last, first.window_end),
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn a_slot_given_back_can_be_taken_again_and_forget_clears() {
         let (_dir, db) = database();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             for _ in 0..2 {
                 slot(LIMIT.take(c, "a", 1000)?);
             }

@@ -71,7 +71,7 @@ impl NationalDatabase {
         let key = id.as_str().to_owned();
         let stored = self
             .db
-            .call(move |c| {
+            .write(move |c| {
                 let json: Option<String> = c
                     .query_row(
                         "SELECT record_json FROM national_records WHERE personal_id = ?1",

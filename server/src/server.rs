@@ -101,7 +101,8 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
                 .unwrap_or_else(secrets::random_token),
         )
     });
-    let share_signer = db.call_blocking(|c| ShareSigner::load_or_create(c, Clock::System.now()))?;
+    let share_signer =
+        db.write_blocking(|c| ShareSigner::load_or_create(c, Clock::System.now()))?;
     let national = NationalDatabase::new(
         db.clone(),
         options.national_db_latency(),
@@ -217,7 +218,7 @@ fn spawn_provider(state: &AppState, pace: u32) {
             let now = state.clock.now();
             let moved = state
                 .db
-                .call(move |c| {
+                .write(move |c| {
                     let tx = c.transaction()?;
                     let moved =
                         crate::requests::store::advance_workflow(&tx, now, i64::from(pace))?;
@@ -240,7 +241,7 @@ fn spawn_janitor(state: &AppState) {
         loop {
             ticks.tick().await;
             let now = state.clock.now();
-            if let Err(error) = state.db.call(move |c| crate::limits::prune(c, now)).await {
+            if let Err(error) = state.db.write(move |c| crate::limits::prune(c, now)).await {
                 tracing::warn!(%error, "cannot prune the limit counters");
             }
         }

@@ -26,7 +26,7 @@ async fn a_search_answers_while_a_write_transaction_is_open() {
     let (release, released) = mpsc::channel::<()>();
     let db = server.db.clone();
     let writer = std::thread::spawn(move || {
-        db.call_blocking(move |c| {
+        db.write_blocking(move |c| {
             let tx = c.transaction()?;
             tx.execute("UPDATE accounts SET verified = verified", ())?;
             held_tx.send(()).unwrap();

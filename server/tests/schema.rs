@@ -10,7 +10,7 @@ use portal_server::db::{Connection, Database, Location};
 
 /// Every table's columns, `table.column` in column order, tables by name.
 fn columns(db: &Database, sql: &str) -> Vec<String> {
-    db.call_blocking(|c: &mut Connection| {
+    db.write_blocking(|c: &mut Connection| {
         c.prepare(sql)?
             .query_map((), |row| {
                 Ok(format!(

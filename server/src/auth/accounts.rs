@@ -78,7 +78,7 @@ mod tests {
     #[test]
     fn finds_an_account_by_personal_id_or_phone() {
         let (_dir, db) = seeded();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             let by_id = find(c, &SignInIdentifier::parse(AN).unwrap())?.unwrap();
             let by_phone = find(c, &SignInIdentifier::parse("+84 912 345 678").unwrap())?.unwrap();
             assert_eq!(by_id.personal_id, by_phone.personal_id);

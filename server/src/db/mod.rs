@@ -201,15 +201,6 @@ impl Database {
             .map_err(|_| DbError::Poisoned)?
     }
 
-    /// The same as [`Self::write`], under the name the stores were first written with.
-    pub async fn call<T, F>(&self, work: F) -> Result<T, DbError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
-    {
-        self.write(work).await
-    }
-
     /// Runs `work`, which only reads, on a pooled connection on a blocking thread. It sees
     /// everything committed before it started.
     pub async fn read<T, F>(&self, work: F) -> Result<T, DbError>
@@ -252,14 +243,6 @@ impl Database {
             }
         }
     }
-
-    /// The same as [`Self::write_blocking`], under the name the stores were first written with.
-    pub fn call_blocking<T: Send>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, DbError> + Send,
-    ) -> Result<T, DbError> {
-        self.write_blocking(work)
-    }
 }
 
 /// Runs `work` where a blocking PostgreSQL client may run: the client drives its own small
@@ -286,7 +269,7 @@ mod tests {
         let db = Database::open(&path).unwrap();
         assert!(path.exists());
         let (mode, foreign_keys): (String, i64) = db
-            .call_blocking(|c| {
+            .write_blocking(|c| {
                 let mode = c.query_row("PRAGMA journal_mode", (), |r| r.get(0))?;
                 let fk = c.query_row("PRAGMA foreign_keys", (), |r| r.get(0))?;
                 Ok((mode, fk))

@@ -113,7 +113,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
         seed::ensure_demo_data(&db, SeedMode::Reset).unwrap();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             for (at, what) in [(100, "record"), (200, "record_refresh")] {
                 let access = Access {
                     personal_id: "001085012345",

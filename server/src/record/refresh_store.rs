@@ -142,7 +142,7 @@ mod tests {
     fn database() -> (tempfile::TempDir, Database) {
         let dir = tempfile::tempdir().unwrap();
         let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             c.execute(
                 "INSERT INTO citizens VALUES (?1, 'An', '{}', '2026-01-01')",
                 [AN],
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn one_job_at_a_time_one_per_interval_and_a_stale_one_is_taken_over() {
         let (_dir, db) = database();
-        db.call_blocking(|c| {
+        db.write_blocking(|c| {
             assert_eq!(claim(c, AN, 1000, &running(1000))?, Some(1000));
             assert_eq!(claim(c, AN, 1100, &running(1100))?, None, "it still runs");
             let mut done = running(1000);

@@ -32,7 +32,7 @@ pub async fn activity(
     let now = state.clock.now();
     let activity = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             Ok(AccountActivity {
                 sessions: sessions::active(c, &session.personal_id, &session.id, now)?,
                 sign_ins: sign_in_events::recent(c, &session.personal_id)?,
@@ -64,7 +64,7 @@ pub async fn end_session(
     let now = state.clock.now();
     let ended = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             sessions::end_own(c, &session.personal_id, &id, EndReason::EndedByCitizen, now)
         })
         .await?;
@@ -99,7 +99,7 @@ pub async fn report_session(
     let now = state.clock.now();
     let reported = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let ended =
                 sessions::end_own(&tx, &session.personal_id, &id, EndReason::Reported, now)?;

@@ -44,7 +44,7 @@ pub async fn sms_outbox(
     let Query(query) = query.map_err(|e| ApiError::malformed(e.body_text()))?;
     let messages = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let mut statement = c.prepare(
                 "SELECT phone, text, sent_at FROM sms_outbox WHERE phone = ?1 ORDER BY id DESC LIMIT 50",
             )?;

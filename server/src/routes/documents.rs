@@ -90,7 +90,7 @@ async fn read_document(
     let device = client.device.clone();
     state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let found = store::find(&tx, &owner, &code)?;
             if found.is_some() {
@@ -248,7 +248,7 @@ pub async fn sync_document(
     let owner = session.personal_id.clone();
     let detail = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let Some(document) = store::find(&tx, &owner, &code)? else {
                 return Ok(None);
@@ -297,7 +297,7 @@ pub async fn share_document(
     let allowed = state.citizen_limits.live_shares_per_citizen;
     state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let owner = &session.personal_id;
             // An unknown document is 404 whatever the citizen's shares: checked first.
             if store::find(c, owner, &code)?.is_none() {
@@ -375,7 +375,7 @@ pub async fn revoke_document_share(
     let now = state.clock.now();
     let revoked = state
         .db
-        .call(move |c| shares::revoke(c, &session.personal_id, &code, &id, now))
+        .write(move |c| shares::revoke(c, &session.personal_id, &code, &id, now))
         .await?;
     if revoked {
         Ok(axum::http::StatusCode::NO_CONTENT)
@@ -397,7 +397,7 @@ async fn open_shared(
     let viewer = share_views::viewer(client);
     state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let opened = shares::open(&tx, &token, now)?;
             if let Some(link) = &opened {
@@ -604,7 +604,7 @@ pub async fn upload_document(
     let owner = session.personal_id.clone();
     let stored = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let quota = limits.storage_quota_bytes;
             if let Err(full) =

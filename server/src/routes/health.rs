@@ -22,7 +22,7 @@ use crate::state::AppState;
 pub async fn health(State(state): State<AppState>) -> Result<Json<HealthResponse>, ApiError> {
     state
         .db
-        .call(|c| c.query_row("SELECT 1", (), |r| r.get::<_, i64>(0)))
+        .write(|c| c.query_row("SELECT 1", (), |r| r.get::<_, i64>(0)))
         .await
         .map_err(|error| {
             tracing::error!(%error, "health check: the database does not answer");

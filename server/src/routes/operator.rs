@@ -45,7 +45,7 @@ pub async fn change_national_record(
     let id = PersonalId::parse(&id).map_err(|_| ApiError::not_found())?;
     let changed = state
         .db
-        .call(move |c| Ok(national_db::change_record(c, &id, changes)))
+        .write(move |c| Ok(national_db::change_record(c, &id, changes)))
         .await?;
     match changed {
         Ok(record) => Ok(Json(record)),

@@ -38,7 +38,7 @@ pub async fn get_record(
     let channel = session.channel;
     let ((record, synced_at), next_refresh_in_seconds) = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let loaded = store::load(&tx, &id)?;
             let next = refresh_store::next_in(&tx, &id, now)?;

@@ -100,7 +100,7 @@ pub async fn create_draft(
     let allowed = state.citizen_limits.open_drafts_per_citizen;
     let draft = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let owner = &session.personal_id;
             // The count and the insert in one transaction, under the citizen's row lock.
             let tx = c.transaction()?;
@@ -177,7 +177,7 @@ pub async fn save_draft(
     answer(
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 store::update_draft(c, &session.personal_id, &id, revision, &answers, now)
             })
             .await?,
@@ -206,7 +206,7 @@ pub async fn discard_draft(
 ) -> Result<StatusCode, ApiError> {
     let change = state
         .db
-        .call(move |c| store::discard_draft(c, &session.personal_id, &id))
+        .write(move |c| store::discard_draft(c, &session.personal_id, &id))
         .await?;
     answer(change).map(|_| StatusCode::NO_CONTENT)
 }
@@ -236,7 +236,7 @@ pub async fn submit(
     answer(
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 // One transaction: the draft's check and the insert cannot interleave with
                 // another submission of the same draft.
                 let tx = c.transaction()?;
@@ -272,7 +272,7 @@ pub async fn withdraw(
     answer(
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 let tx = c.transaction()?;
                 let change = store::transition(
                     &tx,
@@ -332,7 +332,7 @@ pub async fn answer_question(
     answer(
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 let text = text.trim().to_owned();
                 let tx = c.transaction()?;
                 let change = store::transition(
@@ -524,7 +524,7 @@ pub async fn operator_decision(
     answer(
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 let tx = c.transaction()?;
                 let Some(owner) = store::owner_of(&tx, &id)? else {
                     return Ok(Change::NotFound);

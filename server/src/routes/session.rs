@@ -91,7 +91,7 @@ pub async fn sign_out(
         let now = state.clock.now();
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 if let Some(session) = sessions::resume(c, &token, now)? {
                     sessions::end(c, &session.id, EndReason::SignedOut, now)?;
                 }

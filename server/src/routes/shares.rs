@@ -45,7 +45,7 @@ pub async fn create_share(
     let allowed = state.citizen_limits.live_shares_per_citizen;
     let share = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let owner = &session.personal_id;
             // The count and the insert in one transaction, under the citizen's row lock.
             let tx = c.transaction()?;
@@ -106,7 +106,7 @@ pub async fn revoke_share(
     let now = state.clock.now();
     let revoked = state
         .db
-        .call(move |c| store::revoke(c, &session.personal_id, &id, now))
+        .write(move |c| store::revoke(c, &session.personal_id, &id, now))
         .await?;
     if revoked {
         Ok(StatusCode::NO_CONTENT)
@@ -140,7 +140,7 @@ pub async fn share_status(
     let viewer = share_views::viewer(&client);
     let status = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let Some((owner, revoked)) = store::status(&tx, &id)? else {
                 return Ok(None);

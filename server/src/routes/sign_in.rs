@@ -88,7 +88,7 @@ pub async fn sign_in(
     let device = client.device.clone();
     let slot = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let slot = match locks::locked_until(c, &id, now)? {
                 Some(_) => None,
                 None => match PASSWORD_FAILURES.take(c, &id, now)? {
@@ -112,7 +112,7 @@ pub async fn sign_in(
         let device = client.device.clone();
         state
             .db
-            .call(move |c| {
+            .write(move |c| {
                 let id = &account.personal_id;
                 sign_in_events::record(c, id, now, &device, channel, SignInOutcome::WrongPassword)?;
                 if slot.last {
@@ -124,13 +124,13 @@ pub async fn sign_in(
             .await?;
         return Err(ApiError::invalid_credentials());
     }
-    state.db.call(move |c| slot.give_back(c)).await?;
+    state.db.write(move |c| slot.give_back(c)).await?;
     if !account.verified {
         return Err(ApiError::account_not_verified());
     }
     let started = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let started = challenges::start(&tx, &account, now, sms)?;
             if matches!(started, Start::Sent(_)) {
@@ -186,7 +186,7 @@ pub async fn verify_code(
     let sms = settings.sms;
     let outcome = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             let tx = c.transaction()?;
             let verdict = challenges::verify(&tx, &body.challenge_id, &code, now, sms)?;
             let opened = match &verdict {
@@ -274,7 +274,7 @@ pub async fn resend_code(
     let sms = state.auth.sms;
     let resend = state
         .db
-        .call(move |c| {
+        .write(move |c| {
             // Not committed when told to wait: a refusal by the phone's daily allowance must
             // not keep the slot it took in the hourly one.
             let tx = c.transaction()?;

@@ -47,7 +47,7 @@ pub enum SeedOutcome {
 
 /// Seeds the demo data as `mode` says, in one transaction.
 pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, DbError> {
-    db.call_blocking(|connection| {
+    db.write_blocking(|connection| {
         let tx = connection.transaction()?;
         let existing: i64 = tx.query_row("SELECT count(*) FROM citizens", (), |r| r.get(0))?;
         if existing > 0 && mode == SeedMode::IfEmpty {
@@ -63,7 +63,7 @@ pub fn ensure_demo_data(db: &Database, mode: SeedMode) -> Result<SeedOutcome, Db
 /// Deletes every citizen and everything they own, seeding nothing (`--reset` without
 /// `--demo`).
 pub fn wipe(db: &Database) -> Result<(), DbError> {
-    db.call_blocking(|connection| {
+    db.write_blocking(|connection| {
         let tx = connection.transaction()?;
         clear(&tx)?;
         tx.commit()?;
@@ -85,7 +85,7 @@ fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
 /// there yet, in one transaction, and says how many it added.
 pub fn ensure_population(db: &Database, count: u32) -> Result<u32, DbError> {
     let hash = demo_password_hash()?;
-    db.call_blocking(|connection| {
+    db.write_blocking(|connection| {
         let tx = connection.transaction()?;
         let mut added = 0;
         for n in 0..count {
@@ -203,7 +203,7 @@ mod tests {
 
     fn count(db: &Database, sql: &'static str, owner: &str) -> i64 {
         let owner = owner.to_owned();
-        db.call_blocking(move |c| c.query_row(sql, [owner], |r| r.get(0)))
+        db.write_blocking(move |c| c.query_row(sql, [owner], |r| r.get(0)))
             .unwrap()
     }
 
@@ -237,7 +237,7 @@ mod tests {
         }
 
         // A reset after a change brings the demo back exactly.
-        db.call_blocking(|c| c.execute("DELETE FROM documents", ()))
+        db.write_blocking(|c| c.execute("DELETE FROM documents", ()))
             .unwrap();
         assert_eq!(
             ensure_demo_data(&db, SeedMode::Reset).unwrap(),

@@ -99,10 +99,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Database::open(&dir.path().join("portal.sqlite3")).unwrap();
         let signer = db
-            .call_blocking(|c| ShareSigner::load_or_create(c, 1))
+            .write_blocking(|c| ShareSigner::load_or_create(c, 1))
             .unwrap();
         let again = db
-            .call_blocking(|c| ShareSigner::load_or_create(c, 2))
+            .write_blocking(|c| ShareSigner::load_or_create(c, 2))
             .unwrap();
         assert_eq!(signer.kid(), again.kid(), "the key survives a restart");
 

@@ -125,14 +125,14 @@ impl TestServer {
     /// The single value the database answers to `sql`, e.g. a `count(*)`.
     pub fn sql_value<T: FromValue + Send>(&self, sql: &str, params: Vec<Value>) -> T {
         self.db
-            .call_blocking(|c| c.query_row(sql, params, |row| row.get(0)))
+            .write_blocking(|c| c.query_row(sql, params, |row| row.get(0)))
             .unwrap()
     }
 
     /// The first column of every row the database answers to `sql`.
     pub fn sql_column<T: FromValue + Send>(&self, sql: &str, params: Vec<Value>) -> Vec<T> {
         self.db
-            .call_blocking(|c| {
+            .write_blocking(|c| {
                 c.prepare(sql)?
                     .query_map(params, |row| row.get(0))?
                     .collect::<Result<_, _>>()
@@ -142,7 +142,7 @@ impl TestServer {
 
     /// Runs `sql`; how many rows it changed.
     pub fn sql_execute(&self, sql: &str, params: Vec<Value>) -> usize {
-        self.db.call_blocking(|c| c.execute(sql, params)).unwrap()
+        self.db.write_blocking(|c| c.execute(sql, params)).unwrap()
     }
 
     /// Sends one request and returns the response with its body read. A request to the
