@@ -1,8 +1,9 @@
 //! Each citizen's share of the expensive operations (issue 13): the searches of one citizen
 //! cannot take more than their share.
 //!
-//! Two kinds. A *rate* (searches, record refreshes, uploads) is a [`Limit`] counted in the
-//! database, answered `429 rate_limited` with `Retry-After`: waiting is the remedy. A *stock*
+//! Two kinds. A *rate* (record refreshes, uploads) is a [`Limit`] counted in the database,
+//! answered `429 rate_limited` with `Retry-After`: waiting is the remedy. Searches are a rate
+//! too, but paced in memory ([`crate::search_pace`]): one past the allowance waits its turn. A *stock*
 //! (open drafts, live shares, stored bytes) is what the citizen holds, counted from the rows
 //! themselves, so it can never drift from them; it is answered `409` with its own code and
 //! `allowed`, because waiting does not help: the citizen submits or discards a draft, revokes
@@ -22,8 +23,8 @@ use crate::db::DbError;
 use crate::error::ApiError;
 use crate::limits::Limit;
 
-/// The length of a search window, in seconds: short, so a citizen who meets it waits a
-/// moment, not a minute.
+/// The length of a search window, in seconds: short, so a citizen past it waits a moment,
+/// not a minute. It is also the longest a search waits for its turn.
 pub const SEARCH_WINDOW_SECONDS: u32 = 3;
 
 /// Whether a stock has room for one more; the refusal to answer when it has not.

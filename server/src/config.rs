@@ -143,9 +143,10 @@ pub struct ServeOptions {
 /// enough that a script cannot take everyone else's share. See [`crate::citizen_limits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Args)]
 pub struct CitizenLimits {
-    /// Documents searches (`GET /api/v1/documents`) one citizen may make per 3 seconds. The
-    /// app sends one per keystroke when the answers come back quickly: 30 is a 120-word-a-
-    /// minute typist's rate, with room for a burst such as a held Backspace.
+    /// Documents searches (`GET /api/v1/documents`) one citizen may make at once, and per 3
+    /// seconds after that (one every 3 s / N). The app sends one per keystroke when the
+    /// answers come back quickly: 30 is a 120-word-a-minute typist's rate, with room for a
+    /// burst such as a held Backspace. A search past it waits its turn, up to 3 s.
     #[arg(long, env = "PORTAL_SEARCHES_PER_CITIZEN", default_value_t = 30)]
     pub searches_per_citizen: u32,
 

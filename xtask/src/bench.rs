@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::XtaskError;
-use crate::load::{self, LoadOptions};
+use crate::load::{self, Engine, LoadOptions};
 use crate::process::{command, run};
 use crate::throwaway_server::ThrowawayServer;
 use crate::{app_build, tools};
@@ -20,7 +20,7 @@ pub struct BenchOptions {
 
 impl BenchOptions {
     /// Reads `[--port N] [--skip-build]` or `--load [--port N] [--seconds N] [--citizens N]
-    /// [--instances N]`.
+    /// [--database sqlite|postgres] [--instances N]`.
     pub fn parse(args: &[String]) -> Result<Self, XtaskError> {
         // Away from `serve` (8080), the e2e suites (8181–8183) and api-check (8292), which
         // may be running.
@@ -31,7 +31,8 @@ impl BenchOptions {
             port,
             seconds: 60,
             citizens: 200,
-            instances: 1,
+            instances: None,
+            engine: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -54,8 +55,16 @@ impl BenchOptions {
                         usize::try_from(number("a number of citizens")?).unwrap_or(usize::MAX);
                 }
                 "--instances" if load => {
-                    loading.instances = u16::try_from(number("a number of servers")?)
-                        .map_err(|_| XtaskError::Usage("--instances: too many".to_owned()))?;
+                    loading.instances = Some(
+                        u16::try_from(number("a number of servers")?)
+                            .map_err(|_| XtaskError::Usage("--instances: too many".to_owned()))?,
+                    );
+                }
+                "--database" if load => {
+                    let engine = args.next().and_then(|name| Engine::parse(name));
+                    loading.engine = Some(engine.ok_or_else(|| {
+                        XtaskError::Usage("--database takes sqlite or postgres".to_owned())
+                    })?);
                 }
                 other => {
                     return Err(XtaskError::Usage(format!(

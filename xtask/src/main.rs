@@ -6,8 +6,9 @@
 //! - `cargo xtask build`: the release build of the app into `dist/`, compressed, with its sizes.
 //! - `cargo xtask bench [--port N] [--skip-build]`: keystroke to painted results in the
 //!   documents search at 10,000 documents, in Chromium; it prints, and never fails on time.
-//!   `cargo xtask bench --load [--seconds N]`: a few hundred signed-in citizens against the
-//!   release server; fails only on errors or lost draft saves.
+//!   `cargo xtask bench --load [--seconds N] [--database sqlite|postgres] [--instances N]`: a
+//!   few hundred signed-in citizens against release servers on SQLite, on PostgreSQL, and two
+//!   on one PostgreSQL; fails only on errors or lost draft saves.
 //! - `cargo xtask sizes`: the raw, gzip and brotli bytes of every asset in `dist/`.
 //! - `cargo xtask openapi`: writes `docs/openapi.yaml` from the server's code.
 //! - `cargo xtask api-check`: schemathesis against that document and the server (also a step

@@ -12,8 +12,19 @@ use crate::error::XtaskError;
 /// A running server. The caller waits for it with [`ThrowawayServer::wait_until_up`].
 pub struct ThrowawayServer {
     child: Child,
-    database: PathBuf,
+    /// The SQLite file it made, removed when it stops; `None` for a shared database.
+    database: Option<PathBuf>,
     port: u16,
+}
+
+/// Which database a server runs on.
+#[derive(Debug, Clone, Copy)]
+pub enum ServerDatabase<'a> {
+    /// An SQLite file of its own in the system's temporary folder, seeded afresh.
+    OwnFile,
+    /// A PostgreSQL database that other instances may share, by its URL. Only the first
+    /// instance `reset`s and seeds it; the others find it seeded.
+    Shared { url: &'a str, reset: bool },
 }
 
 impl ThrowawayServer {
@@ -28,20 +39,42 @@ impl ThrowawayServer {
         operator_token: &str,
         extra: &[&str],
     ) -> Result<Self, XtaskError> {
+        let on = ServerDatabase::OwnFile;
+        Self::start_on(root, binary, dist, port, operator_token, on, extra)
+    }
+
+    /// As [`Self::start`], on the database `on`.
+    pub fn start_on(
+        root: &Path,
+        binary: &Path,
+        dist: &Path,
+        port: u16,
+        operator_token: &str,
+        on: ServerDatabase<'_>,
+        extra: &[&str],
+    ) -> Result<Self, XtaskError> {
         // A server left on the port would answer instead of ours, with data of its own.
         TcpListener::bind(("127.0.0.1", port)).map_err(XtaskError::io(format!(
             "port {port} is taken (choose another with --port)"
         )))?;
-        let database =
-            std::env::temp_dir().join(format!("portal-{port}-{}.sqlite3", std::process::id()));
+        let (database, location, reset) = match on {
+            ServerDatabase::OwnFile => {
+                let file = std::env::temp_dir()
+                    .join(format!("portal-{port}-{}.sqlite3", std::process::id()));
+                let location = file.clone().into_os_string();
+                (Some(file), location, true)
+            }
+            ServerDatabase::Shared { url, reset } => (None, url.into(), reset),
+        };
         let child = Command::new(binary)
             .current_dir(root)
             .args(["--listen", &format!("127.0.0.1:{port}")])
             .arg("--dist")
             .arg(dist)
             .arg("--database")
-            .arg(&database)
-            .args(["--demo", "--reset", "--dev-sms-outbox"])
+            .arg(location)
+            .args(["--demo", "--dev-sms-outbox"])
+            .args(reset.then_some("--reset"))
             .args(["--operator-token", operator_token])
             .args(extra)
             // It prints each SMS it sends: the callers read the code from the outbox instead.
@@ -89,8 +122,11 @@ impl Drop for ThrowawayServer {
         // Already gone is fine: there is nothing left to stop.
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let Some(database) = &self.database else {
+            return;
+        };
         for suffix in ["", "-wal", "-shm"] {
-            let mut path = self.database.clone().into_os_string();
+            let mut path = database.clone().into_os_string();
             path.push(suffix);
             // A file that was never made is fine; the folder is the system's temporary one.
             let _ = std::fs::remove_file(path);

@@ -46,7 +46,7 @@ type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection:
         (status = 200, description = "The page", body = DocumentPage),
         (status = 400, description = "`malformed_request`: a query parameter is not valid; `fields` names each one and why", body = ErrorBody),
         (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: the citizen's searches for these few seconds are used up (`--searches-per-citizen` per 3 seconds); `retry_after_seconds` and `Retry-After` say when to search again", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: the citizen's searches are past their pace (`--searches-per-citizen` at once, then that many per 3 seconds) by more than the 3 seconds a search may wait for its turn; answered after those 3 seconds, with `retry_after_seconds` and `Retry-After` saying when to search again", body = ErrorBody),
     ),
 )]
 pub async fn list_documents(
@@ -64,11 +64,14 @@ pub async fn list_documents(
             body.fields = fields;
             ApiError::from(body)
         })?;
-    state.search_pace.admit(
-        state.citizen_limits.searches(),
-        &session.personal_id,
-        state.clock.now(),
-    )?;
+    state
+        .search_pace
+        .admit(
+            state.citizen_limits.searches(),
+            &session.personal_id,
+            state.clock.now_millis(),
+        )
+        .await?;
     let page = state
         .db
         .read(move |c| search::search(c, &session.personal_id, &query))

@@ -1,10 +1,11 @@
 //! `cargo xtask bench --load`: many signed-in citizens against release servers on 127.0.0.1.
 //!
-//! In one run it prints throughput and p50/p99 of a record read, a documents search, a draft
-//! save, a file of the app and the health check, alone and then beside one citizen's 20
-//! searches of their 10,000 documents (the noisy-neighbour ratio); then a mixed run of every
-//! citizen at once, after which every draft is read back. It never fails on a time: only when
-//! it cannot run, when the mixed run met errors, or when a draft save was lost or duplicated.
+//! For each setup (by default SQLite, PostgreSQL, and two instances on one PostgreSQL) it
+//! prints throughput and p50/p99 of a record read, a documents search, a draft save, a file of
+//! the app and the health check, alone and then beside one citizen's 20 searches of their
+//! 10,000 documents (the noisy-neighbour ratio); then a mixed run of every citizen at once,
+//! after which every draft is read back. It never fails on a time: only when it cannot run,
+//! when a mixed run met errors, or when a draft save was lost or duplicated.
 
 mod citizens;
 mod endpoints;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use hyper::header::HeaderValue;
 
 use crate::error::XtaskError;
+use crate::postgres::ThrowawayPostgres;
 use citizens::{Citizen, population_phone, sign_in, start_draft};
 use endpoints::{Crowd, Endpoint};
 use http::{Call, HttpClient};
@@ -36,8 +38,74 @@ pub struct LoadOptions {
     pub seconds: u64,
     /// Citizens signed in.
     pub citizens: usize,
-    /// Servers started, each with its own database for now; citizens are spread over them.
-    pub instances: u16,
+    /// Servers started, citizens spread over them; `None`: one, and two on PostgreSQL.
+    pub instances: Option<u16>,
+    /// The engine; `None`: each in turn.
+    pub engine: Option<Engine>,
+}
+
+/// The database the servers run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// An SQLite file for each server.
+    Sqlite,
+    /// One database of a throwaway PostgreSQL cluster, shared by every server.
+    Postgres,
+}
+
+impl Engine {
+    /// Reads `sqlite` or `postgres`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "sqlite" => Some(Self::Sqlite),
+            "postgres" | "postgresql" => Some(Self::Postgres),
+            _ => None,
+        }
+    }
+}
+
+/// One engine with a number of instances: what one part of the run measures.
+#[derive(Debug, Clone, Copy)]
+struct Setup {
+    engine: Engine,
+    instances: u16,
+}
+
+impl Setup {
+    /// What was asked for, or by default the three setups the issue compares.
+    fn all(options: &LoadOptions) -> Vec<Self> {
+        let engines = match options.engine {
+            Some(engine) => vec![engine],
+            None => vec![Engine::Sqlite, Engine::Postgres],
+        };
+        let mut setups = Vec::new();
+        for engine in engines {
+            let counts = match (options.instances, engine) {
+                (Some(n), _) => vec![n],
+                (None, Engine::Sqlite) => vec![1],
+                (None, Engine::Postgres) => vec![1, 2],
+            };
+            setups.extend(
+                counts
+                    .into_iter()
+                    .map(|instances| Self { engine, instances }),
+            );
+        }
+        setups
+    }
+
+    fn title(self) -> String {
+        let servers = match self.instances {
+            1 => "one server".to_owned(),
+            n => format!("{n} servers"),
+        };
+        match (self.engine, self.instances) {
+            (Engine::Sqlite, 1) => format!("SQLite, {servers}"),
+            (Engine::Sqlite, _) => format!("SQLite, {servers}, each on its own file"),
+            (Engine::Postgres, 1) => format!("PostgreSQL, {servers}"),
+            (Engine::Postgres, _) => format!("PostgreSQL, {servers} on one database"),
+        }
+    }
 }
 
 /// The citizen with 10,000 documents, and the phone their codes go to.
@@ -51,35 +119,57 @@ const MAX_REQUESTS: u64 = 2_000_000;
 /// Sign-ins at once: each costs the server an argon2 hash.
 const SIGN_INS_AT_ONCE: usize = 8;
 
-/// Starts the servers, runs the three parts and says what they came to.
+/// For each setup, starts the servers, runs the three parts and says what they came to;
+/// then fails if any setup's mixed run did.
 pub fn run(
     root: &Path,
     binary: &Path,
     operator_token: &str,
     options: &LoadOptions,
 ) -> Result<(), XtaskError> {
-    let plan = TargetPlan {
-        binary,
-        first_port: options.port,
-        instances: options.instances,
-        population: options.citizens,
-        operator_token,
+    let setups = Setup::all(options);
+    // One cluster for every PostgreSQL setup: each resets its database when it starts.
+    let cluster = if setups.iter().any(|s| s.engine == Engine::Postgres) {
+        println!("\n==> load: starting a throwaway PostgreSQL cluster");
+        Some(ThrowawayPostgres::start()?)
+    } else {
+        None
     };
-    println!(
-        "\n==> load: starting {} release server(s)",
-        options.instances
-    );
-    let target = Target::start(root, &plan)?;
-    if let Some(note) = target.static_file_note() {
-        println!("    note: {note}");
-    }
+    let database = cluster.as_ref().map(|c| format!("{}/postgres", c.url()));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(XtaskError::io("starting the load bench's runtime"))?;
     let operator = HeaderValue::from_str(&format!("Bearer {operator_token}"))
         .map_err(|e| XtaskError::Usage(format!("the operator credential: {e}")))?;
-    runtime.block_on(measure(&target, options, &operator))
+    let mut faults = Vec::new();
+    for setup in setups {
+        println!("\n==> load: {}", setup.title());
+        let plan = TargetPlan {
+            binary,
+            first_port: options.port,
+            instances: setup.instances,
+            population: options.citizens,
+            operator_token,
+            postgres: match setup.engine {
+                Engine::Sqlite => None,
+                Engine::Postgres => database.as_deref(),
+            },
+        };
+        let target = Target::start(root, &plan)?;
+        if let Some(note) = target.static_file_note() {
+            println!("    note: {note}");
+        }
+        if let Err(fault) = runtime.block_on(measure(&target, options, &operator)) {
+            println!("\n{}: {fault}", setup.title());
+            faults.push(format!("{}: {fault}", setup.title()));
+        }
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(XtaskError::CheckFailed(faults.join("; ")))
+    }
 }
 
 async fn measure(

@@ -1,11 +1,12 @@
 //! What the load bench sends to: release servers it starts itself on 127.0.0.1, each on its
-//! own port with a fresh database, reached by their URLs. The bench talks only to those URLs,
-//! so more instances (or, later, instances sharing one database) change nothing but this file.
+//! own port, reached by their URLs: on SQLite each with a fresh file of its own, on
+//! PostgreSQL all on one database, which the first resets and seeds. The bench talks only to
+//! those URLs, so the engine and the number of instances change nothing but this file.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::XtaskError;
-use crate::throwaway_server::ThrowawayServer;
+use crate::throwaway_server::{ServerDatabase, ThrowawayServer};
 
 /// The servers under test, stopped (and their databases removed) when dropped.
 pub struct Target {
@@ -28,6 +29,8 @@ pub struct TargetPlan<'a> {
     pub population: usize,
     /// The operator credential for the development SMS outbox.
     pub operator_token: &'a str,
+    /// A PostgreSQL database for every instance to share, by URL; `None` for SQLite files.
+    pub postgres: Option<&'a str>,
 }
 
 impl Target {
@@ -47,13 +50,18 @@ impl Target {
             stand_in,
             static_path,
         };
-        for port in (0..plan.instances).map(|i| plan.first_port + i) {
-            let server = ThrowawayServer::start(
+        for (i, port) in (0..plan.instances).map(|i| (i, plan.first_port + i)) {
+            let on = match plan.postgres {
+                None => ServerDatabase::OwnFile,
+                Some(url) => ServerDatabase::Shared { url, reset: i == 0 },
+            };
+            let mut server = ThrowawayServer::start_on(
                 root,
                 plan.binary,
                 &dist,
                 port,
                 plan.operator_token,
+                on,
                 &[
                     "--demo-population",
                     &population,
@@ -66,10 +74,9 @@ impl Target {
                     "1000000",
                 ],
             )?;
-            target.servers.push(server);
-        }
-        for server in &mut target.servers {
+            // One at a time: the next instance must find the shared database seeded.
             server.wait_until_up()?;
+            target.servers.push(server);
         }
         Ok(target)
     }
