@@ -1,7 +1,7 @@
 //! `use_online`: whether the browser has a network connection.
 //!
-//! leptos-use 0.18 (already in the build for the language cookie) has no such hook, and this
-//! one is a few lines.
+//! A few lines of our own: the app does not depend on leptos-use, and one pair of event
+//! listeners does not justify bringing it in.
 
 use leptos::{ev, prelude::*};
 

@@ -15,14 +15,3 @@ pub enum Sex {
     /// Female, "Nữ" (code 2).
     Female,
 }
-
-impl Sex {
-    /// The QCVN 109:2017 code.
-    pub const fn standard_code(self) -> u8 {
-        match self {
-            Self::Unknown => 0,
-            Self::Male => 1,
-            Self::Female => 2,
-        }
-    }
-}

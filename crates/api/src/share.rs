@@ -164,7 +164,7 @@ pub struct SplitCode {
 }
 
 /// Takes a code (or a verify URL holding one after `#`) apart. Checking the signature is the
-/// caller's: the browser uses WebCrypto, the server ed25519-dalek.
+/// caller's: the browser and the server both use ed25519-dalek.
 pub fn split_code(text: &str) -> Result<SplitCode, CodeError> {
     let code = text.trim().rsplit('#').next().unwrap_or_default();
     let (signed, signature) = code.split_once('.').ok_or(CodeError::Malformed)?;
