@@ -221,7 +221,7 @@ fn spawn_provider(state: &AppState, pace: u32) {
                 .write(move |c| {
                     let tx = c.transaction()?;
                     let moved =
-                        crate::requests::store::advance_workflow(&tx, now, i64::from(pace))?;
+                        crate::requests::transition::advance_workflow(&tx, now, i64::from(pace))?;
                     tx.commit()?;
                     Ok(moved)
                 })

@@ -499,7 +499,7 @@ async fn the_simulated_provider_takes_requests_in_at_its_pace() {
     let tick = |now: i64| {
         server
             .db
-            .write_blocking(|c| portal_server::requests::store::advance_workflow(c, now, 60))
+            .write_blocking(|c| portal_server::requests::transition::advance_workflow(c, now, 60))
             .unwrap()
     };
     let start = server.clock.now();

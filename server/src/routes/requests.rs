@@ -17,8 +17,9 @@ use crate::citizen_limits;
 use crate::error::ApiError;
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
-use crate::requests::store::{self, Change, NewAttachment};
+use crate::requests::transition::{self, NewAttachment, Step};
 use crate::requests::workflow::Actor;
+use crate::requests::{self, Change, drafts, submitted};
 use crate::state::AppState;
 
 fn answer(change: Change) -> Result<Json<RequestDetail>, ApiError> {
@@ -65,7 +66,7 @@ pub async fn list_requests(
 ) -> Result<Json<Vec<RequestSummary>>, ApiError> {
     let list = state
         .db
-        .read(move |c| store::list(c, &session.personal_id))
+        .read(move |c| requests::list(c, &session.personal_id))
         .await?;
     Ok(Json(list))
 }
@@ -107,7 +108,7 @@ pub async fn create_draft(
             if let Err(full) = citizen_limits::room_for_draft(&tx, owner, allowed)? {
                 return Ok(Err(full));
             }
-            let draft = store::create_draft(&tx, owner, &answers, now)?;
+            let draft = drafts::create_draft(&tx, owner, &answers, now)?;
             tx.commit()?;
             Ok(Ok(draft))
         })
@@ -135,7 +136,7 @@ pub async fn get_request(
 ) -> Result<Json<RequestDetail>, ApiError> {
     state
         .db
-        .read(move |c| store::detail(c, &session.personal_id, &id))
+        .read(move |c| requests::detail(c, &session.personal_id, &id))
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -178,7 +179,7 @@ pub async fn save_draft(
         state
             .db
             .write(move |c| {
-                store::update_draft(c, &session.personal_id, &id, revision, &answers, now)
+                drafts::update_draft(c, &session.personal_id, &id, revision, &answers, now)
             })
             .await?,
     )
@@ -206,7 +207,7 @@ pub async fn discard_draft(
 ) -> Result<StatusCode, ApiError> {
     let change = state
         .db
-        .write(move |c| store::discard_draft(c, &session.personal_id, &id))
+        .write(move |c| drafts::discard_draft(c, &session.personal_id, &id))
         .await?;
     answer(change).map(|_| StatusCode::NO_CONTENT)
 }
@@ -240,7 +241,7 @@ pub async fn submit(
                 // One transaction: the draft's check and the insert cannot interleave with
                 // another submission of the same draft.
                 let tx = c.transaction()?;
-                let change = store::submit(&tx, &session.personal_id, &id, now)?;
+                let change = submitted::submit(&tx, &session.personal_id, &id, now)?;
                 tx.commit()?;
                 Ok(change)
             })
@@ -274,16 +275,8 @@ pub async fn withdraw(
             .db
             .write(move |c| {
                 let tx = c.transaction()?;
-                let change = store::transition(
-                    &tx,
-                    &session.personal_id,
-                    &id,
-                    RequestStatus::Withdrawn,
-                    Actor::Citizen,
-                    None,
-                    None,
-                    now,
-                )?;
+                let step = Step::bare(RequestStatus::Withdrawn, Actor::Citizen);
+                let change = transition::transition(&tx, &session.personal_id, &id, &step, now)?;
                 tx.commit()?;
                 Ok(change)
             })
@@ -335,16 +328,13 @@ pub async fn answer_question(
             .write(move |c| {
                 let text = text.trim().to_owned();
                 let tx = c.transaction()?;
-                let change = store::transition(
-                    &tx,
-                    &session.personal_id,
-                    &id,
-                    RequestStatus::Processing,
-                    Actor::Citizen,
-                    Some(&text),
-                    attachment.as_ref(),
-                    now,
-                )?;
+                let step = Step {
+                    to: RequestStatus::Processing,
+                    actor: Actor::Citizen,
+                    note: Some(&text),
+                    attachment: attachment.as_ref(),
+                };
+                let change = transition::transition(&tx, &session.personal_id, &id, &step, now)?;
                 tx.commit()?;
                 Ok(change)
             })
@@ -442,7 +432,7 @@ pub async fn get_attachment(
     let attachment: i64 = attachment.parse().map_err(|_| ApiError::not_found())?;
     let found = state
         .db
-        .read(move |c| store::attachment(c, &session.personal_id, &id, attachment))
+        .read(move |c| submitted::attachment(c, &session.personal_id, &id, attachment))
         .await?;
     let Some((file_name, content_type, bytes)) = found else {
         return Err(ApiError::not_found());
@@ -526,19 +516,14 @@ pub async fn operator_decision(
             .db
             .write(move |c| {
                 let tx = c.transaction()?;
-                let Some(owner) = store::owner_of(&tx, &id)? else {
+                let Some(owner) = submitted::owner_of(&tx, &id)? else {
                     return Ok(Change::NotFound);
                 };
-                let change = store::transition(
-                    &tx,
-                    &owner,
-                    &id,
-                    decision.status,
-                    Actor::Provider,
-                    note.as_deref(),
-                    None,
-                    now,
-                )?;
+                let step = Step {
+                    note: note.as_deref(),
+                    ..Step::bare(decision.status, Actor::Provider)
+                };
+                let change = transition::transition(&tx, &owner, &id, &step, now)?;
                 tx.commit()?;
                 Ok(change)
             })

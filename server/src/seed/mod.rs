@@ -136,7 +136,7 @@ fn seed(tx: &Transaction<'_>) -> Result<(), DbError> {
         next_reference = requests::insert_requests(tx, owner, phone, how_many, next_reference)?;
     }
     // The demo's references are YC-2026-…: submissions carry on after the last of them.
-    crate::requests::store::set_reference_counter(tx, 2026, i64::from(next_reference) - 1)?;
+    crate::requests::submitted::set_reference_counter(tx, 2026, i64::from(next_reference) - 1)?;
     Ok(())
 }
 

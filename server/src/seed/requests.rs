@@ -7,7 +7,7 @@ use crate::params;
 use portal_api::requests::{Delivery, POLICE_OFFICES, RequestAnswers, RequestKind};
 
 use crate::db::DbError;
-use crate::requests::store::insert_result_document;
+use crate::requests::transition::insert_result_document;
 
 /// One seeded request: what was asked, and the statuses it passed through with their times.
 struct DemoRequest {
