@@ -3,7 +3,6 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::ErrorBody;
 use portal_api::documents::{
@@ -21,6 +20,7 @@ use crate::documents::signed_pdf::{self, Refusal};
 use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
+use crate::http::file_download::{Disposition, FileDownload};
 use crate::record::access_log::{self, Access};
 use crate::record::share_views::{self, SharedThing};
 use crate::state::AppState;
@@ -201,31 +201,17 @@ fn file_response(
             format!("Ngay cap: {}", summary.issued_on.to_display()),
         ])
     });
-    let disposition = format!(
-        "{}; filename=\"{}\"",
-        if download { "attachment" } else { "inline" },
-        file_name.replace(['"', '\\'], "_")
-    );
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
+    FileDownload {
+        bytes,
+        content_type: "application/pdf".to_owned(),
+        file_name: file_name.to_owned(),
+        disposition: if download {
+            Disposition::Attachment
+        } else {
+            Disposition::InlineInPortalFrame
+        },
     }
-    // The document page previews the file in a frame of its own origin; everything else the
-    // file could ask for stays forbidden.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; frame-ancestors 'self'"),
-    );
-    headers.insert(
-        header::X_FRAME_OPTIONS,
-        HeaderValue::from_static("SAMEORIGIN"),
-    );
-    response
+    .into_response()
 }
 
 /// Re-synchronises the document from its issuing agency (simulated) and answers it anew.

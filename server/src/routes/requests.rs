@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::requests::{
     ANSWER_WITHIN_WORKING_DAYS, DraftSave, POLICE_OFFICES, RequestAnswer, RequestAnswers,
@@ -15,6 +15,7 @@ use serde::Deserialize;
 use crate::auth::CurrentSession;
 use crate::citizen_limits;
 use crate::error::ApiError;
+use crate::http::file_download::{Disposition, FileDownload};
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
 use crate::requests::transition::{self, NewAttachment, Step};
@@ -315,9 +316,8 @@ pub async fn answer_question(
     State(state): State<AppState>,
     CurrentSession(session): CurrentSession,
     Path(id): Path<String>,
-    request: Request,
+    AnswerBody { text, attachment }: AnswerBody,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let (text, attachment) = read_answer(&state, request).await?;
     RequestAnswer { text: text.clone() }
         .validate()
         .map_err(ApiError::validation)?;
@@ -342,7 +342,24 @@ pub async fn answer_question(
     )
 }
 
-/// The answer's text and file, from JSON (text alone) or multipart form data (text and file).
+/// The answer's text and file, from JSON (text alone) or multipart form data (text and file,
+/// the file checked by its content).
+pub struct AnswerBody {
+    /// The citizen's answer, as sent.
+    pub text: String,
+    /// The file they attached, if any.
+    pub attachment: Option<NewAttachment>,
+}
+
+impl FromRequest<AppState> for AnswerBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let (text, attachment) = read_answer(state, request).await?;
+        Ok(Self { text, attachment })
+    }
+}
+
 async fn read_answer(
     state: &AppState,
     request: Request,
@@ -437,27 +454,13 @@ pub async fn get_attachment(
     let Some((file_name, content_type, bytes)) = found else {
         return Err(ApiError::not_found());
     };
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        file_name.replace(['"', '\\'], "_")
-    );
-    for (name, value) in [
-        (header::CONTENT_TYPE, content_type),
-        (header::CONTENT_DISPOSITION, disposition),
-        // Nothing the file holds may run as the portal's page.
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'".to_owned(),
-        ),
-        (header::CACHE_CONTROL, "private, no-store".to_owned()),
-    ] {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            headers.insert(name, value);
-        }
+    Ok(FileDownload {
+        bytes,
+        content_type,
+        file_name,
+        disposition: Disposition::Attachment,
     }
-    Ok(response)
+    .into_response())
 }
 
 /// The provider's decision, for demos and tests.
