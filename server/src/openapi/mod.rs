@@ -10,6 +10,7 @@ use utoipa::openapi::security::{
 use utoipa::{Modify, OpenApi};
 
 pub mod forms;
+pub mod responses;
 mod rules;
 
 use crate::routes::api_router;

@@ -11,6 +11,7 @@ use crate::auth::sessions::{self, EndReason};
 use crate::auth::{CurrentSession, sign_in_events};
 use crate::documents::shares as document_links;
 use crate::error::ApiError;
+use crate::openapi::responses::{SignedIn, SignedInChange};
 use crate::share::store as share_codes;
 use crate::state::AppState;
 
@@ -22,7 +23,7 @@ use crate::state::AppState;
     operation_id = "accountActivity",
     responses(
         (status = 200, description = "The citizen's sessions and recent sign-ins", body = AccountActivity),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
     ),
 )]
 pub async fn activity(
@@ -51,8 +52,7 @@ pub async fn activity(
     params(("id" = String, Path, description = "The session's id from the activity list")),
     responses(
         (status = 204, description = "The session ended"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no live session with this id", body = ErrorBody),
     ),
 )]
@@ -86,8 +86,7 @@ pub async fn end_session(
     params(("id" = String, Path, description = "The session's id from the activity list")),
     responses(
         (status = 200, description = "The session ended, the report was recorded, and what the session made was revoked: the counts say how much", body = SessionReport),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no live session with this id", body = ErrorBody),
     ),
 )]

@@ -21,6 +21,7 @@ use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::http::file_download::{Disposition, FileDownload};
+use crate::openapi::responses::{JsonBody, SignedIn, SignedInChange};
 use crate::record::access_log::{self, Access};
 use crate::record::share_views::{self, SharedThing};
 use crate::state::AppState;
@@ -45,7 +46,7 @@ type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection:
     responses(
         (status = 200, description = "The page", body = DocumentPage),
         (status = 400, description = "`malformed_request`: a query parameter is not valid; `fields` names each one and why", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 429, description = "`rate_limited`: the citizen's searches are past their pace (`--searches-per-citizen` at once, then that many per 3 seconds) by more than the 3 seconds a search may wait for its turn; answered after those 3 seconds, with `retry_after_seconds` and `Retry-After` saying when to search again", body = ErrorBody),
     ),
 )]
@@ -123,7 +124,7 @@ async fn read_document(
     params(("code" = String, Path, description = "The document code")),
     responses(
         (status = 200, description = "The document", body = DocumentDetail),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
 )]
@@ -153,7 +154,7 @@ pub async fn get_document(
     ),
     responses(
         (status = 200, description = "The file", content_type = "application/pdf"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
 )]
@@ -223,8 +224,7 @@ fn file_response(
     params(("code" = String, Path, description = "The document code")),
     responses(
         (status = 200, description = "The document, with its new sync time", body = DocumentDetail),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
 )]
@@ -266,12 +266,10 @@ pub async fn sync_document(
     request_body = CreateDocumentShare,
     responses(
         (status = 201, description = "The link; the page is `/shared/{token}`. The only answer that carries `token`: the server keeps just its hash", body = CreatedDocumentShare),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        JsonBody,
+        SignedInChange,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
         (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `valid_hours` outside 1 to 168", body = ErrorBody),
     ),
 )]
@@ -321,7 +319,7 @@ pub async fn share_document(
     params(("code" = String, Path, description = "The document code")),
     responses(
         (status = 200, description = "The links, each without its secret (only its hash is kept)", body = Vec<DocumentShare>),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
     ),
 )]
@@ -351,8 +349,7 @@ pub async fn list_document_shares(
     ),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "No such live link on the citizen's document", body = ErrorBody),
     ),
 )]
@@ -566,8 +563,7 @@ async fn read_upload(
     responses(
         (status = 201, description = "Stored; the new document", body = DocumentDetail),
         (status = 400, description = "Not a multipart body, or a part other than the form's", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 409, description = "`conflict`: the same file is already in the store (`fields.file` = `duplicate`). Or `storage_quota_exceeded`: the file would take the citizen's uploaded files past their quota of `allowed` bytes", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: over 10 MB", body = ErrorBody),
         (status = 415, description = "The body is not multipart/form-data", body = ErrorBody),

@@ -11,6 +11,7 @@ use crate::error::ApiError;
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
 use crate::national_db::{self, ChangeError};
+use crate::openapi::responses::PublicChange;
 use crate::state::AppState;
 
 /// Changes a citizen's authoritative record in the simulated national database (the fields
@@ -30,7 +31,7 @@ use crate::state::AppState;
         (status = 200, description = "The record as the national database now holds it", body = PopulationRecord),
         (status = 400, description = "The body is not a JSON object", body = ErrorBody),
         (status = 401, description = "Without the operator credential", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
         (status = 404, description = "No such citizen; or the endpoint is off (the default): not routed, like any unknown path", body = ErrorBody),
         (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: a field that records do not have, the personal ID number, or a value of the wrong shape", body = ErrorBody),

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::auth::{ClientInfo, CurrentSession};
 use crate::error::ApiError;
+use crate::openapi::responses::{SignedIn, SignedInChange};
 use crate::record::access_log::{self, Access};
 use crate::record::refresh::{self, StartError};
 use crate::record::{refresh_store, store};
@@ -25,7 +26,7 @@ use crate::state::AppState;
     operation_id = "getRecord",
     responses(
         (status = 200, description = "The citizen's record", body = RecordView),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
     ),
 )]
 pub async fn get_record(
@@ -71,8 +72,7 @@ pub async fn get_record(
     operation_id = "refreshRecord",
     responses(
         (status = 200, description = "The refresh's status", body = RefreshStatus),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 429, description = "`rate_limited`: one refresh a minute, and the citizen's refreshes for the hour (`--record-refreshes-per-citizen-per-hour`); `retry_after_seconds` and `Retry-After` say when", body = ErrorBody),
     ),
 )]
@@ -114,7 +114,7 @@ pub async fn start_refresh(
     operation_id = "refreshStatus",
     responses(
         (status = 200, description = "The latest refresh's status", body = RefreshStatus),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "The citizen has never refreshed their record", body = ErrorBody),
     ),
 )]
@@ -150,7 +150,7 @@ pub struct PageQuery {
     responses(
         (status = 200, description = "One page of the log", body = AccessLogPage),
         (status = 400, description = "`page` is not a whole number from 1 to 100000", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
     ),
 )]
 pub async fn access_log_page(

@@ -18,6 +18,7 @@ use crate::error::ApiError;
 use crate::http::file_download::{Disposition, FileDownload};
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
+use crate::openapi::responses::{JsonBody, PublicChange, SignedIn, SignedInChange};
 use crate::requests::transition::{self, NewAttachment, Step};
 use crate::requests::workflow::Actor;
 use crate::requests::{self, Change, drafts, submitted};
@@ -58,7 +59,7 @@ pub async fn catalogue() -> Json<RequestCatalogue> {
     operation_id = "listRequests",
     responses(
         (status = 200, description = "Drafts and requests", body = Vec<RequestSummary>),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
     ),
 )]
 pub async fn list_requests(
@@ -81,11 +82,9 @@ pub async fn list_requests(
     request_body = RequestAnswers,
     responses(
         (status = 201, description = "The draft; its `id` names it until it is submitted", body = RequestDetail),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        JsonBody,
+        SignedInChange,
         (status = 409, description = "`draft_limit_reached`: the citizen already has as many open drafts as `allowed`; submit or discard one first", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
     ),
 )]
@@ -126,7 +125,7 @@ pub async fn create_draft(
     params(("id" = String, Path, description = "A draft's id, or a request's reference (`YC-2026-000123`)")),
     responses(
         (status = 200, description = "The draft or request", body = RequestDetail),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "The citizen has no draft or request by this name", body = ErrorBody),
     ),
 )]
@@ -156,12 +155,10 @@ pub async fn get_request(
     request_body = DraftSave,
     responses(
         (status = 200, description = "Saved; `revision` is one more than the save named", body = RequestDetail),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        JsonBody,
+        SignedInChange,
         (status = 404, description = "The citizen has no such draft", body = ErrorBody),
         (status = 409, description = "`draft_conflict`: the draft was saved meanwhile and `revision` is no longer its current one; nothing was saved, and `draft` holds the draft as it now stands (answers and revision). Or `conflict`: it was submitted and can no longer change", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
     ),
 )]
@@ -195,8 +192,7 @@ pub async fn save_draft(
     params(("id" = String, Path, description = "The draft's id")),
     responses(
         (status = 204, description = "Discarded"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no such draft", body = ErrorBody),
         (status = 409, description = "`conflict`: it was submitted; withdraw it instead", body = ErrorBody),
     ),
@@ -223,8 +219,7 @@ pub async fn discard_draft(
     params(("id" = String, Path, description = "The draft's id (its idempotency key)")),
     responses(
         (status = 200, description = "The request, with its reference number", body = RequestDetail),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no such draft", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `fields` names every answer still wrong", body = ErrorBody),
     ),
@@ -259,8 +254,7 @@ pub async fn submit(
     params(("id" = String, Path, description = "The request's reference")),
     responses(
         (status = 200, description = "Withdrawn", body = RequestDetail),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no such request", body = ErrorBody),
         (status = 409, description = "`conflict`: already in processing or decided", body = ErrorBody),
     ),
@@ -303,8 +297,7 @@ pub async fn withdraw(
     responses(
         (status = 200, description = "Answered", body = RequestDetail),
         (status = 400, description = "The body is not the expected JSON or multipart, or has a part other than the form's", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no such request", body = ErrorBody),
         (status = 409, description = "`conflict`: no question is waiting for an answer", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: the file is over 10 MB", body = ErrorBody),
@@ -435,7 +428,7 @@ async fn read_answer(
     ),
     responses(
         (status = 200, description = "The file, with its name", content_type = "application/octet-stream"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
         (status = 404, description = "No such attachment among the citizen's requests (an id that is not a number included)", body = ErrorBody),
     ),
 )]
@@ -485,12 +478,11 @@ pub struct Decision {
     request_body = Decision,
     responses(
         (status = 200, description = "Decided", body = RequestDetail),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        JsonBody,
         (status = 401, description = "Without the operator credential", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
         (status = 404, description = "No such request; or the endpoint is off (the default): not routed, like any unknown path", body = ErrorBody),
         (status = 409, description = "`conflict`: the request's status does not allow this decision", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: a refusal or a question needs its `note`", body = ErrorBody),
     ),
 )]

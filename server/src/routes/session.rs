@@ -11,6 +11,7 @@ use crate::auth::current::{expired_session_cookie, presented_token};
 use crate::auth::sessions::{self, EndReason, Session};
 use crate::auth::{CurrentSession, accounts};
 use crate::error::ApiError;
+use crate::openapi::responses::PublicChange;
 use crate::state::AppState;
 
 /// The answer about a live session.
@@ -59,7 +60,7 @@ pub async fn current_session(
     responses(
         (status = 200, description = "The session's idle timer starts again", body = SessionInfo),
         (status = 401, description = "The session already ended", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
     ),
 )]
 pub async fn keep_alive(
@@ -80,7 +81,7 @@ pub async fn keep_alive(
     security(()),
     responses(
         (status = 204, description = "Signed out; the response clears the cookie"),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
     ),
 )]
 pub async fn sign_out(

@@ -11,6 +11,7 @@ use crate::auth::{ClientInfo, CurrentSession};
 use crate::citizen_limits;
 use crate::error::ApiError;
 use crate::json::ApiJson;
+use crate::openapi::responses::{JsonBody, SignedIn, SignedInChange};
 use crate::record::access_log::{self, Access};
 use crate::record::share_views::{self, SharedThing};
 use crate::record::store as records;
@@ -26,11 +27,9 @@ use crate::state::AppState;
     request_body = CreateShare,
     responses(
         (status = 201, description = "The share, with its signed code", body = Share),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        JsonBody,
+        SignedInChange,
         (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: no `fields`, or `valid_minutes` outside 10 to 1440", body = ErrorBody),
     ),
 )]
@@ -69,7 +68,7 @@ pub async fn create_share(
     operation_id = "listShares",
     responses(
         (status = 200, description = "The shares", body = Vec<Share>),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
+        SignedIn,
     ),
 )]
 pub async fn list_shares(
@@ -93,8 +92,7 @@ pub async fn list_shares(
     params(("id" = String, Path, description = "The share's id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Nobody is signed in", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        SignedInChange,
         (status = 404, description = "The citizen has no unrevoked share with this id", body = ErrorBody),
     ),
 )]

@@ -19,6 +19,7 @@ use crate::auth::{ClientInfo, accounts, locks, password, sign_in_events};
 use crate::error::ApiError;
 use crate::json::ApiJson;
 use crate::limits::Taken;
+use crate::openapi::responses::{JsonBody, PublicChange};
 use crate::routes::session::session_info;
 use crate::state::AppState;
 
@@ -41,10 +42,9 @@ async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiE
     request_body = PasswordSignIn,
     responses(
         (status = 200, description = "A code was sent to the verified phone", body = CodeChallenge),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        JsonBody,
         (status = 401, description = "`invalid_credentials`: an unknown identifier, a wrong password, or an account locked after too many wrong passwords or codes: one answer, after as long, for all three (the citizen learns of a lock by SMS)", body = ErrorBody),
         (status = 403, description = "`account_not_verified` (after the right password), or `forbidden` without the CSRF header", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `identifier` or `password` is blank or too long. An identifier that is neither a personal identification number nor a mobile number names no account, and is answered 401 like an unknown one", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many attempts from this address, or (after the right password) the phone has had its codes for the hour or the day; `retry_after_seconds` says how long to wait", body = ErrorBody),
     ),
@@ -161,11 +161,10 @@ fn is_misshapen(code: Option<&FieldErrorCode>) -> bool {
     responses(
         (status = 200, description = "Signed in; the response sets the `portal_session` cookie", body = SessionInfo,
             headers(("set-cookie" = String, description = "`portal_session=…; Path=/; HttpOnly; Secure; SameSite=Strict`"))),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        JsonBody,
         (status = 401, description = "`wrong_code`, with `attempts_left`", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
         (status = 410, description = "`code_expired`: expired, used up by wrong tries, or unknown; start again", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `code` is not six digits", body = ErrorBody),
         (status = 423, description = "`account_locked`: too many wrong codes on this account within an hour (across sign-ins), or a lock from wrong passwords; `retry_after_seconds` says until when", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many attempts from this address", body = ErrorBody),
@@ -257,10 +256,9 @@ pub async fn verify_code(
     request_body = CodeResend,
     responses(
         (status = 200, description = "A new code was sent; the previous one no longer works", body = CodeChallenge),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        JsonBody,
+        PublicChange,
         (status = 410, description = "`code_expired`: the sign-in expired or used all its new codes; start again", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 429, description = "`rate_limited`: the countdown, or the phone's allowance of codes for the hour or the day, has `retry_after_seconds` to go", body = ErrorBody),
     ),
 )]
