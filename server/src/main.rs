@@ -10,7 +10,7 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Openapi) => match portal_server::openapi::document_yaml() {
+        Some(Command::Openapi) => match portal_server::routes::openapi_yaml() {
             Ok(yaml) => {
                 print!("{yaml}");
                 ExitCode::SUCCESS

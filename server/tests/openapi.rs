@@ -14,7 +14,7 @@ const COMMITTED: &str = include_str!("../../docs/openapi.yaml");
 
 #[test]
 fn the_committed_document_is_the_generated_one() {
-    let generated = portal_server::openapi::document_yaml().unwrap();
+    let generated = portal_server::routes::openapi_yaml().unwrap();
     assert!(
         generated == COMMITTED,
         "docs/openapi.yaml is out of date: run `cargo xtask openapi` and commit the result"
@@ -23,7 +23,7 @@ fn the_committed_document_is_the_generated_one() {
 
 #[test]
 fn it_is_openapi_3_1_with_the_session_cookie_scheme() {
-    let document = portal_server::openapi::document();
+    let document = portal_server::routes::openapi_document();
     let value = serde_json::to_value(&document).unwrap();
     assert_eq!(value["openapi"], "3.1.0");
     let scheme = &value["components"]["securitySchemes"]["portal_session"];
@@ -72,7 +72,7 @@ fn concrete(path: &str) -> String {
 async fn every_documented_operation_is_routed_and_answers_a_documented_status() {
     // The demo's endpoints are documented too; they are routed only when switched on.
     let server = TestServer::start_with(&["--dev-sms-outbox", "--operator-endpoint"]);
-    let document = portal_server::openapi::document();
+    let document = portal_server::routes::openapi_document();
     let mut operations = 0;
     for (path, item) in &document.paths.paths {
         let methods = [

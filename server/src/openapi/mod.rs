@@ -13,8 +13,6 @@ pub mod forms;
 pub mod responses;
 mod rules;
 
-use crate::routes::api_router;
-
 use portal_api::{CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE};
 
 /// The parts of the document no handler declares: title, servers, shared schemas, the
@@ -88,10 +86,10 @@ impl Modify for SessionCookie {
     }
 }
 
-/// The complete document: [`ApiDoc`] plus every routed operation, each state-changing one
-/// with the CSRF header it must send.
-pub fn document() -> utoipa::openapi::OpenApi {
-    let (_, mut document) = api_router().split_for_parts();
+/// The complete document from the routed one ([`ApiDoc`] plus every operation, which the
+/// router collects: see `routes::openapi_document`): each state-changing operation with the
+/// CSRF header it must send, and the rules the shared crate applies.
+pub fn complete(mut document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     CsrfHeader.modify(&mut document);
     rules::apply(&mut document);
     document
@@ -134,9 +132,4 @@ impl Modify for CsrfHeader {
             }
         }
     }
-}
-
-/// The document as the YAML committed at `docs/openapi.yaml`.
-pub fn document_yaml() -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
-    Ok(document().to_yaml()?)
 }

@@ -19,6 +19,17 @@ use utoipa_axum::routes;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 
+/// The OpenAPI document of every endpoint: what `docs/openapi.yaml` holds.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, routed) = api_router().split_for_parts();
+    crate::openapi::complete(routed)
+}
+
+/// [`openapi_document`] as YAML.
+pub fn openapi_yaml() -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(openapi_document().to_yaml()?)
+}
+
 /// Every endpoint of the API with its OpenAPI description, the demo's included: what the
 /// document describes.
 pub fn api_router() -> OpenApiRouter<AppState> {
