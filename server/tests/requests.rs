@@ -212,9 +212,43 @@ async fn submitting_an_incomplete_draft_names_every_field() {
     assert_eq!(body["fields"]["purpose"], "too_long");
 }
 
+/// Which offices exist is the catalogue's data: one the catalogue lists is taken, any other
+/// is refused at the field.
+#[tokio::test]
+async fn a_paper_result_is_collected_at_an_office_of_the_catalogue() {
+    let (server, cookie) = server_with_an().await;
+    let (_, catalogue) = send(
+        &server,
+        "GET",
+        "/api/v1/request-catalogue",
+        Value::Null,
+        &cookie,
+    )
+    .await;
+    let listed = catalogue["police_offices"][0].as_str().unwrap().to_owned();
+    for (office, status) in [
+        (
+            "Công an xã Không Có".to_owned(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (listed, StatusCode::OK),
+    ] {
+        let mut answers = complete();
+        answers["delivery"] = json!("in_person");
+        answers["police_office"] = json!(office);
+        let id = draft(&server, &cookie, answers).await;
+        let path = format!("/api/v1/requests/{id}/submit");
+        let (answered, body) = send(&server, "POST", &path, json!({}), &cookie).await;
+        assert_eq!(answered, status, "{office}: {body}");
+        if status != StatusCode::OK {
+            assert_eq!(body["fields"]["police_office"], "invalid_format");
+        }
+    }
+}
+
 /// On SQLite the writes take turns on one connection, so this only shows the outcome; on
 /// PostgreSQL (`cargo xtask postgres-tests`) the two transactions run side by side, and it
-/// fails without the draft's row lock in `store::submit` (two references are made).
+/// fails without the draft's row lock in `submitted::submit` (two references are made).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn submitting_twice_at_once_makes_exactly_one_request() {
     let (server, cookie) = server_with_an().await;

@@ -90,15 +90,6 @@ pub enum Delivery {
     InPerson,
 }
 
-/// The police offices a paper result can be collected from (the catalogue endpoint lists
-/// them; the reference backend's are a sample).
-pub const POLICE_OFFICES: [&str; 4] = [
-    "Công an phường Yên Hòa, thành phố Hà Nội",
-    "Công an phường Chợ Lớn, Thành phố Hồ Chí Minh",
-    "Công an phường Hải Châu, thành phố Đà Nẵng",
-    "Công an phường Lê Chân, thành phố Hải Phòng",
-];
-
 /// The answers of the guided form; every one optional while it is a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -180,13 +171,11 @@ impl RequestAnswers {
             }
             RequestStep::Delivery => match self.delivery {
                 None => add("delivery", FieldErrorCode::Required),
-                Some(Delivery::InPerson) => match self.police_office.as_deref() {
-                    None | Some("") => add("police_office", FieldErrorCode::Required),
-                    Some(office) if !POLICE_OFFICES.contains(&office) => {
-                        add("police_office", FieldErrorCode::InvalidFormat);
+                Some(Delivery::InPerson) => {
+                    if blank(self.police_office.as_ref()) {
+                        add("police_office", FieldErrorCode::Required);
                     }
-                    Some(_) => {}
-                },
+                }
                 Some(Delivery::DataStore) => {}
             },
             RequestStep::Contact => {
@@ -207,6 +196,15 @@ impl RequestAnswers {
             }
         }
         errors
+    }
+
+    /// The error of a paper result's office that is not among `offices`, the catalogue's
+    /// (`GET /request-catalogue`): which offices exist is data, not a rule, so the caller
+    /// brings the list it has.
+    pub fn office_error(&self, offices: &[String]) -> Option<(String, FieldErrorCode)> {
+        let office = self.police_office.as_deref().filter(|o| !o.is_empty())?;
+        (self.delivery == Some(Delivery::InPerson) && !offices.iter().any(|o| o == office))
+            .then(|| ("police_office".to_owned(), FieldErrorCode::InvalidFormat))
     }
 
     /// The errors of every step: empty when the request may be submitted.
@@ -453,13 +451,22 @@ mod tests {
             answers.step_errors(RequestStep::Delivery)["police_office"],
             FieldErrorCode::Required
         );
+        let offices = vec!["Công an phường Yên Hòa, thành phố Hà Nội".to_owned()];
+        answers.police_office = Some("Công an xã Không Có".to_owned());
+        assert!(answers.errors().is_empty(), "which offices exist is data");
+        assert_eq!(
+            answers.office_error(&offices),
+            Some(("police_office".to_owned(), FieldErrorCode::InvalidFormat))
+        );
+        answers.police_office = Some(offices[0].clone());
+        assert_eq!(answers.office_error(&offices), None);
+        answers.delivery = Some(Delivery::DataStore);
         answers.police_office = Some("Công an xã Không Có".to_owned());
         assert_eq!(
-            answers.step_errors(RequestStep::Delivery)["police_office"],
-            FieldErrorCode::InvalidFormat
+            answers.office_error(&offices),
+            None,
+            "only a paper result names one"
         );
-        answers.police_office = Some(POLICE_OFFICES[0].to_owned());
-        assert!(answers.errors().is_empty());
     }
 
     #[test]

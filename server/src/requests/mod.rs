@@ -4,6 +4,7 @@
 //! reference number and a history; [`transition`] moves them through the [`workflow`]. Reads
 //! that span both (a detail by draft id or reference, the list) are here.
 
+pub mod catalogue;
 mod change;
 pub mod drafts;
 pub mod submitted;

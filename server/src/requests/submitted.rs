@@ -10,6 +10,7 @@ use portal_api::requests::{
 };
 use time::{Date, Duration, Weekday};
 
+use super::catalogue::POLICE_OFFICES;
 use super::drafts::find_draft;
 use super::workflow::{self, Actor};
 use super::{Change, detail};
@@ -227,7 +228,8 @@ pub fn submit(connection: &Connection, owner: &str, id: &str, now: i64) -> Resul
             detail(connection, owner, id)?.map_or(Change::NotFound, |d| Change::Done(Box::new(d)))
         );
     }
-    let errors = draft.answers.errors();
+    let mut errors = draft.answers.errors();
+    errors.extend(draft.answers.office_error(&POLICE_OFFICES));
     if !errors.is_empty() {
         return Ok(Change::Invalid(errors));
     }

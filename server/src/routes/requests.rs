@@ -5,8 +5,8 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_api::requests::{
-    ANSWER_WITHIN_WORKING_DAYS, DraftSave, POLICE_OFFICES, RequestAnswer, RequestAnswers,
-    RequestCatalogue, RequestDetail, RequestKind, RequestSummary,
+    ANSWER_WITHIN_WORKING_DAYS, DraftSave, RequestAnswer, RequestAnswers, RequestCatalogue,
+    RequestDetail, RequestKind, RequestSummary,
 };
 use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
 use portal_api::{ErrorBody, RequestStatus};
@@ -19,6 +19,7 @@ use crate::http::file_download::{Disposition, FileDownload};
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
 use crate::openapi::responses::{JsonBody, PublicChange, SignedIn, SignedInChange};
+use crate::requests::catalogue::POLICE_OFFICES;
 use crate::requests::transition::{self, NewAttachment, Step};
 use crate::requests::workflow::Actor;
 use crate::requests::{self, Change, drafts, submitted};
@@ -46,7 +47,7 @@ fn answer(change: Change) -> Result<Json<RequestDetail>, ApiError> {
 pub async fn catalogue() -> Json<RequestCatalogue> {
     Json(RequestCatalogue {
         kinds: RequestKind::ALL.to_vec(),
-        police_offices: POLICE_OFFICES.iter().map(|o| (*o).to_owned()).collect(),
+        police_offices: POLICE_OFFICES.clone(),
         answer_within_working_days: ANSWER_WITHIN_WORKING_DAYS,
     })
 }

@@ -4,9 +4,10 @@
 use crate::db::Transaction;
 use crate::params;
 
-use portal_api::requests::{Delivery, POLICE_OFFICES, RequestAnswers, RequestKind};
+use portal_api::requests::{Delivery, RequestAnswers, RequestKind};
 
 use crate::db::DbError;
+use crate::requests::catalogue::POLICE_OFFICES;
 use crate::requests::transition::insert_result_document;
 
 /// One seeded request: what was asked, and the statuses it passed through with their times.
@@ -120,7 +121,7 @@ pub fn insert_requests(
             } else {
                 Delivery::DataStore
             }),
-            police_office: in_person.then(|| POLICE_OFFICES[0].to_owned()),
+            police_office: in_person.then(|| POLICE_OFFICES[0].clone()),
             contact_phone: Some(phone.to_owned()),
             ..RequestAnswers::default()
         };
