@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromium } from './support/browser';
 import { PORT_BASE, serverArgs, serverBin, throwawayDatabase } from './support/server';
 
 // The portal runs from the reference backend, started here on ports of its own with a
@@ -18,21 +19,6 @@ function server(port: number, extra: string[] = []) {
     stderr: 'pipe' as const,
   };
 }
-
-// Debian's Chromium (Playwright must not download a browser here), with the flags that keep
-// it quiet on a closed network and let it run as root.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 export default defineConfig({
   testDir: './tests',

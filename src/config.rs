@@ -40,11 +40,17 @@ pub fn provide_config_context() -> ConfigContext {
 }
 
 /// Loads `/config.json`, falling back to the defaults when it is missing or unreadable: the
-/// portal still works on the same origin without it.
+/// portal still works on the same origin without it. A registered kiosk's configuration
+/// carries its token, exchanged here for the device cookie before anyone can sign in.
 pub async fn load_config(context: ConfigContext) -> ClientConfig {
     let config = api::request::<ClientConfig>(Method::GET, CONFIG_PATH)
         .await
         .unwrap_or_default();
+    if let Some(token) = config.kiosk_device_token.as_deref() {
+        // A refused or unreachable exchange leaves the kiosk counted by its address, as an
+        // unregistered one: sign-in still works, within the address's allowance.
+        let _ = api::kiosk::register_device(&config.api_base_url, token).await;
+    }
     context.set(config.clone());
     config
 }

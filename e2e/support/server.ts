@@ -36,6 +36,9 @@ export function serverArgs(port: number, database: string, overrides: Record<str
     ['--request-pace-seconds', '0'],
     ['--national-db-latency-ms', '0'],
     ['--sign-in-attempts-per-ip', '10000'],
+    // The kiosk viewport's server (`--kiosk`) registers the demo kiosk, whose own budget then
+    // counts its sign-ins instead of the address's.
+    ['--sign-in-attempts-per-kiosk', '10000'],
     // Every test browser calls from 127.0.0.1: the public share endpoints' limit would be
     // shared by all of them.
     ['--public-requests-per-ip', '10000'],
@@ -56,6 +59,12 @@ export function serverArgs(port: number, database: string, overrides: Record<str
   });
   return [...args, ...extra];
 }
+
+/**
+ * The kiosk a demo server started with `--kiosk` registers and tells its app about
+ * (server/src/server.rs): its sessions and reads name it as "name, site".
+ */
+export const DEMO_KIOSK = 'Ki-ốt 1, Nhà văn hóa phường Dịch Vọng Hậu';
 
 /** A database file no other run or server uses. */
 export function throwawayDatabase(port: number): string {

@@ -16,7 +16,9 @@ test.describe('security headers and the API error shape', () => {
     expect(csp).not.toContain("'unsafe-eval'");
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['permissions-policy']).toBeTruthy();
+    // The camera for the portal's own pages (the verifier's scan), for no other origin.
+    expect(headers['permissions-policy']).toContain('camera=(self)');
+    expect(headers['permissions-policy']).toContain('microphone=()');
     expect(headers['cache-control']).toContain('no-cache');
     expect(headers['x-request-id']).toBeTruthy();
   });

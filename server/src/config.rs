@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use ipnet::IpNet;
 
 use crate::national_db::NationalDbFault;
 
@@ -28,6 +29,16 @@ pub enum Command {
     /// Print the OpenAPI 3.1 document, generated from the code, as YAML on stdout
     /// (`cargo xtask openapi` writes it to docs/openapi.yaml).
     Openapi,
+    /// Register a kiosk in `--database` and print its token, once: put it in that kiosk's
+    /// own `config.json` as `kiosk_device_token`.
+    RegisterKiosk {
+        /// What the site's staff call it, e.g. "Ki-ốt 2".
+        #[arg(long)]
+        name: String,
+        /// Where it stands, e.g. "Nhà văn hóa tổ 12, phường Dịch Vọng Hậu".
+        #[arg(long)]
+        site: String,
+    },
 }
 
 /// Everything a serving run needs; every flag also reads an environment variable.
@@ -101,6 +112,17 @@ pub struct ServeOptions {
     /// Password and code attempts allowed from one client address per 15 minutes.
     #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_IP", default_value_t = 30)]
     pub sign_in_attempts_per_ip: u32,
+
+    /// Password and code attempts allowed from one registered kiosk per 15 minutes, counted
+    /// instead of its address's: a busy kiosk signs a citizen in every minute or so, each
+    /// with two steps and a mistake or two.
+    #[arg(long, env = "PORTAL_SIGN_IN_ATTEMPTS_PER_KIOSK", default_value_t = 60)]
+    pub sign_in_attempts_per_kiosk: u32,
+
+    /// Reverse proxies (addresses or CIDR ranges, comma-separated) whose `X-Forwarded-For` is
+    /// believed for the client's address; nobody else's is. None by default.
+    #[arg(long, env = "PORTAL_TRUSTED_PROXIES", value_delimiter = ',', value_name = "IP_OR_CIDR", value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
 
     /// One-time codes one phone may be sent per hour.
     #[arg(long, env = "PORTAL_SMS_PER_PHONE_PER_HOUR", default_value_t = 5)]
@@ -178,6 +200,14 @@ pub struct CitizenLimits {
     pub live_shares_per_citizen: u32,
 }
 
+/// A trusted proxy: a CIDR range, or one address (a range of one).
+fn parse_proxy(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("not an IP address or CIDR range: {text}"))
+}
+
 impl ServeOptions {
     /// The simulated latency as a duration.
     pub fn national_db_latency(&self) -> Duration {
@@ -214,6 +244,11 @@ mod tests {
         );
         assert!(!options.insecure_cookie);
         assert_eq!(options.sign_in_attempts_per_ip, 30);
+        assert_eq!(options.sign_in_attempts_per_kiosk, 60);
+        assert!(
+            options.trusted_proxies.is_empty(),
+            "no proxy believed by default"
+        );
         assert_eq!(options.public_requests_per_ip, 120);
         assert_eq!(
             options.citizen_limits,

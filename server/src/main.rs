@@ -20,6 +20,36 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::RegisterKiosk { name, site }) => {
+            let kiosk = portal_api::kiosk::NewKiosk { name, site };
+            if let Err(fields) = kiosk.validate() {
+                eprintln!(
+                    "portal-server: a kiosk needs a name and a site of at most 100 characters: {fields:?}"
+                );
+                return ExitCode::FAILURE;
+            }
+            match portal_server::server::register_kiosk(
+                &cli.serve.database,
+                kiosk.name.trim(),
+                kiosk.site.trim(),
+            ) {
+                Ok(kiosk) => {
+                    println!(
+                        "kiosk {} registered: {}, {}",
+                        kiosk.id, kiosk.name, kiosk.site
+                    );
+                    println!(
+                        "put in its config.json: \"kiosk_device_token\": \"{}\"",
+                        kiosk.token
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("portal-server: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         None => {
             tracing_subscriber::fmt()
                 .with_env_filter(

@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 use crate::app::build_app;
 use crate::auth::settings::ABSOLUTE_TIMEOUT_SECONDS;
 use crate::auth::sms::SmsSettings;
-use crate::auth::{AuthSettings, Clock, secrets};
+use crate::auth::{AuthSettings, Clock, kiosks, secrets};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
 use crate::documents::signature::trust_anchors::{TrustAnchorError, TrustAnchors};
@@ -57,6 +57,24 @@ impl From<DbError> for ServerError {
     fn from(error: DbError) -> Self {
         Self::Database(error)
     }
+}
+
+/// The demo kiosk `--demo --kiosk` registers: its token is published, like the demo password.
+pub const DEMO_KIOSK_TOKEN: &str = "demo-kiosk-token-published-never-in-a-real-deployment";
+/// The demo kiosk's name.
+pub const DEMO_KIOSK_NAME: &str = "Ki-ốt 1";
+/// The demo kiosk's site (seed 004's pilot).
+pub const DEMO_KIOSK_SITE: &str = "Nhà văn hóa phường Dịch Vọng Hậu";
+
+/// Registers a kiosk on `database` for `portal-server register-kiosk`: what a site's staff run
+/// once per kiosk, then put the token in that kiosk's own `config.json`.
+pub fn register_kiosk(
+    database: &crate::db::Location,
+    name: &str,
+    site: &str,
+) -> Result<portal_api::kiosk::KioskRegistration, ServerError> {
+    let db = Database::connect(database, 1)?;
+    Ok(db.write_blocking(|c| kiosks::register(c, name, site, Clock::System.now()))?)
 }
 
 /// Everything the app needs, built from the options.
@@ -108,11 +126,26 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         options.national_db_latency(),
         options.national_db_fault,
     );
-    let client_config = if options.kiosk {
+    let mut client_config = if options.kiosk {
         ClientConfig::kiosk()
     } else {
         ClientConfig::default()
     };
+    if options.demo && options.kiosk {
+        // A demo kiosk server is the kiosk: its config.json carries the demo kiosk's published
+        // token, which only `--demo` registers. A real site puts each kiosk's own token in that
+        // kiosk's own config.json (`portal-server register-kiosk`).
+        db.write_blocking(|c| {
+            kiosks::register_with_token(
+                c,
+                DEMO_KIOSK_NAME,
+                DEMO_KIOSK_SITE,
+                DEMO_KIOSK_TOKEN,
+                Clock::System.now(),
+            )
+        })?;
+        client_config.kiosk_device_token = Some(DEMO_KIOSK_TOKEN.to_owned());
+    }
     let auth = AuthSettings {
         channel: if options.kiosk {
             Channel::Kiosk
@@ -124,6 +157,8 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         absolute_timeout_seconds: ABSOLUTE_TIMEOUT_SECONDS,
         attempts_per_ip: options.sign_in_attempts_per_ip,
         ip_window_seconds: LOCKOUT_WINDOW_SECONDS,
+        attempts_per_kiosk: options.sign_in_attempts_per_kiosk,
+        trusted_proxies: options.trusted_proxies.clone().into(),
         dev_sms_outbox: options.dev_sms_outbox,
         sms: SmsSettings {
             echo: options.dev_sms_outbox,

@@ -42,7 +42,16 @@ async fn every_response_carries_the_security_headers_and_a_request_id() {
         assert!(!csp.contains("unsafe-inline"), "{path}");
         assert_eq!(headers[header::REFERRER_POLICY], "no-referrer", "{path}");
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
-        assert!(headers.contains_key("permissions-policy"), "{path}");
+        let permissions = headers["permissions-policy"].to_str().unwrap();
+        // The verifier's camera scan needs the camera in the portal's own pages, and no
+        // frame of another origin may have it.
+        let camera: Vec<_> = permissions
+            .split(',')
+            .map(str::trim)
+            .filter(|p| p.starts_with("camera="))
+            .collect();
+        assert_eq!(camera, ["camera=(self)"], "{path}: {permissions}");
+        assert!(permissions.contains("microphone=()"), "{path}");
         let id = headers["x-request-id"].to_str().unwrap();
         assert_eq!(id.len(), 36, "{path}: a UUID, got {id}");
     }

@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 pub mod documents;
 mod error;
+pub mod kiosk;
 pub mod record;
 pub mod requests;
 pub mod session;

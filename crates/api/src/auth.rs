@@ -175,6 +175,10 @@ pub struct ActiveSession {
     pub device: String,
     /// Web or kiosk.
     pub channel: Channel,
+    /// The registered kiosk it was opened on, as "name, site" ("Ki-ốt 2, Nhà văn hóa tổ
+    /// 12"); absent for a citizen's own device and an unregistered kiosk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<String>,
     /// This is the session asking.
     pub current: bool,
 }

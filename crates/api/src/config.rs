@@ -16,6 +16,11 @@ pub struct ClientConfig {
     pub idle_timeout_seconds: u32,
     /// Seconds before that end at which the citizen is warned.
     pub warning_seconds: u32,
+    /// A registered kiosk's secret, in that kiosk's own `config.json` only: the app exchanges
+    /// it at start-up for the HttpOnly device cookie (`POST /api/v1/kiosk-device`), so the
+    /// server counts this kiosk's sign-ins apart from its address's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kiosk_device_token: Option<String>,
 }
 
 impl Default for ClientConfig {
@@ -25,6 +30,7 @@ impl Default for ClientConfig {
             kiosk: false,
             idle_timeout_seconds: 15 * 60,
             warning_seconds: 2 * 60,
+            kiosk_device_token: None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod date;
 pub mod documents;
 pub mod error;
 pub mod health;
+pub mod kiosk;
 pub mod personal_id;
 pub mod phone;
 pub mod province;
@@ -51,6 +52,10 @@ pub const CSRF_HEADER_VALUE: &str = "portal";
 
 /// The name of the session cookie (HttpOnly, Secure, SameSite=Strict).
 pub const SESSION_COOKIE: &str = "portal_session";
+
+/// The name of a registered kiosk's device cookie (HttpOnly, Secure, SameSite=Strict, sent to
+/// the API only), set by `POST /api/v1/kiosk-device` in exchange for the kiosk's token.
+pub const KIOSK_COOKIE: &str = "portal_kiosk";
 
 /// The response header that carries the id of each request, for support and logs.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";

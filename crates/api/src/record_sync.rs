@@ -96,6 +96,9 @@ pub struct AccessEntry {
     pub channel: Option<crate::auth::Channel>,
     /// The browser and system, for the citizen's own reads.
     pub device: Option<String>,
+    /// The registered kiosk of a citizen's own read, as "name, site".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<String>,
     /// What was read: `record`, `record_refresh`, `document:<code>`, `shared_fields`.
     pub what: String,
     /// Why, in the words the portal records: e.g. `view`, `refresh`, `verification`.

@@ -47,3 +47,14 @@ pub const fn per_address(max: u32, window_seconds: u32) -> Limit {
         window_seconds,
     }
 }
+
+/// Password and code attempts from one registered kiosk (`--sign-in-attempts-per-kiosk`),
+/// counted instead of its address's, so the kiosks of a busy site behind one address each
+/// have their own.
+pub const fn per_kiosk(max: u32, window_seconds: u32) -> Limit {
+    Limit {
+        name: "kiosk",
+        max,
+        window_seconds,
+    }
+}

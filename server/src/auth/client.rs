@@ -5,14 +5,22 @@ use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::HeaderMap;
 use axum::http::header::USER_AGENT;
 use axum::http::request::Parts;
+use ipnet::IpNet;
+
+use crate::state::AppState;
+
+/// The header in which a reverse proxy names the address it took a request from, appending
+/// it to what earlier proxies wrote.
+const FORWARDED_FOR: &str = "x-forwarded-for";
 
 /// The client of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientInfo {
-    /// The peer address. Behind a reverse proxy this is the proxy; a deployment there must
-    /// put the limits in the proxy or teach this extractor its forwarding header.
+    /// The client's address: the peer's, or, when the peer is one of `--trusted-proxies`, the
+    /// address those proxies say they took the request from (see [`client_address`]).
     pub ip: IpAddr,
     /// "Chrome on Android", "Firefox on Windows", or "Unknown browser".
     pub device: String,
@@ -20,14 +28,18 @@ pub struct ClientInfo {
     pub user_agent: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+impl FromRequestParts<AppState> for ClientInfo {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+        let ip = client_address(peer, &parts.headers, &state.auth.trusted_proxies);
         let agent = parts
             .headers
             .get(USER_AGENT)
@@ -39,6 +51,37 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
             user_agent: agent.to_owned(),
         })
     }
+}
+
+/// The address a request came from. `X-Forwarded-For` is believed only from a trusted proxy,
+/// and only as far back as the chain of trusted proxies goes: read from the right (the entry
+/// the peer itself added), each trusted entry passes the question one hop further, and the
+/// first address that is not a trusted proxy is the client. Anyone else's header changes
+/// nothing, so a client cannot pick the address its attempts are counted against; an entry
+/// that is not an address ends the walk at the last hop that was believed.
+pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let mut client = peer;
+    if !is_trusted(&client) {
+        return client;
+    }
+    let entries: Vec<&str> = headers
+        .get_all(FORWARDED_FOR)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .collect();
+    for entry in entries.iter().rev() {
+        let Ok(hop) = entry.parse::<IpAddr>() else {
+            break;
+        };
+        client = hop;
+        if !is_trusted(&hop) {
+            break;
+        }
+    }
+    client
 }
 
 /// A citizen-readable name for a User-Agent: the browser and the system, no version
@@ -76,6 +119,47 @@ pub fn describe_device(agent: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn forwarded(values: &[&str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append(FORWARDED_FOR, value.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_from_trusted_proxies_only() {
+        let trusted: Vec<IpNet> = vec!["10.0.0.0/8".parse().unwrap(), "::1/128".parse().unwrap()];
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        let spoofed = forwarded(&["203.0.113.9"]);
+        assert_eq!(
+            client_address(ip("198.51.100.7"), &spoofed, &trusted),
+            ip("198.51.100.7"),
+            "an untrusted peer's header changes nothing"
+        );
+        assert_eq!(
+            client_address(ip("198.51.100.7"), &spoofed, &[]),
+            ip("198.51.100.7"),
+            "no proxy trusted by default"
+        );
+        // The client wrote a made-up first entry; the trusted proxies appended the real ones.
+        let chain = forwarded(&["1.2.3.4, 203.0.113.9", "10.0.0.2"]);
+        assert_eq!(
+            client_address(ip("10.0.0.1"), &chain, &trusted),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            client_address(ip("::1"), &forwarded(&["garbage, 10.0.0.3"]), &trusted),
+            ip("10.0.0.3"),
+            "an entry that is no address ends the walk"
+        );
+        assert_eq!(
+            client_address(ip("10.0.0.1"), &HeaderMap::new(), &trusted),
+            ip("10.0.0.1"),
+            "a trusted proxy that names nobody is the client"
+        );
+    }
 
     #[test]
     fn names_common_browsers() {

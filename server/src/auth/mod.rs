@@ -7,6 +7,7 @@ pub mod challenges;
 pub mod client;
 pub mod clock;
 pub mod current;
+pub mod kiosks;
 pub mod locks;
 pub mod password;
 pub mod secrets;

@@ -3,10 +3,11 @@
 
 use crate::db::{Connection, OptionalExtension};
 use crate::params;
-use portal_api::Channel;
 use portal_api::auth::ActiveSession;
+use portal_api::{Channel, ClientConfig};
 
 use super::clock::rfc3339;
+use super::kiosks::KioskDevice;
 use super::secrets;
 use super::settings::AuthSettings;
 use super::sign_in_events::{channel_str, parse_channel};
@@ -49,31 +50,45 @@ pub struct Session {
     pub idle_timeout: i64,
     /// When it ends however active (Unix seconds).
     pub expires_at: i64,
+    /// The registered kiosk it was opened on, as "name, site".
+    pub kiosk: Option<String>,
 }
 
 /// Opens a session; returns the token for the cookie (shown once, never stored) and the
-/// session.
+/// session. A session opened on a registered kiosk is a kiosk session, with the kiosk's short
+/// idle timeout, whatever the deployment's own channel.
 pub fn create(
     connection: &Connection,
     personal_id: &str,
     settings: &AuthSettings,
     device: &str,
+    kiosk: Option<&KioskDevice>,
     now: i64,
 ) -> Result<(String, Session), DbError> {
     let token = secrets::random_token();
+    let (channel, idle_timeout) = match kiosk {
+        Some(_) => (
+            Channel::Kiosk,
+            settings
+                .idle_timeout_seconds
+                .min(ClientConfig::kiosk().idle_timeout_seconds),
+        ),
+        None => (settings.channel, settings.idle_timeout_seconds),
+    };
     let session = Session {
         // Half a token: unguessable, and useless as a credential since only the token's hash
         // opens a session.
         id: secrets::random_token()[..32].to_owned(),
         personal_id: personal_id.to_owned(),
-        channel: settings.channel,
-        idle_timeout: i64::from(settings.idle_timeout_seconds),
+        channel,
+        idle_timeout: i64::from(idle_timeout),
         expires_at: now + i64::from(settings.absolute_timeout_seconds),
+        kiosk: kiosk.map(KioskDevice::label),
     };
     connection.execute(
         "INSERT INTO sessions (id, token_hash, personal_id, channel, device, started_at,
-             last_active_at, idle_timeout, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+             last_active_at, idle_timeout, expires_at, kiosk)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)",
         params![
             session.id,
             secrets::hash(&token),
@@ -83,6 +98,7 @@ pub fn create(
             now,
             session.idle_timeout,
             session.expires_at,
+            session.kiosk,
         ],
     )?;
     Ok((token, session))
@@ -122,7 +138,7 @@ pub fn touch(connection: &Connection, id: &str, now: i64) -> Result<bool, DbErro
 pub fn find_live(connection: &Connection, token: &str) -> Result<Option<(Session, i64)>, DbError> {
     connection
         .query_row(
-            "SELECT id, personal_id, channel, idle_timeout, expires_at, last_active_at
+            "SELECT id, personal_id, channel, idle_timeout, expires_at, last_active_at, kiosk
              FROM sessions WHERE token_hash = ?1 AND ended_at IS NULL",
             [secrets::hash(token)],
             |row| {
@@ -134,6 +150,7 @@ pub fn find_live(connection: &Connection, token: &str) -> Result<Option<(Session
                         channel: parse_channel(&channel),
                         idle_timeout: row.get(3)?,
                         expires_at: row.get(4)?,
+                        kiosk: row.get(6)?,
                     },
                     row.get::<_, i64>(5)?,
                 ))
@@ -195,7 +212,7 @@ pub fn active(
     now: i64,
 ) -> Result<Vec<ActiveSession>, DbError> {
     let mut statement = connection.prepare(
-        "SELECT id, started_at, last_active_at, device, channel FROM sessions
+        "SELECT id, started_at, last_active_at, device, channel, kiosk FROM sessions
          WHERE personal_id = ?1 AND ended_at IS NULL
            AND last_active_at + idle_timeout > ?2 AND expires_at > ?2
          ORDER BY id = ?3 DESC, last_active_at DESC",
@@ -210,6 +227,7 @@ pub fn active(
             last_active_at: rfc3339(row.get(2)?),
             device: row.get(3)?,
             channel: parse_channel(&channel),
+            kiosk: row.get(5)?,
         })
     })?;
     rows.collect::<Result<_, _>>()

@@ -1,5 +1,8 @@
 //! How sign-in and sessions behave in this deployment.
 
+use std::sync::Arc;
+
+use ipnet::IpNet;
 use portal_api::Channel;
 
 use super::sms::SmsSettings;
@@ -18,6 +21,12 @@ pub struct AuthSettings {
     pub attempts_per_ip: u32,
     /// The window of [`Self::attempts_per_ip`].
     pub ip_window_seconds: u32,
+    /// Password and code attempts allowed from one registered kiosk per
+    /// [`Self::ip_window_seconds`], counted instead of its address's (`--sign-in-attempts-per-kiosk`).
+    pub attempts_per_kiosk: u32,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxies`); none by
+    /// default, so the peer address counts.
+    pub trusted_proxies: Arc<[IpNet]>,
     /// Whether `GET /api/v1/dev/sms-outbox` answers (demos and tests only).
     pub dev_sms_outbox: bool,
     /// The SMS gateway: echo, and the allowance of codes per phone.

@@ -27,12 +27,14 @@ pub const SQLITE: &[&str] = &[
     include_str!("../../migrations/0015_share_views.sql"),
     include_str!("../../migrations/0016_draft_revisions.sql"),
     include_str!("../../migrations/0017_refresh_jobs.sql"),
+    include_str!("../../migrations/0018_kiosk_devices.sql"),
 ];
 
 /// PostgreSQL's migrations in order; the table `schema_version` counts how many have run.
 pub const POSTGRES: &[&str] = &[
     include_str!("../../migrations/postgres/0001_schema.sql"),
     include_str!("../../migrations/postgres/0002_refresh_jobs.sql"),
+    include_str!("../../migrations/postgres/0003_kiosk_devices.sql"),
 ];
 
 /// Runs every migration the database has not seen yet.

@@ -20,9 +20,11 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
     form-action 'self'; \
     frame-ancestors 'none'";
 
-/// Powerful features the portal never uses, switched off so no injected code can ask for them.
+/// Powerful features: the camera for the portal's own pages only (the verifier scans a share
+/// QR on `/verify`), never for a frame of another origin; the rest, which the portal never
+/// uses, switched off so no injected code can ask for them.
 pub const PERMISSIONS_POLICY: &str =
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)";
+    "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)";
 
 const HEADERS: [(HeaderName, &str); 8] = [
     (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),

@@ -10,6 +10,7 @@ use portal_api::auth::{CODE_PATTERN, IDENTIFIER_MAX_LEN, PASSWORD_MAX_LEN};
 use portal_api::documents::{
     MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LEN, MAX_SHARE_HOURS, MIN_SHARE_HOURS,
 };
+use portal_api::kiosk::KIOSK_TEXT_MAX_LEN;
 use portal_api::requests::{
     CONTACT_EMAIL_MAX_LEN, CONTACT_PHONE_MAX_LEN, CORRECTION_FIELD_MAX_LEN, POLICE_OFFICE_MAX_LEN,
     PURPOSE_MAX_LEN, TEXT_MAX_LEN,
@@ -54,6 +55,20 @@ const PROPERTIES: &[(&str, &str, Rule)] = &[
         },
     ),
     ("CodeVerification", "code", Rule::Pattern(CODE_PATTERN)),
+    (
+        "NewKiosk",
+        "name",
+        Rule::Text {
+            max: KIOSK_TEXT_MAX_LEN,
+        },
+    ),
+    (
+        "NewKiosk",
+        "site",
+        Rule::Text {
+            max: KIOSK_TEXT_MAX_LEN,
+        },
+    ),
     ("CreateShare", "fields", Rule::NotEmpty),
     (
         "CreateShare",

@@ -21,6 +21,8 @@ pub struct Access<'a> {
     pub actor: AccessActor,
     /// For the citizen's own reads: their channel and device.
     pub session: Option<(Channel, &'a str)>,
+    /// For the citizen's own reads on a registered kiosk: its "name, site".
+    pub kiosk: Option<&'a str>,
     /// What was read.
     pub what: &'a str,
     /// Why.
@@ -48,8 +50,8 @@ fn parse_actor(text: &str) -> AccessActor {
 /// Appends an entry.
 pub fn record(connection: &Connection, access: &Access<'_>, now: i64) -> Result<(), DbError> {
     connection.execute(
-        "INSERT INTO access_log (personal_id, at, actor, channel, device, what, purpose)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO access_log (personal_id, at, actor, channel, device, what, purpose, kiosk)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             access.personal_id,
             now,
@@ -58,6 +60,7 @@ pub fn record(connection: &Connection, access: &Access<'_>, now: i64) -> Result<
             access.session.map(|(_, device)| device),
             access.what,
             access.purpose,
+            access.kiosk,
         ],
     )?;
     Ok(())
@@ -76,7 +79,7 @@ pub fn page(
         |row| row.get(0),
     )?;
     let mut statement = connection.prepare(
-        "SELECT at, actor, channel, device, what, purpose FROM access_log
+        "SELECT at, actor, channel, device, what, purpose, kiosk FROM access_log
          WHERE personal_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3",
     )?;
     let rows = statement.query_map(
@@ -91,6 +94,7 @@ pub fn page(
                 device: row.get(3)?,
                 what: row.get(4)?,
                 purpose: row.get(5)?,
+                kiosk: row.get(6)?,
             })
         },
     )?;
@@ -119,6 +123,7 @@ mod tests {
                     personal_id: "001085012345",
                     actor: AccessActor::Citizen,
                     session: Some((Channel::Kiosk, "Chrome on Linux")),
+                    kiosk: Some("Ki-ốt 1, Nhà văn hóa tổ 12"),
                     what,
                     purpose: "view",
                 };

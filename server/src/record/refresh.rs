@@ -175,6 +175,7 @@ async fn save(
                 personal_id: &id,
                 actor: AccessActor::NationalSync,
                 session: None,
+                kiosk: None,
                 what: "record_refresh",
                 purpose: "refresh",
             };

@@ -92,6 +92,7 @@ async fn read_document(
     let owner = session.personal_id.clone();
     let channel = session.channel;
     let device = client.device.clone();
+    let kiosk = session.kiosk.clone();
     state
         .db
         .write(move |c| {
@@ -103,6 +104,7 @@ async fn read_document(
                     personal_id: &owner,
                     actor: AccessActor::Citizen,
                     session: Some((channel, &device)),
+                    kiosk: kiosk.as_deref(),
                     what: &what,
                     purpose,
                 };
@@ -394,6 +396,7 @@ async fn open_shared(
                         personal_id: &link.owner,
                         actor: AccessActor::SharedLinkView,
                         session: None,
+                        kiosk: None,
                         what: &what,
                         purpose,
                     };

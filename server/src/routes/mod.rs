@@ -6,6 +6,7 @@ mod config;
 mod dev;
 mod documents;
 mod health;
+mod kiosk;
 mod operator;
 mod record;
 mod requests;
@@ -46,6 +47,7 @@ pub fn public_router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_in::sign_in))
         .routes(routes!(sign_in::verify_code))
         .routes(routes!(sign_in::resend_code))
+        .routes(routes!(kiosk::register_device))
         .routes(routes!(account::activity))
         .routes(routes!(account::end_session))
         .routes(routes!(account::report_session))
@@ -83,12 +85,15 @@ pub fn public_router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::get_attachment))
 }
 
-/// Deciding requests as the provider and changing the simulated national database: routed
+/// Deciding requests as the provider, changing the simulated national database, registering
+/// and revoking kiosks: routed
 /// only with `--operator-endpoint`, so that otherwise they answer like any unknown path.
 pub fn operator_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(requests::operator_decision))
         .routes(routes!(operator::change_national_record))
+        .routes(routes!(kiosk::register_kiosk))
+        .routes(routes!(kiosk::revoke_kiosk))
 }
 
 /// The development SMS outbox: routed only with `--dev-sms-outbox`.

@@ -37,6 +37,7 @@ pub async fn get_record(
     let now = state.clock.now();
     let id = session.personal_id;
     let channel = session.channel;
+    let kiosk = session.kiosk;
     let ((record, synced_at), next_refresh_in_seconds) = state
         .db
         .write(move |c| {
@@ -47,6 +48,7 @@ pub async fn get_record(
                 personal_id: &id,
                 actor: AccessActor::Citizen,
                 session: Some((channel, &client.device)),
+                kiosk: kiosk.as_deref(),
                 what: "record",
                 purpose: "view",
             };

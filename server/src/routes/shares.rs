@@ -148,6 +148,7 @@ pub async fn share_status(
                     personal_id: &owner,
                     actor: AccessActor::SharedQrVerification,
                     session: None,
+                    kiosk: None,
                     what: "shared_fields",
                     purpose: "verification",
                 };

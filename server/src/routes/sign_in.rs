@@ -14,6 +14,7 @@ use crate::auth::attempt_limits::{self, PASSWORD_FAILURES};
 use crate::auth::challenges::{self, Resend, Start, Verdict};
 use crate::auth::clock::seconds;
 use crate::auth::current::{presented_token, session_cookie};
+use crate::auth::kiosks::{self, KioskDevice};
 use crate::auth::sessions::{self, EndReason};
 use crate::auth::{ClientInfo, accounts, locks, password, sign_in_events};
 use crate::error::ApiError;
@@ -23,12 +24,38 @@ use crate::openapi::responses::{JsonBody, PublicChange};
 use crate::routes::session::session_info;
 use crate::state::AppState;
 
-/// Counts one attempt from this client against the per-address limit, in the database, so
-/// every server instance sharing it counts together.
-async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiError> {
-    attempt_limits::per_address(state.auth.attempts_per_ip, state.auth.ip_window_seconds)
-        .admit(&state.db, client.ip.to_string(), state.clock.now())
-        .await
+/// The registered kiosk whose device cookie the request carries, if any (a revoked or unknown
+/// token counts as none: the attempt is then the address's).
+async fn presented_kiosk(
+    state: &AppState,
+    jar: &CookieJar,
+) -> Result<Option<KioskDevice>, ApiError> {
+    let Some(token) = kiosks::presented_token(jar) else {
+        return Ok(None);
+    };
+    Ok(state.db.read(move |c| kiosks::find(c, &token)).await?)
+}
+
+/// Counts one attempt from this client, in the database, so every server instance sharing it
+/// counts together: against its registered kiosk's own budget, or else against its address's
+/// (the peer's, or the one trusted proxies name).
+async fn limit_attempt(
+    state: &AppState,
+    client: &ClientInfo,
+    kiosk: Option<&KioskDevice>,
+) -> Result<(), ApiError> {
+    let window = state.auth.ip_window_seconds;
+    let (limit, subject) = match kiosk {
+        Some(kiosk) => (
+            attempt_limits::per_kiosk(state.auth.attempts_per_kiosk, window),
+            kiosk.id.clone(),
+        ),
+        None => (
+            attempt_limits::per_address(state.auth.attempts_per_ip, window),
+            client.ip.to_string(),
+        ),
+    };
+    limit.admit(&state.db, subject, state.clock.now()).await
 }
 
 /// Checks the identifier and password and sends a one-time code to the account's verified
@@ -46,15 +73,17 @@ async fn limit_address(state: &AppState, client: &ClientInfo) -> Result<(), ApiE
         (status = 401, description = "`invalid_credentials`: an unknown identifier, a wrong password, or an account locked after too many wrong passwords or codes: one answer, after as long, for all three (the citizen learns of a lock by SMS)", body = ErrorBody),
         (status = 403, description = "`account_not_verified` (after the right password), or `forbidden` without the CSRF header", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `identifier` or `password` is blank or too long. An identifier that is neither a personal identification number nor a mobile number names no account, and is answered 401 like an unknown one", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: too many attempts from this address, or (after the right password) the phone has had its codes for the hour or the day; `retry_after_seconds` says how long to wait", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many attempts from this address (or this registered kiosk), or (after the right password) the phone has had its codes for the hour or the day; `retry_after_seconds` says how long to wait", body = ErrorBody),
     ),
 )]
 pub async fn sign_in(
     State(state): State<AppState>,
     client: ClientInfo,
+    jar: CookieJar,
     ApiJson(body): ApiJson<PasswordSignIn>,
 ) -> Result<Json<CodeChallenge>, ApiError> {
-    limit_address(&state, &client).await?;
+    let kiosk = presented_kiosk(&state, &jar).await?;
+    limit_attempt(&state, &client, kiosk.as_ref()).await?;
     let identifier = match body.validate() {
         Ok(identifier) => Some(identifier),
         // An identifier in neither shape names no account. The browser says so at the field;
@@ -167,7 +196,7 @@ fn is_misshapen(code: Option<&FieldErrorCode>) -> bool {
         (status = 410, description = "`code_expired`: expired, used up by wrong tries, or unknown; start again", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `code` is not six digits", body = ErrorBody),
         (status = 423, description = "`account_locked`: too many wrong codes on this account within an hour (across sign-ins), or a lock from wrong passwords; `retry_after_seconds` says until when", body = ErrorBody),
-        (status = 429, description = "`rate_limited`: too many attempts from this address", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many attempts from this address (or this registered kiosk)", body = ErrorBody),
     ),
 )]
 pub async fn verify_code(
@@ -176,7 +205,8 @@ pub async fn verify_code(
     jar: CookieJar,
     ApiJson(body): ApiJson<CodeVerification>,
 ) -> Result<(CookieJar, Json<SessionInfo>), ApiError> {
-    limit_address(&state, &client).await?;
+    let kiosk = presented_kiosk(&state, &jar).await?;
+    limit_attempt(&state, &client, kiosk.as_ref()).await?;
     let code = body.validate().map_err(ApiError::validation)?;
     let now = state.clock.now();
     let settings = state.auth.clone();
@@ -208,7 +238,14 @@ pub async fn verify_code(
                         settings.channel,
                         SignInOutcome::Succeeded,
                     )?;
-                    Some(sessions::create(&tx, personal_id, &settings, &device, now)?)
+                    Some(sessions::create(
+                        &tx,
+                        personal_id,
+                        &settings,
+                        &device,
+                        kiosk.as_ref(),
+                        now,
+                    )?)
                 }
                 // A code used up by wrong tries, or one that locked the account, goes in the
                 // account's record of attempts.
@@ -265,9 +302,11 @@ pub async fn verify_code(
 pub async fn resend_code(
     State(state): State<AppState>,
     client: ClientInfo,
+    jar: CookieJar,
     ApiJson(body): ApiJson<CodeResend>,
 ) -> Result<Json<CodeChallenge>, ApiError> {
-    limit_address(&state, &client).await?;
+    let kiosk = presented_kiosk(&state, &jar).await?;
+    limit_attempt(&state, &client, kiosk.as_ref()).await?;
     let now = state.clock.now();
     let sms = state.auth.sms;
     let resend = state

@@ -76,7 +76,7 @@ fn clear(tx: &Transaction<'_>) -> Result<(), DbError> {
     // Accounts, sessions and sign-in records go with their citizen too.
     tx.execute_batch(
         "DELETE FROM citizens; DELETE FROM national_records; DELETE FROM sms_outbox;
-         DELETE FROM limit_counters;",
+         DELETE FROM limit_counters; DELETE FROM kiosk_devices;",
     )?;
     Ok(())
 }

@@ -43,11 +43,14 @@ pub fn session_list(parent: &Element, locale: Locale, sessions: &[ActiveSession]
                 td_string!(locale, account.current),
             )?;
         }
+        // A registered kiosk is named, so a citizen can tell which cultural centre's kiosk
+        // still holds a session of theirs.
+        let channel = match &session.kiosk {
+            Some(kiosk) => format!("{} ({kiosk})", channel_text(locale, session.channel)),
+            None => channel_text(locale, session.channel).to_owned(),
+        };
         let lines = [
-            (
-                td_string!(locale, account.channel),
-                channel_text(locale, session.channel).to_owned(),
-            ),
+            (td_string!(locale, account.channel), channel),
             (
                 td_string!(locale, account.started),
                 format_api_time(&session.started_at),

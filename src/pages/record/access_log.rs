@@ -99,7 +99,8 @@ fn LogTable(
     }
 }
 
-/// One read: when, who (and from which device for the citizen's own), what, why.
+/// One read: when, who (and from which device and registered kiosk for the citizen's own),
+/// what, why.
 #[component]
 fn LogRow(
     /// The entry.
@@ -112,6 +113,7 @@ fn LogRow(
     let actor = entry.actor;
     let channel = entry.channel;
     let device = entry.device.clone();
+    let kiosk = entry.kiosk.clone();
     let what = entry.what.clone();
     let purpose = entry.purpose.clone();
     let who = move || {
@@ -126,7 +128,11 @@ fn LogRow(
             Channel::Web => td_string!(locale, access_log.channel_web),
             Channel::Kiosk => td_string!(locale, access_log.channel_kiosk),
         });
-        let detail: Vec<&str> = channel.into_iter().chain(device.as_deref()).collect();
+        let detail: Vec<&str> = channel
+            .into_iter()
+            .chain(kiosk.as_deref())
+            .chain(device.as_deref())
+            .collect();
         if detail.is_empty() {
             name.to_owned()
         } else {
