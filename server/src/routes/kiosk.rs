@@ -12,6 +12,7 @@ use crate::auth::kiosks;
 use crate::error::ApiError;
 use crate::http::operator::Operator;
 use crate::json::ApiJson;
+use crate::openapi::responses::{JsonBody, PublicChange};
 use crate::state::AppState;
 
 /// Exchanges a registered kiosk's token (from its own `config.json`) for the HttpOnly device
@@ -27,10 +28,9 @@ use crate::state::AppState;
     responses(
         (status = 204, description = "A registered kiosk; the response sets the `portal_kiosk` cookie",
             headers(("set-cookie" = String, description = "`portal_kiosk=…; Path=/api/v1; HttpOnly; Secure; SameSite=Strict`"))),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        JsonBody,
         (status = 401, description = "`invalid_credentials`: no live kiosk has this token (never registered, or revoked); the response clears the cookie", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
+        PublicChange,
     ),
 )]
 pub async fn register_device(
@@ -73,11 +73,10 @@ pub async fn register_device(
     request_body = NewKiosk,
     responses(
         (status = 201, description = "Registered; `token` goes in the kiosk's `config.json`", body = KioskRegistration),
-        (status = 400, description = "The body is not the expected JSON", body = ErrorBody),
+        JsonBody,
         (status = 401, description = "Without the operator credential", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
         (status = 404, description = "The endpoint is off (the default): not routed, like any unknown path", body = ErrorBody),
-        (status = 415, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `name` or `site` is blank or too long", body = ErrorBody),
     ),
 )]
@@ -106,7 +105,7 @@ pub async fn register_kiosk(
     responses(
         (status = 204, description = "Revoked"),
         (status = 401, description = "Without the operator credential", body = ErrorBody),
-        (status = 403, description = "`forbidden` without the CSRF header", body = ErrorBody),
+        PublicChange,
         (status = 404, description = "No live kiosk with this id; or the endpoint is off (the default)", body = ErrorBody),
     ),
 )]
