@@ -201,6 +201,23 @@ impl Database {
             .map_err(|_| DbError::Poisoned)?
     }
 
+    /// Runs `work` as one write transaction ([`Connection::transaction`]): committed when it
+    /// returns `Ok`, rolled back when it fails. For work that decides by itself whether to
+    /// commit, [`Self::write`] and an explicit transaction.
+    pub async fn transaction<T, F>(&self, work: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, DbError> + Send + 'static,
+    {
+        self.write(move |c| {
+            let tx = c.transaction()?;
+            let done = work(&tx)?;
+            tx.commit()?;
+            Ok(done)
+        })
+        .await
+    }
+
     /// Runs `work`, which only reads, on a pooled connection on a blocking thread. It sees
     /// everything committed before it started.
     pub async fn read<T, F>(&self, work: F) -> Result<T, DbError>

@@ -234,14 +234,9 @@ pub async fn submit(
     answer(
         state
             .db
-            .write(move |c| {
-                // One transaction: the draft's check and the insert cannot interleave with
-                // another submission of the same draft.
-                let tx = c.transaction()?;
-                let change = submitted::submit(&tx, &session.personal_id, &id, now)?;
-                tx.commit()?;
-                Ok(change)
-            })
+            // One transaction: the draft's check and the insert cannot interleave with
+            // another submission of the same draft.
+            .transaction(move |tx| submitted::submit(tx, &session.personal_id, &id, now))
             .await?,
     )
 }
@@ -269,12 +264,9 @@ pub async fn withdraw(
     answer(
         state
             .db
-            .write(move |c| {
-                let tx = c.transaction()?;
+            .transaction(move |tx| {
                 let step = Step::bare(RequestStatus::Withdrawn, Actor::Citizen);
-                let change = transition::transition(&tx, &session.personal_id, &id, &step, now)?;
-                tx.commit()?;
-                Ok(change)
+                transition::transition(tx, &session.personal_id, &id, &step, now)
             })
             .await?,
     )
@@ -319,18 +311,15 @@ pub async fn answer_question(
     answer(
         state
             .db
-            .write(move |c| {
+            .transaction(move |tx| {
                 let text = text.trim().to_owned();
-                let tx = c.transaction()?;
                 let step = Step {
                     to: RequestStatus::Processing,
                     actor: Actor::Citizen,
                     note: Some(&text),
                     attachment: attachment.as_ref(),
                 };
-                let change = transition::transition(&tx, &session.personal_id, &id, &step, now)?;
-                tx.commit()?;
-                Ok(change)
+                transition::transition(tx, &session.personal_id, &id, &step, now)
             })
             .await?,
     )
@@ -510,18 +499,15 @@ pub async fn operator_decision(
     answer(
         state
             .db
-            .write(move |c| {
-                let tx = c.transaction()?;
-                let Some(owner) = submitted::owner_of(&tx, &id)? else {
+            .transaction(move |tx| {
+                let Some(owner) = submitted::owner_of(tx, &id)? else {
                     return Ok(Change::NotFound);
                 };
                 let step = Step {
                     note: note.as_deref(),
                     ..Step::bare(decision.status, Actor::Provider)
                 };
-                let change = transition::transition(&tx, &owner, &id, &step, now)?;
-                tx.commit()?;
-                Ok(change)
+                transition::transition(tx, &owner, &id, &step, now)
             })
             .await?,
     )
