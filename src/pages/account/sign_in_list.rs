@@ -28,7 +28,17 @@ pub fn sign_in_list(parent: &Element, locale: Locale, sign_ins: &[SignInRecord])
         )?;
         return Some(());
     }
-    let table = append(&section, "table", "app-table")?;
+    // On a narrow screen the table scrolls in its own region, never the page (WCAG 1.4.10
+    // lets data tables do so); the region takes focus so a keyboard can scroll it.
+    let region = append(&section, "div", "app-table-scroll")?;
+    for (name, value) in [
+        ("role", "region"),
+        ("tabindex", "0"),
+        ("aria-labelledby", "sign-ins-heading"),
+    ] {
+        region.set_attribute(name, value).ok()?;
+    }
+    let table = append(&region, "table", "app-table")?;
     table
         .set_attribute("aria-labelledby", "sign-ins-heading")
         .ok()?;
