@@ -338,15 +338,11 @@ impl FromRequest<AppState> for AnswerBody {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
-        let (text, attachment) = read_answer(state, request).await?;
-        Ok(Self { text, attachment })
+        read_answer(state, request).await
     }
 }
 
-async fn read_answer(
-    state: &AppState,
-    request: Request,
-) -> Result<(String, Option<NewAttachment>), ApiError> {
+async fn read_answer(state: &AppState, request: Request) -> Result<AnswerBody, ApiError> {
     let multipart = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -354,7 +350,10 @@ async fn read_answer(
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if !multipart {
         let ApiJson(body) = ApiJson::<RequestAnswer>::from_request(request, state).await?;
-        return Ok((body.text, None));
+        return Ok(AnswerBody {
+            text: body.text,
+            attachment: None,
+        });
     }
     let mut form = Multipart::from_request(request, state)
         .await
@@ -402,7 +401,7 @@ async fn read_answer(
             }
         }
     };
-    Ok((text, attachment))
+    Ok(AnswerBody { text, attachment })
 }
 
 /// A file the citizen attached to an answer, for them alone: another citizen's attachment
