@@ -284,7 +284,11 @@ test.describe('the idle timeout', () => {
     await expectNoAxeViolations(page, 'timeout warning');
     await keepScreenshot(page, testInfo, 'timeout-warning');
 
+    // Esc means "stay": the server hears it. Its answer must have arrived before the clock
+    // jumps past the end, or the sign-out overtakes it and the late keep-alive meets a 401.
+    const keptAlive = page.waitForResponse((response) => response.url().endsWith('/session/keep-alive'));
     await page.keyboard.press('Escape');
+    expect((await keptAlive).status()).toBe(200);
     await expect(dialog).toBeHidden();
     await expect(portal.banner().getByText(AN.name)).toBeVisible();
 
