@@ -13,6 +13,7 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::LazyRoute;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 use crate::api::ApiError;
 use crate::components::{ErrorNotice, RequireSignIn};
@@ -132,27 +133,70 @@ lazy_route!(
     view! { <RequireSignIn><RequestDetailPage /></RequireSignIn> }
 );
 
-/// Fetches the chunks a citizen is likely to open next, while the page is idle, so that a
-/// connection lost later does not stop them: sign-in for a visitor, the signed-in pages for a
-/// citizen. A failure here is forgotten; opening the page tries again.
+/// Fetches the chunks a citizen is likely to open next, once the page is idle (nothing competes
+/// with the first screen), so that a page opened later does not wait for them: sign-in for a
+/// visitor; for a citizen, the signed-in pages, or on a metered or slow connection only the
+/// next one. A failure here is forgotten; opening the page tries again.
 pub fn preload_likely_pages(signed_in: bool) {
-    leptos::task::spawn_local_scoped(async move {
-        if signed_in {
-            // Pages that share a chunk fetch it once; the later calls find it loaded.
-            let _ = preload_record().await;
-            let _ = preload_access_log().await;
-            let _ = preload_share().await;
-            let _ = preload_documents().await;
-            let _ = preload_document_detail().await;
-            let _ = preload_upload().await;
-            let _ = preload_requests().await;
-            let _ = preload_new_request().await;
-            let _ = preload_request_detail().await;
-            let _ = preload_account().await;
-        } else {
-            let _ = preload_sign_in().await;
-        }
+    when_idle(move || {
+        leptos::task::spawn_local(async move {
+            if !signed_in {
+                let _ = preload_sign_in().await;
+            } else if connection_is_frugal() {
+                let _ = preload_next_signed_in_page().await;
+            } else {
+                // Pages that share a chunk fetch it once; the later calls find it loaded.
+                let _ = preload_record().await;
+                let _ = preload_share().await;
+                let _ = preload_documents().await;
+                let _ = preload_requests().await;
+                let _ = preload_account().await;
+            }
+        });
     });
+}
+
+/// The chunk of the signed-in page a citizen most likely opens next: the record (where signing
+/// in leads by default), or from the record the next page of the navigation.
+async fn preload_next_signed_in_page() -> Result<(), SplitLoaderError> {
+    let path = window().location().pathname().unwrap_or_default();
+    if path.starts_with("/record") {
+        preload_documents().await
+    } else {
+        preload_record().await
+    }
+}
+
+/// Runs `work` when the browser's main thread is idle (`requestIdleCallback`, at most 5 s
+/// away), or after a second where the browser has no such call (Safari).
+fn when_idle(work: impl FnOnce() + 'static) {
+    let work = Closure::once_into_js(work);
+    let window = window();
+    let request = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|request| request.dyn_into::<js_sys::Function>().ok());
+    let asked = request.is_some_and(|request| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &5_000.into());
+        request.call2(&window, &work, &options).is_ok()
+    });
+    if !asked {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 1_000);
+    }
+}
+
+/// Whether the connection asks to be spared: Data Saver on, or a 2G/3G link (the Network
+/// Information API, which Chromium has; elsewhere nothing says so, and all is fetched).
+fn connection_is_frugal() -> bool {
+    let read = |object: &JsValue, name: &str| js_sys::Reflect::get(object, &name.into()).ok();
+    let Some(connection) = read(&window().navigator(), "connection").filter(JsValue::is_object)
+    else {
+        return false;
+    };
+    let save_data = read(&connection, "saveData").and_then(|v| v.as_bool());
+    let effective = read(&connection, "effectiveType").and_then(|v| v.as_string());
+    save_data == Some(true) || matches!(effective.as_deref(), Some("slow-2g" | "2g" | "3g"))
 }
 
 /// What the citizen sees when a page's code could not be fetched: the network message and a

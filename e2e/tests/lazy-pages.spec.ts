@@ -1,5 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import { t } from '../support/locales';
+import { AN, signIn } from '../support/citizens';
 
 // Pages load their code when first opened (see src/lazy_routes.rs): the first visit fetches
 // the main module only, and a chunk that cannot be fetched leaves a working app that says so.
@@ -19,6 +20,36 @@ test.describe('pages that load on demand', () => {
 
     await portal.navLink('vi', 'nav.sign_in').click();
     await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+  });
+
+  test('a citizen signed in on a fast connection gets every page ahead; on a slow one, only the next', async ({ page, context }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (chunk.test(new URL(request.url()).pathname)) fetched.push(new URL(request.url()).pathname);
+    });
+    const signedInPages = () => fetched.filter((path) => /split_(record|share|documents|requests|account)\.wasm$/.test(path));
+    await page.goto('/sign-in?next=%2Frequests');
+    await signIn(page, AN);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
+    await expect.poll(() => signedInPages().length).toBe(5);
+
+    // A 3G link, as Chromium's own network emulation reports it to the page (400 ms round trips).
+    const slow = await context.newPage();
+    const cdp = await context.newCDPSession(slow);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 200_000, uploadThroughput: 100_000 });
+    await expect.poll(() => slow.evaluate(() => (navigator as Navigator & { connection: { effectiveType: string } }).connection.effectiveType)).toBe('3g');
+    fetched.length = 0;
+    slow.on('request', (request) => {
+      if (chunk.test(new URL(request.url()).pathname)) fetched.push(new URL(request.url()).pathname);
+    });
+    await slow.goto('/requests');
+    await expect(slow.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'), { timeout: 30_000 });
+    // The record is where a citizen goes next; the rest waits until they open it.
+    await expect.poll(() => signedInPages(), { timeout: 30_000 }).toEqual([expect.stringMatching(/split_requests\.wasm$/), expect.stringMatching(/split_record\.wasm$/)]);
+    await slow.waitForTimeout(1_500);
+    expect(signedInPages()).toHaveLength(2);
+    await slow.close();
   });
 
   test('when a page cannot be fetched, the app explains and keeps working', async ({ portal, page, allowHttpErrors }) => {

@@ -35,6 +35,16 @@ async function verifierPage(browser: Browser, testInfo: TestInfo): Promise<Page>
   return context.newPage();
 }
 
+/** The paths of the app's wasm chunks `page` fetches from now on. */
+function chunksFetched(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/.test(path)) fetched.push(path);
+  });
+  return fetched;
+}
+
 const verdict = (page: Page, key: string) => page.getByRole('heading', { level: 2, name: t('vi', key) });
 
 test('a citizen shares chosen fields by a signed QR, and a verifier checks, refuses tampering, revocation and expiry', async ({ page, browser }, testInfo) => {
@@ -76,6 +86,7 @@ test('a citizen shares chosen fields by a signed QR, and a verifier checks, refu
 
   // The verifier opens the QR's link: only the two chosen fields, checked online.
   const verifier = await verifierPage(browser, testInfo);
+  const verifierChunks = chunksFetched(verifier);
   await verifier.goto(url);
   await expect(verdict(verifier, 'verify.valid_heading')).toBeVisible();
   const fields = verifier.getByRole('definition');
@@ -96,6 +107,32 @@ test('a citizen shares chosen fields by a signed QR, and a verifier checks, refu
   await expect(verifier.getByText(t('vi', 'verify.refused_bad_signature'))).toBeVisible();
   await expect(verifier.getByRole('definition')).toHaveCount(0);
   await expectNoAxeViolations(verifier, 'verify page, tampered code');
+
+  // Chromium's WebCrypto checked both signatures: neither the fallback nor the QR reader
+  // (for photos and the camera) was fetched.
+  expect(verifierChunks.filter((path) => /split_(ed25519|qr_reader)\.wasm$/.test(path))).toEqual([]);
+
+  // A browser whose WebCrypto has no Ed25519 (Chromium before 137, Safari before 17) fetches
+  // ed25519-dalek's chunk and reaches the same verdicts.
+  const older = await verifierPage(browser, testInfo);
+  await older.addInitScript(() => {
+    const importKey = SubtleCrypto.prototype.importKey;
+    SubtleCrypto.prototype.importKey = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['importKey']>) {
+      const algorithm = args[2];
+      const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+      if (name.toLowerCase() === 'ed25519') {
+        return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+      }
+      return importKey.apply(this, args) as Promise<CryptoKey>;
+    } as SubtleCrypto['importKey'];
+  });
+  const olderChunks = chunksFetched(older);
+  await older.goto(url);
+  await expect(verdict(older, 'verify.valid_heading')).toBeVisible();
+  expect(olderChunks.some((path) => path.endsWith('/split_ed25519.wasm'))).toBe(true);
+  await older.goto(`${base}#${tampered}`);
+  await expect(older.getByText(t('vi', 'verify.refused_bad_signature'))).toBeVisible();
+  await older.context().close();
 
   // Pasted text that is no code at all, then the bare code.
   const pasted = verifier.getByLabel(t('vi', 'verify.paste_label'));

@@ -18,6 +18,7 @@ use web_sys::{HtmlVideoElement, MediaStream};
 
 use super::camera::{close_camera, open_camera};
 use super::frame_scanner::FrameScanner;
+use super::qr_image::preload_reader;
 use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
 use crate::text::tr;
@@ -47,6 +48,8 @@ pub fn CameraView(
         let camera = SendWrapper::new(Rc::clone(&camera));
         move || camera.borrow_mut().close()
     });
+    // The reader's code arrives while the browser asks for the camera, not after.
+    spawn_local(preload_reader());
     spawn_local(async move {
         let opened = open_camera().await;
         if camera.borrow().closed {

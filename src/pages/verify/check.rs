@@ -1,8 +1,8 @@
-//! The verify page's decisions, as plain functions: take a share code apart, check its
-//! signature against the portal's published keys, and decide the verdict given the browser's
-//! clock and the online revocation check. No browser in here, so the host tests cover it all.
+//! The verify page's decisions, as plain functions: take a share code apart, name the keys
+//! that may have signed it, judge it once its signature is checked (`signature.rs`, which asks
+//! the browser), and decide the verdict given the browser's clock and the online revocation
+//! check. No browser in here, so the host tests cover it all.
 
-use ed25519_dalek::{Signature, VerifyingKey};
 use portal_api::share::{ALGORITHM, ShareKey, SharePayload, base64url_decode, split_code};
 
 /// Why a code is refused; each has its own message for the verifier.
@@ -40,48 +40,67 @@ pub struct Verified {
     pub revocation_checked: bool,
 }
 
-/// Checks `text` (a bare code or a verify URL) against `keys`. `decode` reads the payload's
-/// JSON: the browser's own parser in the app, serde_json in the tests, so the wasm carries no
-/// JSON parser.
-pub fn verify_signature(
+/// An Ed25519 public key, as published.
+pub type PublicKey = [u8; 32];
+
+/// A code taken apart, before its signature is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The text the signature covers.
+    pub signed: String,
+    /// The signature, 64 bytes.
+    pub signature: Vec<u8>,
+    /// The keys that may have signed it: the one its payload names, or, when the payload
+    /// cannot be read, every published key (to tell the portal's odd code from tampering).
+    pub keys: Vec<PublicKey>,
+    /// The payload, when it could be read.
+    payload: Option<SharePayload>,
+}
+
+/// Takes `text` (a bare code or a verify URL) apart against the published `keys`. `decode`
+/// reads the payload's JSON: the browser's own parser in the app, serde_json in the tests,
+/// so the wasm carries no JSON parser.
+pub fn read_claim(
     text: &str,
     keys: &[ShareKey],
     decode: impl Fn(&[u8]) -> Option<SharePayload>,
-) -> Result<SharePayload, Refusal> {
+) -> Result<Claim, Refusal> {
     let split = split_code(text).map_err(|_| Refusal::Malformed)?;
-    let signature = Signature::from_slice(&split.signature).map_err(|_| Refusal::Malformed)?;
-    let signs = |key: &VerifyingKey| {
-        key.verify_strict(split.signed.as_bytes(), &signature)
-            .is_ok()
+    let payload = decode(&split.payload_json).filter(|payload| payload.v == 1);
+    let keys = match &payload {
+        Some(payload) => vec![
+            keys.iter()
+                .find(|key| key.kid == payload.kid)
+                .and_then(public_key)
+                .ok_or(Refusal::UnknownKey)?,
+        ],
+        None => keys.iter().filter_map(public_key).collect(),
     };
-    let Some(payload) = decode(&split.payload_json).filter(|payload| payload.v == 1) else {
+    Ok(Claim {
+        signed: split.signed,
+        signature: split.signature,
+        keys,
+        payload,
+    })
+}
+
+/// The judgement on a claim, given whether one of its keys made its signature.
+pub fn judge(claim: Claim, signed: bool) -> Result<SharePayload, Refusal> {
+    match (claim.payload, signed) {
+        (Some(payload), true) => Ok(payload),
         // An unreadable payload with a matching signature is the portal's own odd code; with
         // none, someone changed a character: that is tampering, not a typing slip.
-        return if keys.iter().filter_map(verifying_key).any(|key| signs(&key)) {
-            Err(Refusal::Malformed)
-        } else {
-            Err(Refusal::BadSignature)
-        };
-    };
-    let key = keys
-        .iter()
-        .find(|key| key.kid == payload.kid)
-        .and_then(verifying_key)
-        .ok_or(Refusal::UnknownKey)?;
-    if signs(&key) {
-        Ok(payload)
-    } else {
-        Err(Refusal::BadSignature)
+        (None, true) => Err(Refusal::Malformed),
+        (_, false) => Err(Refusal::BadSignature),
     }
 }
 
-/// The published key as a verifying key; `None` for another algorithm or a broken key.
-fn verifying_key(key: &ShareKey) -> Option<VerifyingKey> {
+/// The published key's bytes; `None` for another algorithm or a key of the wrong length.
+fn public_key(key: &ShareKey) -> Option<PublicKey> {
     if key.algorithm != ALGORITHM {
         return None;
     }
-    let bytes: [u8; 32] = base64url_decode(&key.public_key)?.try_into().ok()?;
-    VerifyingKey::from_bytes(&bytes).ok()
+    base64url_decode(&key.public_key)?.try_into().ok()
 }
 
 /// Whether a signed payload has expired at `now` (Unix seconds, the browser's clock).
@@ -118,7 +137,22 @@ mod tests {
     use ed25519_dalek::{Signer, SigningKey};
     use portal_api::share::{ShareableField, base64url_encode};
 
+    use super::super::signature::dalek_signs;
     use super::*;
+
+    /// The page's whole signature check, with ed25519-dalek where the page may ask WebCrypto.
+    fn verify_signature(
+        text: &str,
+        keys: &[ShareKey],
+        decode: impl Fn(&[u8]) -> Option<SharePayload>,
+    ) -> Result<SharePayload, Refusal> {
+        let claim = read_claim(text, keys, decode)?;
+        let signed = claim
+            .keys
+            .iter()
+            .any(|key| dalek_signs(key, claim.signed.as_bytes(), &claim.signature));
+        judge(claim, signed)
+    }
 
     const NOW: i64 = 1_800_000_000;
 

@@ -33,7 +33,9 @@ impl FrameScanner {
         })
     }
 
-    /// The text of a QR code in the frame `video` shows now, if there is one.
+    /// The text of a QR code in the frame `video` shows now, if there is one. A frame the
+    /// reader's chunk could not be fetched for counts as one without a code: the next frame
+    /// tries again, and the page says how to go on without the camera.
     pub async fn scan(&self, video: &HtmlVideoElement) -> Option<String> {
         if video.ready_state() < HAVE_CURRENT_DATA {
             return None;
@@ -54,9 +56,15 @@ impl FrameScanner {
         );
         let scale = (FRAME_MAX_SIDE / width.max(height)).min(1.0);
         let (width, height) = ((width * scale).round(), (height * scale).round());
-        self.canvas.read(width, height, |context| {
-            context.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, width, height)
-        })
+        self.canvas
+            .read(width, height, |context| {
+                context.draw_image_with_html_video_element_and_dw_and_dh(
+                    video, 0.0, 0.0, width, height,
+                )
+            })
+            .await
+            .ok()
+            .flatten()
     }
 }
 

@@ -6,6 +6,15 @@ use super::qr_image::read_qr;
 use crate::i18n::*;
 use crate::text::tr;
 
+/// Why a photo gave no code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PhotoProblem {
+    /// No QR code in it, or not an image the browser reads.
+    NoCode,
+    /// The reader's code could not be fetched (offline): choosing the photo again retries.
+    NotLoaded,
+}
+
 /// A file input for a photo of the QR; the code found in it is checked like a pasted one.
 #[component]
 pub fn ImageInput(
@@ -13,7 +22,7 @@ pub fn ImageInput(
     on_code: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let not_found = RwSignal::new(false);
+    let problem = RwSignal::new(None::<PhotoProblem>);
     let on_change = move |event: leptos::ev::Event| {
         let file = event
             .target()
@@ -21,23 +30,27 @@ pub fn ImageInput(
             .and_then(|input| input.files())
             .and_then(|files| files.get(0));
         let Some(file) = file else { return };
-        not_found.set(false);
+        problem.set(None);
         spawn_local(async move {
             match read_qr(&file).await {
-                Some(text) => on_code.run(text),
-                None => not_found.set(true),
+                Ok(Some(text)) => on_code.run(text),
+                Ok(None) => problem.set(Some(PhotoProblem::NoCode)),
+                Err(_) => problem.set(Some(PhotoProblem::NotLoaded)),
             }
         });
     };
     view! {
-        <div class="app-field" class:app-field--error=move || not_found.get()>
+        <div class="app-field" class:app-field--error=move || problem.get().is_some()>
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, verify.image_heading))}</h2>
             <label class="app-field__label" for="qr_image">{tr(i18n, |l| td_string!(l, verify.image_label))}</label>
             <p class="app-field__hint" id="qr_image-hint">{tr(i18n, |l| td_string!(l, verify.image_hint))}</p>
             <div role="alert">
-                {move || not_found.get().then(|| view! {
+                {move || problem.get().map(|problem| view! {
                     <p class="app-field__error" id="qr_image-error">
-                        {tr(i18n, |l| td_string!(l, verify.no_qr_in_image))}
+                        {match problem {
+                            PhotoProblem::NoCode => tr(i18n, |l| td_string!(l, verify.no_qr_in_image)),
+                            PhotoProblem::NotLoaded => tr(i18n, |l| td_string!(l, error.network)),
+                        }}
                     </p>
                 })}
             </div>
@@ -46,7 +59,7 @@ pub fn ImageInput(
                 type="file"
                 id="qr_image"
                 accept="image/*"
-                aria-describedby=move || if not_found.get() { "qr_image-hint qr_image-error" } else { "qr_image-hint" }
+                aria-describedby=move || if problem.get().is_some() { "qr_image-hint qr_image-error" } else { "qr_image-hint" }
                 on:change=on_change
             />
         </div>

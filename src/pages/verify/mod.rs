@@ -12,6 +12,7 @@ mod image_input;
 mod outcome;
 mod paste_form;
 mod qr_image;
+mod signature;
 
 use leptos::{ev, prelude::*, task::spawn_local};
 use portal_api::share::{ShareKey, SharePayload};
@@ -22,7 +23,7 @@ use crate::i18n::*;
 use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
 use camera_scan::CameraScan;
-use check::{Refusal, Revocation, Verified, decide, is_expired, verify_signature};
+use check::{Refusal, Revocation, Verified, decide, is_expired, judge, read_claim};
 use image_input::ImageInput;
 use outcome::OutcomeView;
 use paste_form::PasteForm;
@@ -105,7 +106,15 @@ async fn check_code(
             Err(error) => return Outcome::KeysFailed(error),
         },
     };
-    let payload = match verify_signature(text, &published, decode_payload) {
+    let claim = match read_claim(text, &published, decode_payload) {
+        Ok(claim) => claim,
+        Err(refusal) => return Outcome::Refused(refusal, None),
+    };
+    let Ok(signed) = signature::signed_by_one_of_its_keys(&claim).await else {
+        // A browser without Ed25519 could not fetch the code that checks it: as offline.
+        return Outcome::KeysFailed(ApiError::Network);
+    };
+    let payload = match judge(claim, signed) {
         Ok(payload) => payload,
         Err(refusal) => return Outcome::Refused(refusal, None),
     };

@@ -1,10 +1,15 @@
 //! Reading a QR from a picture, all on the device: the browser paints the picture (a photo,
 //! or a frame of the camera) onto a canvas, and `rqrr` finds the code in its greyscale
-//! pixels. The picture is never sent anywhere.
+//! pixels. The picture is never sent anywhere. `rqrr` is in a chunk of its own, fetched when
+//! a photo is chosen or the camera opens: most visitors arrive from a QR with the code in the
+//! address and never need it.
 
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
+
+use crate::lazy_routes::ChunkNotLoaded;
 
 /// Larger photos are scaled down to this many pixels on their longer side: a phone photo of
 /// 4000 px makes the search slow, and a QR filling part of it still has modules of a few px.
@@ -14,12 +19,11 @@ const MAX_SIDE: f64 = 1600.0;
 const MIN_SIDE: f64 = 1000.0;
 
 /// The text of the first QR code found in `file`; `None` if the browser cannot read the
-/// image or no code is found.
-pub async fn read_qr(file: &File) -> Option<String> {
-    let promise = leptos::prelude::window()
-        .create_image_bitmap_with_blob(file)
-        .ok()?;
-    let bitmap: ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+/// image or no code is found; `Err` if the reader's chunk could not be fetched.
+pub async fn read_qr(file: &File) -> Result<Option<String>, ChunkNotLoaded> {
+    let Some(bitmap) = bitmap_of(file).await else {
+        return Ok(None);
+    };
     let (width, height) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
     let longest = width.max(height);
     let scale = if longest > MAX_SIDE {
@@ -28,11 +32,28 @@ pub async fn read_qr(file: &File) -> Option<String> {
         (MIN_SIDE / longest).max(1.0).floor()
     };
     let (width, height) = ((width * scale).round(), (height * scale).round());
-    let text = QrCanvas::new()?.read(width, height, |context| {
-        context.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, width, height)
-    });
+    let text = match QrCanvas::new() {
+        Some(canvas) => {
+            canvas
+                .read(width, height, |context| {
+                    context.draw_image_with_image_bitmap_and_dw_and_dh(
+                        &bitmap, 0.0, 0.0, width, height,
+                    )
+                })
+                .await
+        }
+        None => Ok(None),
+    };
     bitmap.close();
     text
+}
+
+/// The browser's decoding of the photo; `None` if it is not an image it can read.
+async fn bitmap_of(file: &File) -> Option<ImageBitmap> {
+    let promise = leptos::prelude::window()
+        .create_image_bitmap_with_blob(file)
+        .ok()?;
+    JsFuture::from(promise).await.ok()?.dyn_into().ok()
 }
 
 /// A canvas to paint a picture on and look for a QR in: one for a photo, one kept for all the
@@ -62,13 +83,27 @@ impl QrCanvas {
     }
 
     /// The text of the first QR code in what `paint` draws on a canvas of `width` × `height`
-    /// px; `None` if painting fails or no code is found.
-    pub fn read(
+    /// px; `None` if painting fails or no code is found; `Err` if the reader's chunk could not
+    /// be fetched.
+    pub async fn read(
         &self,
         width: f64,
         height: f64,
         paint: impl FnOnce(&CanvasRenderingContext2d) -> Result<(), JsValue>,
-    ) -> Option<String> {
+    ) -> Result<Option<String>, ChunkNotLoaded> {
+        let Some(picture) = self.paint(width, height, paint) else {
+            return Ok(None);
+        };
+        find_qr(&picture).await
+    }
+
+    /// The pixels of what `paint` draws; `None` if painting fails.
+    fn paint(
+        &self,
+        width: f64,
+        height: f64,
+        paint: impl FnOnce(&CanvasRenderingContext2d) -> Result<(), JsValue>,
+    ) -> Option<Picture> {
         // Resizing clears the canvas and its settings, so smoothing is turned off after it.
         self.canvas.set_width(width as u32);
         self.canvas.set_height(height as u32);
@@ -79,8 +114,31 @@ impl QrCanvas {
             .get_image_data(0.0, 0.0, width, height)
             .ok()?
             .data();
-        decode_rgba(width as usize, height as usize, &rgba)
+        Some(Picture {
+            width: width as usize,
+            height: height as usize,
+            rgba: rgba.0,
+        })
     }
+}
+
+/// An RGBA picture, handed to the reader's chunk behind one pointer.
+struct Picture {
+    width: usize,
+    height: usize,
+    rgba: Vec<u8>,
+}
+
+/// Fetches the reader's chunk ahead of need, as the camera opens, so the first frames are read
+/// at once. A failure is left to the reading, which tries again.
+pub async fn preload_reader() {
+    let _ = preload_qr_reader().await;
+}
+
+/// `rqrr`'s reading, split into the `qr_reader` chunk.
+#[wasm_split(qr_reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_qr_reader))]
+fn find_qr(picture: &Picture) -> Result<Option<String>, ChunkNotLoaded> {
+    Ok(decode_rgba(picture.width, picture.height, &picture.rgba))
 }
 
 /// The text of the first QR code in an RGBA image, `width` × `height`.
