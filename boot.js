@@ -3,6 +3,17 @@
 // Content-Security-Policy; this module, served from the same origin, loads them.
 const address = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
 
+// A page rendered ahead of time (src/prerender.rs) has working fields before the app has
+// started, but its forms are not the app's yet: sent now, one would reload the page with what
+// was typed in its address. Until the app says it has taken over (src/start.rs), a form sent
+// is held, and the app sends it again.
+const hold = (event) => {
+  event.preventDefault();
+  document.documentElement.dataset.earlySubmit = String([...document.forms].indexOf(event.target));
+};
+document.addEventListener('submit', hold, true);
+document.addEventListener('portal-started', () => document.removeEventListener('submit', hold, true), { once: true });
+
 const glue = address('wasm-js');
 const wasm = address('wasm-bg');
 if (glue && wasm) {

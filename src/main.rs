@@ -1,6 +1,11 @@
-//! The citizen portal: a single-page app that takes over the static shell of `index.html`.
+//! The citizen portal: a single-page app that takes over the page the server sent (`start.rs`);
+//! built with `--features ssr`, the program that renders the public pages ahead of time
+//! (`prerender.rs`).
 //!
 //! This file only mounts the app; `app.rs` holds the router and the layout.
+
+// The whole app as one view type is deeper than the compiler's default when rendered to HTML.
+#![recursion_limit = "256"]
 
 mod api;
 mod app;
@@ -12,11 +17,15 @@ mod language;
 mod lazy_routes;
 mod local_time;
 mod pages;
+#[cfg(feature = "ssr")]
+mod prerender;
 mod return_path;
 mod session;
 mod share_fields;
 mod share_state;
 mod sign_out;
+#[cfg(not(feature = "ssr"))]
+mod start;
 #[cfg(test)]
 mod static_shell;
 mod tabs;
@@ -35,28 +44,17 @@ mod locales {
 }
 use locales::i18n;
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+#[cfg(feature = "ssr")]
+fn main() -> std::process::ExitCode {
+    prerender::main()
+}
 
-/// The element of `index.html` that holds the static shell the app replaces.
-const ROOT_ID: &str = "app";
-
+#[cfg(not(feature = "ssr"))]
 fn main() {
     // Panic messages in the console while developing. Not in the release build: the hook and
     // its message formatting cost 0.9 KB brotli of the first-load budget, and a release panic
     // still fails loudly (an `unreachable` error in the console, caught by the e2e tests).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    let root = document()
-        .get_element_by_id(ROOT_ID)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        // Emptied and filled in the same task, so the browser never paints the gap; the app
-        // renders the same header and footer markup, so nothing moves.
-        Some(root) => {
-            root.set_inner_html("");
-            leptos::mount::mount_to(root, app::App).forget();
-        }
-        None => leptos::mount::mount_to_body(app::App),
-    }
+    start::start();
 }

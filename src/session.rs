@@ -73,7 +73,13 @@ pub struct SessionContext {
 
 /// Milliseconds since the epoch, from the browser's clock (which tests can control).
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    #[cfg(not(feature = "ssr"))]
+    return js_sys::Date::now();
+    // Rendering a page ahead of time: the build machine's clock.
+    #[cfg(feature = "ssr")]
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |since| since.as_millis() as f64)
 }
 
 impl SessionContext {
@@ -163,7 +169,7 @@ impl SessionContext {
 /// `/config.json` (for the API's address), then the session check. A check that failed for
 /// want of a network runs again when the connection is back.
 pub fn provide_session_context(config: ConfigContext) -> SessionContext {
-    let tabs = Tabs::open();
+    let tabs = Tabs::default();
     let context = SessionContext {
         state: RwSignal::new(SessionState::Checking),
         last_activity: RwSignal::new(now_ms()),
@@ -171,12 +177,15 @@ pub fn provide_session_context(config: ConfigContext) -> SessionContext {
         tabs,
     };
     provide_context(context);
-    tabs.listen(move |message| context.on_tab_message(message));
-    spawn_local_scoped(async move {
-        let config = load_config(context.config).await;
-        context
-            .state
-            .set(fetch_session(&config.api_base_url).await.into());
+    // In the browser only: an effect does not run where a page is rendered ahead of time.
+    Effect::new(move |_| {
+        tabs.open(move |message| context.on_tab_message(message));
+        spawn_local_scoped(async move {
+            let config = load_config(context.config).await;
+            context
+                .state
+                .set(fetch_session(&config.api_base_url).await.into());
+        });
     });
 
     let online = use_online();

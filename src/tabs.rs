@@ -44,14 +44,38 @@ impl TabMessage {
     }
 }
 
-/// This tab's end of the channel; does nothing where the browser has no BroadcastChannel.
+/// This tab's end of the channel; does nothing where the browser has no BroadcastChannel, and
+/// until `open`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tabs(StoredValue<Option<BroadcastChannel>, LocalStorage>);
 
+impl Default for Tabs {
+    fn default() -> Self {
+        Self(StoredValue::new_local(None))
+    }
+}
+
 impl Tabs {
-    /// Joins the channel.
-    pub fn open() -> Self {
-        Self(StoredValue::new_local(BroadcastChannel::new(CHANNEL).ok()))
+    /// Joins the channel, and calls `on_message` for what the other tabs say, for as long as
+    /// the page lives.
+    pub fn open(self, on_message: impl Fn(TabMessage) + 'static) {
+        let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(message) = event
+                .data()
+                .as_string()
+                .as_deref()
+                .and_then(TabMessage::decode)
+            {
+                on_message(message);
+            }
+        });
+        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        // The app lives as long as the page: the handler must too.
+        handler.forget();
+        self.0.set_value(Some(channel));
     }
 
     /// Tells the other tabs.
@@ -60,26 +84,6 @@ impl Tabs {
             if let Some(channel) = channel {
                 let _ = channel.post_message(&message.encode().into());
             }
-        });
-    }
-
-    /// Calls `on_message` for what the other tabs say, for as long as the page lives.
-    pub fn listen(self, on_message: impl Fn(TabMessage) + 'static) {
-        self.0.with_value(|channel| {
-            let Some(channel) = channel else { return };
-            let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                if let Some(message) = event
-                    .data()
-                    .as_string()
-                    .as_deref()
-                    .and_then(TabMessage::decode)
-                {
-                    on_message(message);
-                }
-            });
-            channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-            // The app lives as long as the page: the handler must too.
-            handler.forget();
         });
     }
 }

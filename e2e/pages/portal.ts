@@ -28,8 +28,12 @@ export class PortalPage {
     await sessionChecked;
   }
 
-  /** The app has taken over from the static shell and rendered a page. */
+  /**
+   * The app has taken over from the static shell, or from the page rendered ahead of time
+   * (which shows its heading before the app has started), and rendered a page.
+   */
   async ready(): Promise<void> {
+    await expect(this.page.locator('#app[data-prerendered]')).toHaveCount(0);
     await expect(this.heading()).toBeVisible();
   }
 

@@ -34,7 +34,28 @@ pub fn build_release(root: &Path) -> Result<(), XtaskError> {
         command(root, "trunk", root).args(["build", "--release", "--skip-version-check"]),
     )?;
     wasm_build::build(root)?;
+    prerender(root)?;
     compress_dist(&root.join("dist"))
+}
+
+/// Renders the public pages into `dist/prerendered/` (src/prerender.rs): the same app, built
+/// natively with its `ssr` feature, run on the `index.html` just built.
+fn prerender(root: &Path) -> Result<(), XtaskError> {
+    run(
+        "pre-render the public pages",
+        command(root, "cargo", root)
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "citizen-portal",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--",
+            ])
+            .arg(root.join("dist")),
+    )
 }
 
 /// Writes `name.br` and `name.gz` for every compressible file in `dist`, at any depth.

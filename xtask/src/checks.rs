@@ -72,10 +72,29 @@ pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
             ]),
         )
     })?;
+    timed("clippy (pre-renderer)", &mut || {
+        run(
+            "cargo clippy (the app built to render pages ahead of time)",
+            command(root, "cargo", root).args(SSR_CLIPPY),
+        )
+    })?;
     timed("unit and server tests", &mut || {
         run(
             "cargo test (API crate, app logic, server, OpenAPI equality)",
             command(root, "cargo", root).args(["test", "--workspace"]),
+        )
+    })?;
+    timed("pre-rendered pages", &mut || {
+        run(
+            "cargo test (every public page renders ahead of time, in both languages)",
+            command(root, "cargo", root).args([
+                "test",
+                "--package",
+                "citizen-portal",
+                "--no-default-features",
+                "--features",
+                "ssr",
+            ]),
         )
     })?;
     timed("server tests on PostgreSQL", &mut || {
@@ -172,3 +191,18 @@ fn print_e2e_counts(root: &Path) {
         count("skipped")
     );
 }
+
+/// Clippy on the app as the pre-renderer builds it (`--features ssr`, natively): code that
+/// only that build compiles is checked too.
+const SSR_CLIPPY: &[&str] = &[
+    "clippy",
+    "--package",
+    "citizen-portal",
+    "--no-default-features",
+    "--features",
+    "ssr",
+    "--all-targets",
+    "--",
+    "-D",
+    "warnings",
+];

@@ -27,6 +27,7 @@ pub fn report(root: &Path) -> Result<u64, XtaskError> {
     let index = fs::read_to_string(dist.join("index.html")).map_err(XtaskError::io(
         "reading dist/index.html (run `cargo xtask build` first)",
     ))?;
+    let has_home = dist.join(PRERENDERED_HOME).is_file();
     let mut files = Vec::new();
     collect_files(&dist, &mut files)?;
     let mut assets = Vec::new();
@@ -41,7 +42,7 @@ pub fn report(root: &Path) -> Result<u64, XtaskError> {
         }
         let bytes = fs::read(&path).map_err(XtaskError::io(format!("reading {name}")))?;
         assets.push(AssetSize {
-            first_load: is_first_load(&name, &index),
+            first_load: is_first_load(&name, &index, has_home),
             raw: bytes.len() as u64,
             gzip: gzip_bytes(&bytes).len() as u64,
             brotli: brotli_bytes(&bytes).len() as u64,
@@ -90,12 +91,22 @@ pub fn check_budget(total_brotli: u64) -> Result<(), XtaskError> {
     Ok(())
 }
 
-/// index.html itself, the runtime config the app fetches at start, every file index.html
-/// names (stylesheet, scripts, main wasm, icon), and every script of the app's folder, which
-/// the glue imports at start. Not the chunks: those load when a page needs them.
-fn is_first_load(name: &str, index: &str) -> bool {
+/// The home page rendered ahead of time, which the server sends for `/` in place of
+/// index.html's static shell (the most common first page, and the largest).
+const PRERENDERED_HOME: &str = "prerendered/vi/index.html";
+
+/// The first page (the pre-rendered home page where there is one, else index.html), the
+/// runtime config the app fetches at start, every file index.html names (stylesheet, scripts,
+/// main wasm, icon), and every script of the app's folder, which the glue imports at start.
+/// Not the chunks: those load when a page needs them.
+fn is_first_load(name: &str, index: &str, has_home: bool) -> bool {
     let app_script = name.starts_with("app-") && name.ends_with(".js");
-    name == "index.html" || name == "config.json" || app_script || index.contains(name)
+    let first_page = if has_home {
+        PRERENDERED_HOME
+    } else {
+        "index.html"
+    };
+    name == first_page || name == "config.json" || app_script || index.contains(name)
 }
 
 #[cfg(test)]
@@ -105,15 +116,22 @@ mod tests {
     #[test]
     fn first_load_is_what_index_names() {
         let index = r#"<link rel="stylesheet" href="/main-0123456789abcdef.css"><meta name="wasm-bg" content="/app_bg.wasm">"#;
-        assert!(is_first_load("index.html", index));
-        assert!(is_first_load("config.json", index));
-        assert!(is_first_load("main-0123456789abcdef.css", index));
-        assert!(is_first_load("app_bg.wasm", index));
-        assert!(!is_first_load("robots.txt", index));
-        assert!(is_first_load("app-0123456789abcdef/__wasm_split.js", index));
+        assert!(is_first_load("index.html", index, false));
+        assert!(is_first_load("config.json", index, false));
+        assert!(is_first_load("prerendered/vi/index.html", index, true));
+        assert!(!is_first_load("index.html", index, true));
+        assert!(is_first_load("main-0123456789abcdef.css", index, false));
+        assert!(is_first_load("app_bg.wasm", index, false));
+        assert!(!is_first_load("robots.txt", index, false));
+        assert!(is_first_load(
+            "app-0123456789abcdef/__wasm_split.js",
+            index,
+            false
+        ));
         assert!(!is_first_load(
             "app-0123456789abcdef/split_record.wasm",
-            index
+            index,
+            false
         ));
     }
 

@@ -26,12 +26,9 @@ pub fn CameraScan(
     on_code: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    if !camera_supported() {
-        return view! {
-            <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, verify.camera_unsupported))}</p>
-        }
-        .into_any();
-    }
+    // Known once in the browser; a page rendered ahead of time offers the camera.
+    let supported = RwSignal::new(true);
+    Effect::new(move |_| supported.set(camera_supported()));
     let state = RwSignal::new(CameraState::Closed);
     // The stop button is gone once the camera closes: focus goes back to the button that opens
     // it, unless a code was found (then the verdict takes focus).
@@ -50,7 +47,13 @@ pub fn CameraScan(
         state.set(CameraState::Closed);
     });
     let on_open = Callback::new(move |()| state.set(CameraState::Open));
+    let unsupported = move || {
+        view! {
+            <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, verify.camera_unsupported))}</p>
+        }
+    };
     view! {
+        <Show when=move || supported.get() fallback=unsupported>
         <div class="app-field">
             <div role="alert">
                 {move || (state.get() == CameraState::Denied).then(|| view! {
@@ -63,8 +66,8 @@ pub fn CameraScan(
                 view! { <OpenButton focus=refocus.get_value() on_open /> }.into_any()
             }}
         </div>
+        </Show>
     }
-    .into_any()
 }
 
 /// The button that opens the camera.

@@ -69,7 +69,8 @@ pub fn VerifyPage() -> impl IntoView {
             check(code.to_owned());
         }
     };
-    from_hash();
+    // Once in the browser: a page rendered ahead of time has no address to read.
+    Effect::new(move |_| from_hash());
     let listener = window_event_listener(ev::hashchange, move |_| from_hash());
     on_cleanup(move || listener.remove());
 

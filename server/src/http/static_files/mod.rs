@@ -1,12 +1,13 @@
 //! The built app from `dist/`: files as Trunk wrote them (with the `.br`/`.gz` copies the
-//! release build adds, sent to browsers that accept them), index.html for every route of the
-//! single-page app. Everything is read once at start-up ([`BuiltApp`]), so a file is answered
+//! release build adds, sent to browsers that accept them), a page rendered ahead of time for
+//! its own address, index.html for every other route of the single-page app. Everything is read once at start-up ([`BuiltApp`]), so a file is answered
 //! at the speed of a lookup.
 
 mod accept_encoding;
 mod asset;
 mod built_app;
 mod names;
+mod prerendered;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -40,6 +41,19 @@ fn answer(app: &BuiltApp, request: &Request) -> Response {
         return response;
     }
     let path = url_path(request.uri().path());
+    if path == "/index.html" || !looks_like_a_file(&path) {
+        let page = prerendered::candidates(&path, request.headers())
+            .iter()
+            .find_map(|file| app.file(file));
+        if let Some(page) = page {
+            let mut response = page.respond(method, request.headers());
+            // The same address answers in the language of the citizen's cookie.
+            response
+                .headers_mut()
+                .append(header::VARY, HeaderValue::from_static("cookie"));
+            return response;
+        }
+    }
     if let Some(file) = app.file(&path) {
         return file.respond(method, request.headers());
     }

@@ -1,0 +1,101 @@
+import { type Page, type Route } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { t } from '../support/locales';
+import { AN, DEMO_PASSWORD, codeField, holdCodes, identifierField, passwordField } from '../support/citizens';
+
+// The public pages are rendered ahead of time (src/prerender.rs): the server answers their
+// address with the page itself, which the app takes over once it has started (src/start.rs).
+// Here the app's wasm is held back, as on a slow phone, to see the page before the app.
+
+const MAIN_WASM = /\/app-[0-9a-f]+\/citizen_portal_bg\.wasm$/;
+const PUBLIC_PAGES = [
+  { path: '/', title: 'page.home.title' },
+  { path: '/sign-in', title: 'page.sign_in.title' },
+  { path: '/verify', title: 'page.verify.title' },
+];
+
+/** Holds the app's wasm until the returned function is called. */
+async function holdTheApp(page: Page): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(MAIN_WASM, (route) => (released ? route.continue() : void held.push(route)));
+  return async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+  };
+}
+
+const prerendered = (page: Page) => page.locator('#app[data-prerendered]');
+
+test.describe('pages rendered ahead of time', () => {
+  // What the server sends and how the app takes it over do not depend on the screen: one
+  // viewport is enough, except for the kiosk's language, which is its own rule.
+  test.beforeEach(({}, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop' && !testInfo.title.includes('English'), 'one viewport');
+  });
+
+  test('each public page is painted before the app, and the app shows the same page', async ({ page }) => {
+    for (const { path, title } of PUBLIC_PAGES) {
+      const release = await holdTheApp(page);
+      await page.goto(path);
+      await expect(prerendered(page)).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', title));
+      // Everything the citizen reads: header, navigation, the page, footer.
+      const before = await page.locator('#app').innerText();
+      await release();
+      await expect(prerendered(page)).toHaveCount(0);
+      await expect.poll(() => page.locator('#app').innerText()).toBe(before);
+      await page.unrouteAll();
+    }
+  });
+
+  test('what is typed before the app has started is kept, and a form sent early is sent once it has', async ({ page }) => {
+    await holdCodes(page, AN);
+    const release = await holdTheApp(page);
+    await page.goto('/sign-in?next=%2Frecord');
+    await expect(prerendered(page)).toHaveCount(1);
+    await identifierField(page).fill(AN.id);
+    await passwordField(page).fill(DEMO_PASSWORD);
+    await passwordField(page).press('Enter');
+    // Held by boot.js: the page did not reload with the password in its address.
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
+    await release();
+    await expect(codeField(page)).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
+  });
+
+  test('the cursor stays where the citizen was typing', async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto('/sign-in');
+    await identifierField(page).fill('0012');
+    await release();
+    await expect(prerendered(page)).toHaveCount(0);
+    await expect(identifierField(page)).toBeFocused();
+    await page.keyboard.type('34');
+    await expect(identifierField(page)).toHaveValue('001234');
+  });
+
+  test('a citizen who chose English gets English from the first paint; a kiosk starts in Vietnamese again', async ({ page, portal }, testInfo) => {
+    await portal.open('/');
+    await portal.languageSwitch('en').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    if (testInfo.project.name === 'kiosk') {
+      // The next stranger at the kiosk is not served in the last citizen's language.
+      await portal.open('/sign-in');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+      await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+      return;
+    }
+    const release = await holdTheApp(page);
+    await page.goto('/sign-in');
+    await expect(prerendered(page)).toHaveCount(1);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'page.sign_in.title'));
+    await release();
+    await expect(prerendered(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'page.sign_in.title'));
+    // Back to Vietnamese, for whoever uses this browser next.
+    await portal.languageSwitch('vi').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  });
+});

@@ -1,0 +1,166 @@
+//! The public pages rendered to HTML ahead of time, natively (`--features ssr`), from the same
+//! components as the app: `cargo xtask build` runs this binary on `dist/` after the app is
+//! built. Each page is written into a copy of `index.html` in each language
+//! (`dist/prerendered/<lang>/<page>.html`), and the server answers a page's address with it,
+//! so the first screen is painted before the wasm has arrived.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_router::location::RequestUrl;
+
+use crate::app::App;
+use crate::i18n::Locale;
+
+/// The pages rendered ahead of time, by address, and the file each is written to. A page of
+/// the form `/shared/:token` is rendered once, with `_` for the token, which it does not show
+/// before it has loaded; the server answers every `/shared/…` with it.
+const PAGES: &[(&str, &str)] = &[
+    ("/", "index"),
+    ("/sign-in", "sign-in"),
+    ("/verify", "verify"),
+    ("/shared/_", "shared/_"),
+];
+
+/// The element of `index.html` whose content the rendered app replaces.
+const APP_OPEN: &str = r#"<div id="app">"#;
+const APP_CLOSE: &str = "</div>\n  </body>";
+
+/// `citizen-portal <dist>`: writes every page in every language.
+pub fn main() -> ExitCode {
+    let Some(dist) = std::env::args_os().nth(1) else {
+        eprintln!("usage: citizen-portal <dist folder>");
+        return ExitCode::FAILURE;
+    };
+    match write_pages(Path::new(&dist)) {
+        Ok(count) => {
+            println!("pre-rendered {count} pages");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("pre-rendering failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the pages into `dist/prerendered/`; the number written.
+fn write_pages(dist: &Path) -> Result<usize, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|error| format!("reading {}/index.html: {error}", dist.display()))?;
+    let mut count = 0;
+    for &locale in Locale::get_all() {
+        for (path, file) in PAGES {
+            let page = page(&index, &render(path, locale), locale)?;
+            let target = dist
+                .join("prerendered")
+                .join(locale.as_str())
+                .join(format!("{file}.html"));
+            if let Some(folder) = target.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|error| format!("creating {}: {error}", folder.display()))?;
+            }
+            std::fs::write(&target, page)
+                .map_err(|error| format!("writing {}: {error}", target.display()))?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+/// `index.html` with the rendered app in place of its static shell, in `locale`.
+fn page(index: &str, app: &str, locale: Locale) -> Result<String, String> {
+    let start = index
+        .find(APP_OPEN)
+        .ok_or("index.html has no <div id=\"app\">")?
+        + APP_OPEN.len();
+    let end = index
+        .rfind(APP_CLOSE)
+        .filter(|&end| end > start)
+        .ok_or("index.html's app element does not end just before </body>")?;
+    // Marked, so the app knows to keep it on screen until its own page is ready.
+    let html = format!(
+        "{}{app}{}",
+        &index[..start].replacen(APP_OPEN, r#"<div id="app" data-prerendered>"#, 1),
+        &index[end..]
+    );
+    Ok(html.replacen(
+        r#"<html lang="vi">"#,
+        &format!(r#"<html lang="{}">"#, locale.as_str()),
+        1,
+    ))
+}
+
+/// The HTML of the app at `path`, in `locale`.
+pub fn render(path: &str, locale: Locale) -> String {
+    let _ = any_spawner::Executor::init_futures_executor();
+    // The server's shared context: it tells the app it is not in a browser (effects do not
+    // run, `is_server()` holds).
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        provide_context(locale);
+        view! { <App /> }.to_html()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each page and the locale key of its heading.
+    const HEADINGS: &[(&str, &str)] = &[
+        ("/", "home"),
+        ("/sign-in", "sign_in"),
+        ("/verify", "verify"),
+        ("/shared/_", "shared_document"),
+    ];
+
+    /// `page.<page>.title` in `locale`, from the locale files the app is compiled from.
+    fn heading(locale: Locale, page: &str) -> String {
+        let json = match locale {
+            Locale::vi => include_str!("../locales/vi.json"),
+            Locale::en => include_str!("../locales/en.json"),
+        };
+        let texts: serde_json::Value = serde_json::from_str(json).unwrap();
+        texts["page"][page]["title"].as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn every_public_page_renders_with_its_heading_in_each_language() {
+        for (path, page) in HEADINGS {
+            for locale in [Locale::vi, Locale::en] {
+                let html = render(path, locale);
+                let heading = heading(locale, page);
+                assert!(
+                    html.contains(&format!(r#"class="app-page-heading">{heading}</h1>"#)),
+                    "{path} in {locale:?}: {html}"
+                );
+                assert!(
+                    html.contains(r#"<main id="main""#),
+                    "{path}: no main landmark"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_sign_in_form_is_there_before_the_app() {
+        let html = render("/sign-in", Locale::vi);
+        assert!(html.contains(r#"id="identifier""#));
+        assert!(html.contains(r#"type="password""#));
+    }
+
+    #[test]
+    fn the_page_takes_the_place_of_the_static_shell_and_speaks_its_language() {
+        let index = include_str!("../index.html");
+        let html = page(index, "<p>app</p>", Locale::en).unwrap();
+        assert!(html.contains(r#"<html lang="en">"#));
+        assert!(html.contains(r#"<div id="app" data-prerendered><p>app</p></div>"#));
+        assert!(html.contains(r#"<script data-trunk src="boot.js""#));
+        assert!(!html.contains("app-loading"), "the static shell is gone");
+    }
+}
