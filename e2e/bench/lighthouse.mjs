@@ -22,15 +22,18 @@ const RUNS = 3;
 const ATTEMPTS = 3;
 let retried = 0;
 
-/** The `Cookie` header of `SIGNED_IN_AS`, signed in through the app's own form. */
-async function sessionCookie() {
+/**
+ * The `Cookie` header of `SIGNED_IN_AS`, signed in through the app's own form, and the
+ * browser's full version (Lighthouse's report has only the reduced user agent's 156.0.0.0).
+ */
+async function signedInCookie() {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const signedInPage = PAGES.find((p) => p.signedIn).path;
     await signIn(page, BASE, SIGNED_IN_AS, signedInPage);
     const cookies = await page.context().cookies(BASE);
-    return cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+    return { cookie: cookies.map(({ name, value }) => `${name}=${value}`).join('; '), chromium: browser.version() };
   } finally {
     await browser.close();
   }
@@ -84,7 +87,6 @@ function figures(lhr, url, cookie) {
     cls: metric('cumulative-layout-shift'),
     bytes: metric('total-byte-weight'),
     accessibility: score('accessibility'),
-    chromium: lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? '?',
     version: lhr.lighthouseVersion,
   };
 }
@@ -115,9 +117,9 @@ const line = (cells) => cells.map((cell, i) => String(cell).padEnd(columns[i][1]
 
 async function main() {
   await waitForServer(BASE);
-  const cookie = await sessionCookie();
+  const { cookie, chromium } = await signedInCookie();
   const rows = [];
-  let about = null;
+  let lighthouseVersion = null;
   for (const { path, signedIn } of PAGES) {
     const app = [];
     const copy = [];
@@ -127,15 +129,15 @@ async function main() {
       app.push(await lighthouseRun(`${BASE}${path}`, signedIn ? cookie : null));
       copy.push(await lighthouseRun(`${BASE}${staticPath(path)}`, signedIn ? cookie : null));
     }
-    about ??= app[0];
+    lighthouseVersion ??= app[0].version;
     rows.push({ page: signedIn ? `${path} (signed in)` : path, app: medians(app), static: medians(copy) });
   }
-  console.log(`\nLighthouse ${about.version}, mobile preset (simulated slow 4G, 4× CPU), Chromium ${about.chromium} headless`);
+  console.log(`\nLighthouse ${lighthouseVersion}, mobile preset (simulated slow 4G, 4× CPU), Chromium ${chromium} headless`);
   console.log(`median of ${RUNS} runs each; static = the same page as the app rendered it, without scripts, from the same server`);
   console.log(`signed in as ${SIGNED_IN_AS.name}; score = performance, a11y = accessibility; LCP ratio = app LCP / static LCP\n`);
   console.log(line(columns.map(([title]) => title)));
   for (const row of rows) console.log(line(columns.map(([, , cell]) => cell(row))));
-  if (retried) console.log(`\n${retried} runs were tried again: Lighthouse could not record the load (a busy machine)`);
+  if (retried) console.log(`\nruns tried again: ${retried} (Lighthouse could not record the load: a busy machine)`);
 }
 
 main().catch((error) => {
