@@ -8,9 +8,9 @@
 // cannot run. It measures whatever the page does between a keystroke and the answer (a
 // typing pause, a request, the rendering), so it is fair to any way of searching.
 
-import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { launchChromium } from './chromium.mjs';
+import { DUC, fail, signIn, t, waitForServer } from './sign-in.mjs';
 
 const BASE = process.argv[2] ?? 'http://127.0.0.1:8291';
 // Realistic searches, typed without diacritics, one letter at a time.
@@ -22,17 +22,6 @@ const PAUSE_MS = 300;
 const ANSWER_TIMEOUT_MS = 5000;
 const TARGET_MS = 50;
 const NODE_LIMIT = 2000;
-// The largest demo store (server/src/seed/citizens.rs, LARGE_STORE_CITIZEN).
-const DUC = { id: '048078000777', phone: '0935777888', name: 'Võ Minh Đức', password: 'Demo@2026' };
-
-// The app's own words, so a changed translation cannot break the sign-in here.
-const vi = JSON.parse(readFileSync(new URL('../../locales/vi.json', import.meta.url), 'utf8'));
-const t = (key) => key.split('.').reduce((node, part) => node?.[part], vi) ?? fail(`no key ${key} in locales/vi.json`);
-
-function fail(message) {
-  throw new Error(message);
-}
-
 /**
  * Installed in the page before the app starts. `arm()` before a keystroke; the promise it
  * returns settles on the frame after the results region has changed since that keydown and
@@ -103,37 +92,6 @@ async function keystroke(page, keys) {
   return result;
 }
 
-async function waitForServer() {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(200);
-  }
-  fail(`no server answered at ${BASE}/api/v1/health within 60 s`);
-}
-
-async function signIn(page) {
-  await page.goto(`${BASE}/documents`);
-  await page.getByLabel(t('sign_in.identifier_label')).waitFor({ timeout: 30_000 }).catch(() => {
-    fail(`the app showed no sign-in form at ${BASE}/documents: is dist/ a complete build?`);
-  });
-  await page.getByLabel(t('sign_in.identifier_label')).fill(DUC.id);
-  await page.getByLabel(t('sign_in.password_label'), { exact: true }).fill(DUC.password);
-  await page.getByRole('button', { name: t('sign_in.continue_button') }).click();
-  await page.getByLabel(t('sign_in.code_label')).waitFor();
-  const outbox = `${BASE}/api/v1/dev/sms-outbox?to=${DUC.phone}`;
-  const headers = { authorization: `Bearer ${process.env.PORTAL_OPERATOR_TOKEN}` };
-  const messages = await (await fetch(outbox, { headers })).json();
-  const code = messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? fail('no sign-in code in the dev SMS outbox');
-  await page.getByLabel(t('sign_in.code_label')).fill(code);
-  await page.getByRole('button', { name: t('sign_in.sign_in_button'), exact: true }).click();
-  await page.getByRole('banner').getByText(DUC.name).waitFor();
-}
-
 /** The server's own answer to `q` (total and first code), to check what the page showed. */
 function serverAnswer(page, q) {
   return page.evaluate(async (q) => {
@@ -166,17 +124,13 @@ const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil(p * sorted.length
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function main() {
-  await waitForServer();
-  const browser = await chromium.launch({
-    // Debian's Chromium, as in e2e/playwright.config.ts: Playwright must not download one.
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  await waitForServer(BASE);
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await context.addInitScript(recorder);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, BASE, DUC, '/documents');
     const box = page.getByLabel(t('documents.search_label'));
     await wholeStore(page);
     let maxNodes = await page.evaluate(() => document.getElementsByTagName('*').length);

@@ -4,8 +4,9 @@
 //!   reference backend with demo data.
 //! - `cargo xtask test [--no-e2e]`: every check CI runs.
 //! - `cargo xtask build`: the release build of the app into `dist/`, compressed, with its sizes.
-//! - `cargo xtask bench [--port N] [--skip-build]`: keystroke to painted results in the
-//!   documents search at 10,000 documents, in Chromium; it prints, and never fails on time.
+//! - `cargo xtask bench [--port N] [--skip-build] [--only lighthouse|search]`: keystroke to
+//!   painted results in the documents search at 10,000 documents, in Chromium, and Lighthouse
+//!   on five pages beside their static copies; it prints, and never fails on time.
 //!   `cargo xtask bench --load [--seconds N] [--database sqlite|postgres] [--instances N]`: a
 //!   few hundred signed-in citizens against release servers on SQLite, on PostgreSQL, and two
 //!   on one PostgreSQL; fails only on errors or lost draft saves.

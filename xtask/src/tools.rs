@@ -13,7 +13,8 @@ use crate::process::{command, probe, run};
 /// The Trunk release that builds with this project's Rust (0.22 needs a newer rustc).
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's Chromium: the one browser the tests and the bench drive (none may download its own).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Everything `cargo xtask test` needs.
@@ -139,7 +140,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), XtaskError> {
         return Ok(());
     }
     run(
-        "npm ci (Playwright, axe-core, binaryen's wasm-opt, Redocly)",
+        "npm ci (Playwright, axe-core, binaryen's wasm-opt, Redocly, Lighthouse)",
         command(root, "npm", &e2e)
             .args(["ci", "--no-audit", "--no-fund"])
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
