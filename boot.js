@@ -16,6 +16,11 @@ document.addEventListener('portal-started', () => document.removeEventListener('
 
 const glue = address('wasm-js');
 const wasm = address('wasm-bg');
+if (document.querySelector('#app[data-prerendered]')) {
+  // The page is there already: let it paint before the app's code is fetched, so that on a
+  // slow connection the two do not compete (src/prerender.rs leaves out the preloads).
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
 if (glue && wasm) {
   const { default: init } = await import(glue);
   await init({ module_or_path: wasm });

@@ -49,7 +49,14 @@ pub fn start() {
         return;
     };
     leptos::mount::mount_to(fresh.clone(), App).forget();
-    take_over_when_ready(root, fresh, 0);
+    // Not before the pre-rendered page has been painted once: where the app arrives before the
+    // first paint (a fast connection), swapping in the same frame would paint the page late.
+    request_animation_frame(move || {
+        set_timeout(
+            move || take_over_when_ready(root, fresh, 0),
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// Swaps the pre-rendered page for the app's once the app's page has its heading.
