@@ -161,6 +161,11 @@ mod tests {
                     html.contains(r#"<main id="main""#),
                     "{path}: no main landmark"
                 );
+                // The portal's Content-Security-Policy refuses inline styles and scripts.
+                assert!(
+                    !html.contains(" style=") && !html.contains("<script"),
+                    "{path}: inline code"
+                );
             }
         }
     }
