@@ -4,15 +4,30 @@
 const address = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
 
 // A page rendered ahead of time (src/prerender.rs) has working fields before the app has
-// started, but its forms are not the app's yet: sent now, one would reload the page with what
-// was typed in its address. Until the app says it has taken over (src/start.rs), a form sent
-// is held, and the app sends it again.
+// started, but its forms and buttons are not the app's yet: a form sent now would reload the
+// page with what was typed in its address, and a button would do nothing. Until the app says
+// it has taken over (src/start.rs), a form sent is held and a button pressed is noted, and the
+// app sends the form or presses the button again.
 const hold = (event) => {
   event.preventDefault();
   document.documentElement.dataset.earlySubmit = String([...document.forms].indexOf(event.target));
 };
+const note = (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  // A form's submit button sends the form, which `hold` keeps.
+  if (!button || (button.form && button.type === 'submit')) return;
+  document.documentElement.dataset.earlyClick = String([...document.querySelectorAll('button')].indexOf(button));
+};
 document.addEventListener('submit', hold, true);
-document.addEventListener('portal-started', () => document.removeEventListener('submit', hold, true), { once: true });
+document.addEventListener('click', note, true);
+document.addEventListener(
+  'portal-started',
+  () => {
+    document.removeEventListener('submit', hold, true);
+    document.removeEventListener('click', note, true);
+  },
+  { once: true },
+);
 
 const glue = address('wasm-js');
 const wasm = address('wasm-bg');

@@ -5,7 +5,8 @@
 //! `data-prerendered`. Such a page is already what the citizen came for, and they may be
 //! typing in it: the app renders its own page off screen and takes its place only once that
 //! page is there (its heading rendered), in one task, carrying over what was typed and where
-//! the cursor was. A form sent before then is held by `boot.js` and sent again now.
+//! the cursor was. A form sent or a button pressed before then is noted by `boot.js`, and
+//! sent or pressed again now.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +20,9 @@ const ROOT_ID: &str = "app";
 const PRERENDERED: &str = "data-prerendered";
 /// Set by `boot.js` on `<html>` when a form was sent before the app started: its index.
 const EARLY_SUBMIT: &str = "data-early-submit";
+/// Set by `boot.js` on `<html>` when a button was pressed before the app started: its index
+/// among the page's buttons.
+const EARLY_CLICK: &str = "data-early-click";
 /// Told to `boot.js` once the app's own page is on screen.
 const STARTED_EVENT: &str = "portal-started";
 /// How long the pre-rendered page may stay at most (animation frames, about 10 s): a page that
@@ -83,28 +87,36 @@ fn take_over_when_ready(root: HtmlElement, fresh: HtmlElement, frames: u32) {
     started();
 }
 
-/// Tells `boot.js`, and sends the form the citizen sent before the app was there.
+/// Tells `boot.js`, and presses the button or sends the form the citizen pressed or sent
+/// before the app was there.
 fn started() {
     if let Ok(event) = web_sys::Event::new(STARTED_EVENT) {
         let _ = document().dispatch_event(&event);
     }
-    let Some(html) = document().document_element() else {
-        return;
-    };
-    let Some(index) = html
-        .get_attribute(EARLY_SUBMIT)
-        .and_then(|index| index.parse::<u32>().ok())
-    else {
-        return;
-    };
-    let _ = html.remove_attribute(EARLY_SUBMIT);
-    if let Some(form) = document()
-        .forms()
-        .item(index)
-        .and_then(|form| form.dyn_into::<HtmlFormElement>().ok())
+    if let Some(index) = take_early(EARLY_CLICK)
+        && let Ok(buttons) = document().query_selector_all("button")
+        && let Some(button) = buttons
+            .get(index)
+            .and_then(|button| button.dyn_into::<HtmlElement>().ok())
+    {
+        button.click();
+    }
+    if let Some(index) = take_early(EARLY_SUBMIT)
+        && let Some(form) = document()
+            .forms()
+            .item(index)
+            .and_then(|form| form.dyn_into::<HtmlFormElement>().ok())
     {
         let _ = form.request_submit();
     }
+}
+
+/// The index `boot.js` noted under `attribute` on `<html>`, removed as it is read.
+fn take_early(attribute: &str) -> Option<u32> {
+    let html = document().document_element()?;
+    let index = html.get_attribute(attribute)?.parse().ok();
+    let _ = html.remove_attribute(attribute);
+    index
 }
 
 /// What the citizen typed or chose in the pre-rendered page, put into the app's fields of the

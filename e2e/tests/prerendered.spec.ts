@@ -64,6 +64,20 @@ test.describe('pages rendered ahead of time', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
   });
 
+  test('a button pressed before the app has started is pressed once it has', async ({ page, portal }) => {
+    const release = await holdTheApp(page);
+    await page.goto('/verify');
+    await expect(prerendered(page)).toHaveCount(1);
+    await portal.languageSwitch('en').click();
+    await release();
+    await expect(prerendered(page)).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'page.verify.title'));
+    // Back to Vietnamese, for whoever uses this browser next.
+    await portal.languageSwitch('vi').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  });
+
   test('the cursor stays where the citizen was typing', async ({ page }) => {
     const release = await holdTheApp(page);
     await page.goto('/sign-in');
