@@ -3,6 +3,11 @@
 //! built. Each page is written into a copy of `index.html` in each language
 //! (`dist/prerendered/<lang>/<page>.html`), and the server answers a page's address with it,
 //! so the first screen is painted before the wasm has arrived.
+//!
+//! A signed-in citizen's pages are written too, under `signed-in/`, as frames: the header of
+//! a signed-in citizen with a blank for the name, the page's heading and a skeleton where its
+//! data will be. The server answers with them when the request carries a session cookie, and
+//! the app takes the frame over once it knows the citizen, so nothing on screen moves.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,6 +19,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::App;
 use crate::i18n::Locale;
+use crate::session::SignedInFrame;
 
 /// The pages rendered ahead of time, by address, and the file each is written to. A page of
 /// the form `/shared/:token` is rendered once, with `_` for the token, which it does not show
@@ -24,6 +30,21 @@ const PAGES: &[(&str, &str)] = &[
     ("/verify", "verify"),
     ("/shared/_", "shared/_"),
 ];
+
+/// The pages whose frame, as a signed-in citizen sees it, is rendered ahead of time: the
+/// public ones a citizen may open signed in, and the first page of each section.
+const SIGNED_IN_PAGES: &[(&str, &str)] = &[
+    ("/", "index"),
+    ("/verify", "verify"),
+    ("/shared/_", "shared/_"),
+    ("/record", "record"),
+    ("/documents", "documents"),
+    ("/requests", "requests"),
+    ("/account", "account"),
+];
+
+/// The folder of the signed-in frames, in each language's folder.
+const SIGNED_IN_FOLDER: &str = "signed-in";
 
 /// The element of `index.html` whose content the rendered app replaces.
 const APP_OPEN: &str = r#"<div id="app">"#;
@@ -52,13 +73,21 @@ fn write_pages(dist: &Path) -> Result<usize, String> {
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|error| format!("reading {}/index.html: {error}", dist.display()))?;
     let mut count = 0;
+    let signed_out = PAGES.iter().map(|&(path, file)| (path, file, false));
+    let signed_in = SIGNED_IN_PAGES
+        .iter()
+        .map(|&(path, file)| (path, file, true));
+    let pages: Vec<_> = signed_out.chain(signed_in).collect();
     for &locale in Locale::get_all() {
-        for (path, file) in PAGES {
-            let page = page(&index, &render(path, locale), locale)?;
-            let target = dist
-                .join("prerendered")
-                .join(locale.as_str())
-                .join(format!("{file}.html"));
+        for &(path, file, signed_in) in &pages {
+            let page = page(&index, &render(path, locale, signed_in), locale)?;
+            let folder = dist.join("prerendered").join(locale.as_str());
+            let folder = if signed_in {
+                folder.join(SIGNED_IN_FOLDER)
+            } else {
+                folder
+            };
+            let target = folder.join(format!("{file}.html"));
             if let Some(folder) = target.parent() {
                 std::fs::create_dir_all(folder)
                     .map_err(|error| format!("creating {}: {error}", folder.display()))?;
@@ -112,8 +141,9 @@ fn without_preloads(html: &str) -> String {
     out
 }
 
-/// The HTML of the app at `path`, in `locale`.
-pub fn render(path: &str, locale: Locale) -> String {
+/// The HTML of the app at `path`, in `locale`; with `signed_in`, the frame of the page as a
+/// signed-in citizen sees it.
+pub fn render(path: &str, locale: Locale, signed_in: bool) -> String {
     let _ = any_spawner::Executor::init_futures_executor();
     // The server's shared context: it tells the app it is not in a browser (effects do not
     // run, `is_server()` holds).
@@ -121,6 +151,9 @@ pub fn render(path: &str, locale: Locale) -> String {
     owner.with(|| {
         provide_context(RequestUrl::new(path));
         provide_context(locale);
+        if signed_in {
+            provide_context(SignedInFrame);
+        }
         view! { <App /> }.to_html()
     })
 }
@@ -151,7 +184,7 @@ mod tests {
     fn every_public_page_renders_with_its_heading_in_each_language() {
         for (path, page) in HEADINGS {
             for locale in [Locale::vi, Locale::en] {
-                let html = render(path, locale);
+                let html = render(path, locale, false);
                 let heading = heading(locale, page);
                 assert!(
                     html.contains(&format!(r#"class="app-page-heading">{heading}</h1>"#)),
@@ -171,8 +204,34 @@ mod tests {
     }
 
     #[test]
+    fn a_signed_in_frame_has_the_citizens_header_the_heading_and_a_skeleton() {
+        for (path, page) in [("/record", "record"), ("/documents", "documents")] {
+            for locale in [Locale::vi, Locale::en] {
+                let html = render(path, locale, true);
+                let heading = heading(locale, page);
+                assert!(
+                    html.contains(&format!(r#"class="app-page-heading">{heading}</h1>"#)),
+                    "{path} in {locale:?}: {html}"
+                );
+                assert!(html.contains("app-session-menu__name--unknown"), "{path}");
+                assert!(
+                    html.contains(r#"href="/account""#),
+                    "{path}: the account link"
+                );
+                assert!(
+                    html.contains(r#"class="app-skeleton""#),
+                    "{path}: no skeleton"
+                );
+                assert!(!html.contains(" style=") && !html.contains("<script"));
+            }
+        }
+        // Signed out, the same page has no place for a citizen.
+        assert!(!render("/", Locale::vi, false).contains("app-session-menu"));
+    }
+
+    #[test]
     fn the_sign_in_form_is_there_before_the_app() {
-        let html = render("/sign-in", Locale::vi);
+        let html = render("/sign-in", Locale::vi, false);
         assert!(html.contains(r#"id="identifier""#));
         assert!(html.contains(r#"type="password""#));
     }

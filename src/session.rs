@@ -24,6 +24,10 @@ pub enum SessionState {
     SignedIn(SessionInfo),
     /// The server could not say (offline, unavailable): neither signed in nor out.
     Unknown(ApiError),
+    /// Only while a signed-in page's frame is rendered ahead of time (`src/prerender.rs`):
+    /// somebody is signed in, not yet who. The frame shows the signed-in header and the
+    /// page's skeleton, so the page does not move when the app knows the citizen.
+    Expected,
 }
 
 impl From<Result<SessionInfo, ApiError>> for SessionState {
@@ -54,7 +58,7 @@ impl SessionState {
     pub fn access(&self) -> Access {
         match self {
             Self::Checking => Access::Pending,
-            Self::SignedIn(_) => Access::Allowed,
+            Self::SignedIn(_) | Self::Expected => Access::Allowed,
             Self::SignedOut => Access::SignInFirst,
             Self::Unknown(error) => Access::Failed(error.clone()),
         }
@@ -94,6 +98,13 @@ impl SessionContext {
             SessionState::SignedIn(info) => Some(info.clone()),
             _ => None,
         })
+    }
+
+    /// Whether the header shows a citizen (their name, or a place for it in a frame rendered
+    /// ahead of time) and the navigation offers the account page, tracking changes.
+    pub fn shows_citizen(self) -> bool {
+        self.state
+            .with(|state| matches!(state, SessionState::SignedIn(_) | SessionState::Expected))
     }
 
     /// The deployment's configuration.
@@ -165,13 +176,22 @@ impl SessionContext {
     }
 }
 
+/// Provided by `src/prerender.rs` while it renders the frame of a signed-in page: the session
+/// starts as [`SessionState::Expected`] instead of being checked.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedInFrame;
+
 /// Provides the session context and starts the app's first conversation with the server:
 /// `/config.json` (for the API's address), then the session check. A check that failed for
 /// want of a network runs again when the connection is back.
 pub fn provide_session_context(config: ConfigContext) -> SessionContext {
     let tabs = Tabs::default();
     let context = SessionContext {
-        state: RwSignal::new(SessionState::Checking),
+        state: RwSignal::new(if use_context::<SignedInFrame>().is_some() {
+            SessionState::Expected
+        } else {
+            SessionState::Checking
+        }),
         last_activity: RwSignal::new(now_ms()),
         config,
         tabs,

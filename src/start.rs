@@ -119,8 +119,9 @@ fn take_early(attribute: &str) -> Option<u32> {
     index
 }
 
-/// What the citizen typed or chose in the pre-rendered page, put into the app's fields of the
-/// same id, each announced with the event the app listens to.
+/// What the citizen typed or chose in the pre-rendered page (a field whose value is no longer
+/// the one it was rendered with), put into the app's fields of the same id, each announced
+/// with the event the app listens to.
 fn carry_over_fields(from: &HtmlElement, to: &HtmlElement) {
     let Ok(fields) = from.query_selector_all("input[id], textarea[id]") else {
         return;
@@ -139,19 +140,24 @@ fn carry_over_fields(from: &HtmlElement, to: &HtmlElement) {
             old.dyn_ref::<HtmlInputElement>(),
             new.dyn_ref::<HtmlInputElement>(),
         ) {
+            // Only what the citizen changed: a frame's empty search box is not an answer
+            // to the app's, which reads the search from the address.
             if matches!(old.type_().as_str(), "checkbox" | "radio") {
-                if old.checked() != new.checked() {
+                if old.checked() != old.default_checked() && old.checked() != new.checked() {
                     new.set_checked(old.checked());
                     announce(new, "change");
                 }
-            } else if old.value() != new.value() {
+            } else if old.value() != old.default_value() && old.value() != new.value() {
                 new.set_value(&old.value());
                 announce(new, "input");
             }
         } else if let (Some(old), Some(new)) = (
             old.dyn_ref::<HtmlTextAreaElement>(),
             new.dyn_ref::<HtmlTextAreaElement>(),
-        ) && old.value() != new.value()
+        ) && old
+            .default_value()
+            .is_ok_and(|rendered| old.value() != rendered)
+            && old.value() != new.value()
         {
             new.set_value(&old.value());
             announce(new, "input");

@@ -1,7 +1,7 @@
 import { type Page, type Route } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { t } from '../support/locales';
-import { AN, DEMO_PASSWORD, codeField, holdCodes, identifierField, passwordField } from '../support/citizens';
+import { AN, DEMO_PASSWORD, codeField, holdCodes, identifierField, passwordField, signIn } from '../support/citizens';
 
 // The public pages are rendered ahead of time (src/prerender.rs): the server answers their
 // address with the page itself, which the app takes over once it has started (src/start.rs).
@@ -111,5 +111,53 @@ test.describe('pages rendered ahead of time', () => {
     // Back to Vietnamese, for whoever uses this browser next.
     await portal.languageSwitch('vi').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  });
+});
+
+// A signed-in citizen's pages are framed ahead of time (src/prerender.rs, `signed-in/`): the
+// server sends the frame when the request carries a session cookie. The header's place for
+// the name is what keeps the page from moving: without it the header grows by a row on a
+// phone once the app knows who is signed in, and everything below moves down.
+test.describe('a signed-in page rendered ahead of time', () => {
+  test.beforeEach(({}, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'on a phone, where the header wraps');
+  });
+
+  test('its frame is painted before the app, and nothing on screen moves when the app and the data arrive', async ({ page, portal }) => {
+    await page.goto('/sign-in');
+    await signIn(page, AN);
+    // Layout shifts the citizen did not cause, summed as Chromium's CLS counts them.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { shifted: number };
+      counted.shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) counted.shifted += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const { path, title } of [
+      { path: '/record', title: 'page.record.title' },
+      { path: '/documents', title: 'page.documents.title' },
+      { path: '/requests', title: 'page.requests.title' },
+    ]) {
+      const release = await holdTheApp(page);
+      await page.goto(path);
+      await expect(prerendered(page)).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', title));
+      await expect(page.locator('.app-session-menu__name--unknown')).toBeVisible();
+      await expect(page.getByRole('navigation').getByRole('link', { name: t('vi', 'nav.account') })).toBeVisible();
+      // The app's page takes the frame's place with new elements, which Chromium's count of
+      // shifts does not see: where the heading is, is what the citizen sees move.
+      const framed = await page.getByRole('heading', { level: 1 }).boundingBox();
+      await release();
+      await expect(prerendered(page)).toHaveCount(0);
+      await expect(page.getByRole('banner').getByText(AN.name)).toBeVisible();
+      await portal.settled();
+      expect((await page.getByRole('heading', { level: 1 }).boundingBox())?.y, `the heading of ${path}`).toBeCloseTo(framed!.y, 0);
+      const shifted = await page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+      expect(shifted, `layout shift on ${path}`).toBeLessThan(0.02);
+      await page.unrouteAll();
+    }
   });
 });

@@ -25,7 +25,7 @@ pub fn MainNav() -> impl IntoView {
                 // One link that changes: "Sign in" for a visitor, "Account" once signed in.
                 {move || {
                     let (href, text): (&'static str, fn(Locale) -> &'static str) =
-                        if session.signed_in().is_some() {
+                        if session.shows_citizen() {
                             (ACCOUNT_PATH, |l| td_string!(l, nav.account))
                         } else {
                             (SIGN_IN_PATH, |l| td_string!(l, nav.sign_in))

@@ -5,16 +5,24 @@ use crate::session::SessionContext;
 use crate::sign_out::{SignOutReason, sign_out};
 use crate::text::tr;
 
-/// In the header, for a signed-in citizen: their name and "Sign out", on every page.
+/// In the header, for a signed-in citizen: their name and "Sign out", on every page. In the
+/// frame of a signed-in page rendered ahead of time, a blank of a name's size stands for the
+/// name, which only the app learns.
 #[component]
 pub fn SessionMenu() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
     move || {
-        session.signed_in().map(|info| {
+        session.shows_citizen().then(|| {
+            let name = session.signed_in().map(|info| info.full_name);
+            let class = if name.is_some() {
+                "app-session-menu__name"
+            } else {
+                "app-session-menu__name app-session-menu__name--unknown"
+            };
             view! {
                 <div class="app-session-menu">
-                    <span class="app-session-menu__name">{info.full_name}</span>
+                    <span class=class>{name}</span>
                     <button
                         type="button"
                         class="app-button app-button--inverse"

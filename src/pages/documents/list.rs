@@ -15,7 +15,7 @@ use portal_api::documents::{
 use super::search::{DocumentSearch, use_document_search};
 use super::words::category_text;
 use crate::api;
-use crate::components::{ErrorNotice, Loading, PageHeading, RetryCountdown};
+use crate::components::{ErrorNotice, PageHeading, RetryCountdown, Skeleton};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
 
@@ -179,7 +179,7 @@ pub fn DocumentListPage() -> impl IntoView {
             aria-label=move || t_string!(i18n, documents.results_label)>
             {move || waiting.get().map(|seconds| view! { <SearchWait seconds /> })}
             {move || match results.get() {
-                None => view! { <Loading /> }.into_any(),
+                None => view! { <Skeleton /> }.into_any(),
                 Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| search.run() /> }.into_any(),
                 Some(Ok(page)) if page.items.is_empty() => view! {
                     <p class="app-body" role="status">{tr(i18n, |l| td_string!(l, documents.empty))}</p>

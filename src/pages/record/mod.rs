@@ -14,14 +14,12 @@ mod share;
 pub use access_log::AccessLogPage;
 pub use share::SharePage;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use leptos::{prelude::*, task::spawn_local_scoped};
-use portal_api::record_sync::{RecordView, RefreshState, RefreshStatus};
+use leptos::prelude::*;
+use leptos::task::{spawn_local_scoped, spawn_local_scoped_with_cancellation};
+use portal_api::record_sync::{RefreshState, RefreshStatus};
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading, SyncLine};
+use crate::components::{ErrorNotice, PageHeading, Skeleton, SyncLine};
 use crate::i18n::*;
 use crate::session::{SessionContext, now_ms};
 use crate::text::tr;
@@ -37,69 +35,51 @@ pub fn RecordPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
     let api_base = move || session.config().current().api_base_url;
-    let record = RwSignal::new(None::<Result<RecordView, ApiError>>);
-    let outcome = RwSignal::new(RefreshOutcome::Idle);
-    // Polling stops when the citizen leaves; the server finishes the refresh on its own.
-    let alive = Arc::new(AtomicBool::new(true));
-    on_cleanup({
-        let alive = alive.clone();
-        move || alive.store(false, Ordering::Relaxed)
-    });
-
-    let load = move || {
+    // Not fetched where the page is rendered ahead of time: that frame shows the skeleton.
+    let record = LocalResource::new(move || {
         let api = api_base();
-        spawn_local_scoped(async move {
-            record.set(Some(api::record::fetch_record(&api).await));
-        });
-    };
-    load();
+        async move { api::record::fetch_record(&api).await }
+    });
+    let outcome = RwSignal::new(RefreshOutcome::Idle);
 
-    // Waits for a refresh to finish, then shows what it found and the new stored copy.
-    let follow = {
-        let alive = alive.clone();
-        move |first: Result<RefreshStatus, ApiError>| {
-            let alive = alive.clone();
-            let api = api_base();
-            spawn_local_scoped(async move {
-                let started = now_ms();
-                let mut answer = first;
-                // Until an answer other than "running" arrives, coming back should ask again.
-                refresh::set_left_running(true);
-                while let Ok(status) = &answer {
-                    if status.state != RefreshState::Running || !alive.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let slow = now_ms() - started > SLOW_AFTER_MS;
-                    outcome.try_set(RefreshOutcome::Running { slow });
-                    sleep(POLL_EVERY_MS).await;
-                    if !alive.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    answer = api::record::refresh_status(&api).await;
+    // Waits for a refresh to finish, then shows what it found and the new stored copy. The
+    // polling stops when the citizen leaves (the task is cancelled with the page); the server
+    // finishes the refresh on its own.
+    let follow = move |first: Result<RefreshStatus, ApiError>| {
+        let api = api_base();
+        spawn_local_scoped_with_cancellation(async move {
+            let started = now_ms();
+            let mut answer = first;
+            // Until an answer other than "running" arrives, coming back should ask again.
+            refresh::set_left_running(true);
+            while let Ok(status) = &answer {
+                if status.state != RefreshState::Running {
+                    break;
                 }
-                refresh::set_left_running(matches!(
-                    &answer,
-                    Ok(status) if status.state == RefreshState::Running
-                ));
-                match answer {
-                    Ok(status) => {
-                        if let Some(view) = status.view.clone() {
-                            record.try_set(Some(Ok(view)));
-                        }
-                        outcome.try_set(RefreshOutcome::from_status(&status));
+                let slow = now_ms() - started > SLOW_AFTER_MS;
+                outcome.set(RefreshOutcome::Running { slow });
+                sleep(POLL_EVERY_MS).await;
+                answer = api::record::refresh_status(&api).await;
+            }
+            refresh::set_left_running(matches!(
+                &answer,
+                Ok(status) if status.state == RefreshState::Running
+            ));
+            match answer {
+                Ok(status) => {
+                    if let Some(view) = status.view.clone() {
+                        record.set(Some(Ok(view)));
                     }
-                    Err(error) => {
-                        outcome.try_set(RefreshOutcome::from_error(error));
-                    }
+                    outcome.set(RefreshOutcome::from_status(&status));
                 }
-            });
-        }
+                Err(error) => outcome.set(RefreshOutcome::from_error(error)),
+            }
+        });
     };
 
     // A refresh the citizen started and left before it ended is followed to its end. (Asked
     // only then: the server answers 404 when there has been none, an error in the console.)
     if refresh::left_running() {
-        let follow = follow.clone();
         let api = api_base();
         spawn_local_scoped(async move {
             if let Ok(status) = api::record::refresh_status(&api).await
@@ -117,7 +97,6 @@ pub fn RecordPage() -> impl IntoView {
         }
         outcome.set(RefreshOutcome::Running { slow: false });
         let api = api_base();
-        let follow = follow.clone();
         spawn_local_scoped(async move {
             follow(api::record::start_refresh(&api).await);
         });
@@ -134,20 +113,23 @@ pub fn RecordPage() -> impl IntoView {
         <p class="app-print-only app-record__print-title">
             {tr(i18n, |l| td_string!(l, record.print_title))}
         </p>
-        {move || match record.get() {
-            None => view! { <div class="app-record app-record--loading"><Loading /></div> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(view)) => view! {
-                <div class="app-record">
-                    <SyncLine synced_at=view.synced_at.clone() />
-                    <p class="app-secondary-text">{tr(i18n, |l| td_string!(l, record.stored_copy_note))}</p>
-                    <RefreshPanel outcome wait_seconds on_refresh />
-                    <RecordActions />
-                    <RecordSections record=view.record.clone() />
-                    <CardQr text=view.record.card_qr_text() />
-                </div>
-            }.into_any(),
-        }}
+        <Suspense fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Err(error) => view! { <ErrorNotice error on_retry=move |()| record.refetch() /> }.into_any(),
+                    Ok(view) => view! {
+                        <div class="app-record">
+                            <SyncLine synced_at=view.synced_at.clone() />
+                            <p class="app-secondary-text">{tr(i18n, |l| td_string!(l, record.stored_copy_note))}</p>
+                            <RefreshPanel outcome wait_seconds on_refresh />
+                            <RecordActions />
+                            <RecordSections record=view.record.clone() />
+                            <CardQr text=view.record.card_qr_text() />
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -1,13 +1,13 @@
 //! `/requests`: the citizen's drafts, to continue or discard, and the requests they sent,
 //! each with where it stands.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use portal_api::RequestStatus;
 use portal_api::requests::RequestSummary;
 
 use super::draft::{kind_text, status_text};
-use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::api;
+use crate::components::{ErrorNotice, PageHeading, Skeleton};
 use crate::i18n::*;
 use crate::local_time;
 use crate::session::SessionContext;
@@ -19,31 +19,22 @@ pub fn RequestListPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
     let api_base = move || session.config().current().api_base_url;
-    let list = RwSignal::new(None::<Result<Vec<RequestSummary>, ApiError>>);
-    let load = move || {
+    let discard = Action::new_local(move |id: &String| {
         let api = api_base();
-        spawn_local_scoped(async move {
-            list.set(Some(api::requests::list(&api).await));
-        });
-    };
-    load();
-    let discard = Callback::new(move |id: String| {
-        let api = api_base();
-        spawn_local_scoped(async move {
+        let id = id.clone();
+        async move {
             let _ = api::requests::discard_draft(&api, &id).await;
-            load();
-        });
+        }
     });
-    let part = move |drafts: bool| {
-        list.with(|l| match l {
-            Some(Ok(items)) => items
-                .iter()
-                .filter(|r| (r.status == RequestStatus::Draft) == drafts)
-                .cloned()
-                .collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-    };
+    // Read again after each discard, whatever its answer: the list says what is left.
+    let list = LocalResource::new(move || {
+        discard.version().track();
+        let api = api_base();
+        async move { api::requests::list(&api).await }
+    });
+    let discard = Callback::new(move |id: String| {
+        discard.dispatch(id);
+    });
 
     view! {
         <PageHeading title=move || t_string!(i18n, page.requests.title).to_owned() />
@@ -53,37 +44,39 @@ pub fn RequestListPage() -> impl IntoView {
                 {tr(i18n, |l| td_string!(l, page.requests.new_link))}
             </a>
         </p>
-        {move || match list.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(items)) if items.is_empty() => view! {
-                <p class="app-body">{tr(i18n, |l| td_string!(l, requests.empty))}</p>
-            }.into_any(),
-            Some(Ok(_)) => view! {
-                {move || {
-                    let drafts = part(true);
-                    (!drafts.is_empty()).then(|| view! {
-                        <section class="app-section">
-                            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.drafts_heading))}</h2>
-                            <ul class="app-summary-list">
-                                {drafts.into_iter().map(|draft| view! { <DraftRow draft discard /> }).collect_view()}
-                            </ul>
-                        </section>
-                    })
-                }}
-                {move || {
-                    let sent = part(false);
-                    (!sent.is_empty()).then(|| view! {
-                        <section class="app-section">
-                            <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.requests_heading))}</h2>
-                            <ul class="app-summary-list">
-                                {sent.into_iter().map(|request| view! { <RequestRow request /> }).collect_view()}
-                            </ul>
-                        </section>
-                    })
-                }}
-            }.into_any(),
-        }}
+        // A transition: while the list is read again after a discard, the old one stays.
+        <Transition fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(error) => view! { <ErrorNotice error on_retry=move |()| list.refetch() /> }.into_any(),
+                    Ok(items) if items.is_empty() => view! {
+                        <p class="app-body">{tr(i18n, |l| td_string!(l, requests.empty))}</p>
+                    }.into_any(),
+                    Ok(items) => {
+                        let (drafts, sent): (Vec<_>, Vec<_>) =
+                            items.into_iter().partition(|r| r.status == RequestStatus::Draft);
+                        view! {
+                            {(!drafts.is_empty()).then(|| view! {
+                                <section class="app-section">
+                                    <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.drafts_heading))}</h2>
+                                    <ul class="app-summary-list">
+                                        {drafts.into_iter().map(|draft| view! { <DraftRow draft discard /> }).collect_view()}
+                                    </ul>
+                                </section>
+                            })}
+                            {(!sent.is_empty()).then(|| view! {
+                                <section class="app-section">
+                                    <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, requests.requests_heading))}</h2>
+                                    <ul class="app-summary-list">
+                                        {sent.into_iter().map(|request| view! { <RequestRow request /> }).collect_view()}
+                                    </ul>
+                                </section>
+                            })}
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
     }
 }
 
