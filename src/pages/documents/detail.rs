@@ -2,14 +2,14 @@
 //! timeline, its file previewed in the page and downloadable with its real name (or a link to
 //! the issuing agency, marked as leaving the portal), and a check with the agency for updates.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_api::documents::{DocumentDetail, DocumentEvent};
 
 use super::parts::{FileSection, Metadata};
 use super::share::DocumentShares;
-use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading, SyncLine};
+use crate::api;
+use crate::components::{ErrorNotice, PageHeading, Skeleton, SyncLine};
 use crate::i18n::*;
 use crate::local_time;
 use crate::session::SessionContext;
@@ -22,33 +22,23 @@ pub fn DocumentDetailPage() -> impl IntoView {
     let session = expect_context::<SessionContext>();
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
-    let document = RwSignal::new(None::<Result<DocumentDetail, ApiError>>);
-    let syncing = RwSignal::new(false);
-    let synced = RwSignal::new(false);
     let api_base = move || session.config().current().api_base_url;
-    let load = move || {
-        let (api, code) = (api_base(), code.get_untracked());
-        spawn_local_scoped(async move {
-            document.set(Some(api::documents::get(&api, &code).await));
-        });
-    };
-    Effect::new(move |_| {
-        code.track();
-        load();
+    let document = LocalResource::new(move || {
+        let (api, code) = (api_base(), code.get());
+        async move { api::documents::get(&api, &code).await }
     });
-    let sync = move |_| {
-        if syncing.get_untracked() {
-            return;
-        }
-        syncing.set(true);
+    // Asks the agency for a newer copy; what it answers is the document from then on.
+    let sync = Action::new_local(move |_: &()| {
         let (api, code) = (api_base(), code.get_untracked());
-        spawn_local_scoped(async move {
+        async move {
             let answer = api::documents::sync(&api, &code).await;
-            syncing.try_set(false);
-            synced.try_set(answer.is_ok());
-            document.try_set(Some(answer));
-        });
-    };
+            let synced = answer.is_ok();
+            document.set(Some(answer));
+            synced
+        }
+    });
+    let syncing = sync.pending();
+    let synced = move || sync.value().get().unwrap_or(false);
     let title = move || {
         document.with(|d| match d {
             Some(Ok(doc)) => doc.summary.name.clone(),
@@ -60,26 +50,34 @@ pub fn DocumentDetailPage() -> impl IntoView {
         <p class="app-back-link"><a class="app-link" href="/documents">{tr(i18n, |l| td_string!(l, documents.back))}</a></p>
         <PageHeading title=title />
         <p class="app-lead">{move || t!(i18n, page.document.code, code = move || code.get())}</p>
-        {move || match document.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(doc)) => view! {
-                <SyncLine synced_at=doc.synced_at.clone() />
-                <p class="app-body">
-                    <button type="button" class="app-button app-button--secondary"
-                        aria-disabled=move || syncing.get().then_some("true") on:click=sync>
-                        {tr(i18n, |l| td_string!(l, documents.sync_button))}
-                    </button>
-                </p>
-                <p role="status" class="app-status-line">
-                    {move || synced.get().then(|| tr(i18n, |l| td_string!(l, documents.sync_done)))}
-                </p>
-                <Metadata summary=doc.summary.clone() procedure=doc.procedure.clone() />
-                <DocumentFile doc=doc.clone() api=api_base() />
-                {doc.external_url.is_none().then(|| view! { <DocumentShares code=doc.summary.code.clone() /> })}
-                <Timeline events=doc.history.clone() />
-            }.into_any(),
-        }}
+        <Suspense fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match document.await {
+                    Err(error) => view! { <ErrorNotice error on_retry=move |()| document.refetch() /> }.into_any(),
+                    Ok(doc) => view! {
+                        <SyncLine synced_at=doc.synced_at.clone() />
+                        <p class="app-body">
+                            <button type="button" class="app-button app-button--secondary"
+                                aria-disabled=move || syncing.get().then_some("true")
+                                on:click=move |_| {
+                                    if !syncing.get_untracked() {
+                                        sync.dispatch(());
+                                    }
+                                }>
+                                {tr(i18n, |l| td_string!(l, documents.sync_button))}
+                            </button>
+                        </p>
+                        <p role="status" class="app-status-line">
+                            {move || synced().then(|| tr(i18n, |l| td_string!(l, documents.sync_done)))}
+                        </p>
+                        <Metadata summary=doc.summary.clone() procedure=doc.procedure.clone() />
+                        <DocumentFile doc=doc.clone() api=api_base() />
+                        {doc.external_url.is_none().then(|| view! { <DocumentShares code=doc.summary.code.clone() /> })}
+                        <Timeline events=doc.history.clone() />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -2,13 +2,12 @@
 //! only that document, its metadata, its file, and until when the link works. An unknown,
 //! expired or revoked link gets one plain answer, so a link says nothing of why.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use portal_api::documents::SharedDocument;
 
 use super::parts::{FileSection, Metadata};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading};
+use crate::components::{ErrorNotice, PageHeading, Skeleton};
 use crate::config::ConfigContext;
 use crate::i18n::*;
 use crate::local_time::format_api_time;
@@ -21,16 +20,9 @@ pub fn SharedDocumentPage() -> impl IntoView {
     let config = expect_context::<ConfigContext>();
     let params = use_params_map();
     let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
-    let document = RwSignal::new(None::<Result<SharedDocument, ApiError>>);
-    let load = move || {
-        let (api, token) = (config.current().api_base_url, token.get_untracked());
-        spawn_local_scoped(async move {
-            document.try_set(Some(api::documents::open_shared(&api, &token).await));
-        });
-    };
-    Effect::new(move |_| {
-        token.track();
-        load();
+    let document = LocalResource::new(move || {
+        let (api, token) = (config.current().api_base_url, token.get());
+        async move { api::documents::open_shared(&api, &token).await }
     });
     let title = move || {
         document.with(|d| match d {
@@ -41,16 +33,16 @@ pub fn SharedDocumentPage() -> impl IntoView {
 
     view! {
         <PageHeading title=title />
-        {move || match document.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(ApiError::NotFound)) => view! {
+        <Suspense fallback=|| view! { <Skeleton /> }>
+        {move || Suspend::new(async move { match document.await {
+            Err(ApiError::NotFound) => view! {
                 <div class="app-error-notice" role="alert">
                     <h2 class="app-error-notice__title">{tr(i18n, |l| td_string!(l, documents.shared_gone_heading))}</h2>
                     <p class="app-error-notice__body">{tr(i18n, |l| td_string!(l, documents.shared_gone_body))}</p>
                 </div>
             }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(shared)) => {
+            Err(error) => view! { <ErrorNotice error on_retry=move |()| document.refetch() /> }.into_any(),
+            Ok(shared) => {
                 let api = config.current().api_base_url;
                 let token = token.get_untracked();
                 view! {
@@ -67,6 +59,7 @@ pub fn SharedDocumentPage() -> impl IntoView {
                     />
                 }.into_any()
             }
-        }}
+        }})}
+        </Suspense>
     }
 }

@@ -1,12 +1,12 @@
 //! `/record/access-log`: every read of the citizen's record and documents, newest first, 20 a
 //! page, with the page number in the address so Back and reload keep it.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use portal_api::Channel;
 use portal_api::record_sync::{AccessActor, AccessEntry, AccessLogPage as LogPage};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
 use crate::local_time;
@@ -25,31 +25,26 @@ pub fn AccessLogPage() -> impl IntoView {
             .filter(|p| *p >= 1)
             .unwrap_or(1)
     });
-    let log = RwSignal::new(None::<Result<LogPage, ApiError>>);
-    let load = move || {
-        let api = session.config().current().api_base_url;
-        let page = page.get_untracked();
-        log.set(None);
-        spawn_local_scoped(async move {
-            log.set(Some(api::record::access_log(&api, page).await));
-        });
-    };
-    Effect::new(move |_| {
-        page.track();
-        load();
+    let log = LocalResource::new(move || {
+        let (api, page) = (session.config().current().api_base_url, page.get());
+        async move { api::record::access_log(&api, page).await }
     });
 
     view! {
         <PageHeading title=move || t_string!(i18n, page.access_log.title).to_owned() />
         <p class="app-lead">{tr(i18n, |l| td_string!(l, page.access_log.intro))}</p>
-        {move || match log.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(log)) if log.entries.is_empty() => view! {
-                <p class="app-body">{tr(i18n, |l| td_string!(l, access_log.empty))}</p>
-            }.into_any(),
-            Some(Ok(log)) => view! { <LogTable log /> }.into_any(),
-        }}
+        // A new page of the log shows the loading state, not the old page under the new number.
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Err(error) => view! { <ErrorNotice error on_retry=move |()| log.refetch() /> }.into_any(),
+                    Ok(log) if log.entries.is_empty() => view! {
+                        <p class="app-body">{tr(i18n, |l| td_string!(l, access_log.empty))}</p>
+                    }.into_any(),
+                    Ok(log) => view! { <LogTable log /> }.into_any(),
+                }
+            })}
+        </Suspense>
         <p class="app-body">
             <a class="app-link" href="/record">{tr(i18n, |l| td_string!(l, access_log.back_to_record))}</a>
         </p>

@@ -5,7 +5,7 @@ mod created;
 mod form;
 mod list;
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use portal_api::share::Share;
 
 use crate::api::{self, ApiError};
@@ -24,15 +24,10 @@ pub fn SharePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
     let api_base = move || session.config().current().api_base_url;
-    // Filled by a task in this page's owner, as the account page does: leaving the page aborts.
-    let shares = RwSignal::new(None::<Result<Vec<Share>, ApiError>>);
-    let load = move || {
-        let api_base = api_base();
-        spawn_local_scoped(async move {
-            shares.set(Some(api::share::list_shares(&api_base).await));
-        });
-    };
-    load();
+    let shares = LocalResource::new(move || {
+        let api = api_base();
+        async move { api::share::list_shares(&api).await }
+    });
     let created = RwSignal::new(None::<Share>);
     let revoked = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
@@ -40,14 +35,12 @@ pub fn SharePage() -> impl IntoView {
     let on_created = Callback::new(move |share: Share| {
         revoked.set(false);
         created.set(Some(share));
-        load();
+        shares.refetch();
     });
-    let on_revoke = Callback::new(move |id: String| {
-        revoked.set(false);
-        failed.set(None);
-        let api_base = api_base();
-        spawn_local_scoped(async move {
-            match api::share::revoke_share(&api_base, &id).await {
+    let revoke = Action::new_local(move |id: &String| {
+        let (api, id) = (api_base(), id.clone());
+        async move {
+            match api::share::revoke_share(&api, &id).await {
                 // Not found: revoked already, from another tab; the list was stale.
                 Ok(()) | Err(ApiError::NotFound) => {
                     revoked.set(true);
@@ -58,8 +51,13 @@ pub fn SharePage() -> impl IntoView {
                 }
                 Err(error) => failed.set(Some(error)),
             }
-            load();
-        });
+            shares.refetch();
+        }
+    });
+    let on_revoke = Callback::new(move |id: String| {
+        revoked.set(false);
+        failed.set(None);
+        revoke.dispatch(id);
     });
 
     view! {
@@ -76,6 +74,6 @@ pub fn SharePage() -> impl IntoView {
         // The new code comes first: it is what the citizen came for.
         {move || created.get().map(|share| view! { <CreatedShare share /> })}
         <ShareForm on_created />
-        <ShareList shares on_revoke on_retry=Callback::new(move |()| load()) />
+        <ShareList shares=Signal::derive(move || shares.get()) on_revoke on_retry=Callback::new(move |()| shares.refetch()) />
     }
 }

@@ -2,7 +2,7 @@
 //! result in the data store or its written refusal, with the whole history, the answer to a
 //! question from the provider, and withdrawal while that is still allowed.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_api::RequestStatus;
 use portal_api::requests::{RequestAnswer, RequestDetail, RequestEvent};
@@ -12,7 +12,7 @@ use web_sys::File;
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorNotice, Loading, PageHeading, QrCode};
+use crate::components::{ErrorNotice, PageHeading, QrCode, Skeleton};
 use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
@@ -28,30 +28,25 @@ pub fn RequestDetailPage() -> impl IntoView {
     let query = use_query_map();
     let reference = Memo::new(move |_| params.with(|p| p.get("reference").unwrap_or_default()));
     let just_sent = move || query.with(|q| q.get("submitted").is_some());
-    let request = RwSignal::new(None::<Result<RequestDetail, ApiError>>);
-    let load = move || {
-        let api = session.config().current().api_base_url;
-        let reference = reference.get_untracked();
-        spawn_local_scoped(async move {
-            request.set(Some(api::requests::get(&api, &reference).await));
-        });
-    };
-    Effect::new(move |_| {
-        reference.track();
-        load();
+    let request = LocalResource::new(move || {
+        let (api, reference) = (session.config().current().api_base_url, reference.get());
+        async move { api::requests::get(&api, &reference).await }
     });
 
     view! {
         <PageHeading title=move || t_string!(i18n, page.request.title).to_owned() />
         <p class="app-lead">{move || t!(i18n, page.request.reference, reference = move || reference.get())}</p>
-        {move || match request.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| load() /> }.into_any(),
-            Some(Ok(detail)) => view! {
-                {just_sent().then(|| view! { <Confirmation detail=detail.clone() /> })}
-                <RequestBody detail request />
-            }.into_any(),
-        }}
+        <Suspense fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Err(error) => view! { <ErrorNotice error on_retry=move |()| request.refetch() /> }.into_any(),
+                    Ok(detail) => view! {
+                        {just_sent().then(|| view! { <Confirmation detail=detail.clone() /> })}
+                        <RequestBody detail request />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
         <p class="app-body"><a class="app-link" href="/requests">{tr(i18n, |l| td_string!(l, requests.all_requests))}</a></p>
     }
 }
@@ -108,7 +103,7 @@ fn RequestBody(
     /// The request.
     detail: RequestDetail,
     /// Where a withdrawal or an answer puts the request as it then stands.
-    request: RwSignal<Option<Result<RequestDetail, ApiError>>>,
+    request: LocalResource<Result<RequestDetail, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
@@ -119,19 +114,18 @@ fn RequestBody(
     let office = answers.police_office.clone();
     let reference = detail.summary.id.clone();
     let failed = RwSignal::new(None::<ApiError>);
-    let withdraw = {
+    let withdraw = Action::new_local({
         let reference = reference.clone();
-        move |_| {
-            let api = session.config().current().api_base_url;
-            let reference = reference.clone();
-            spawn_local_scoped(async move {
+        move |_: &()| {
+            let (api, reference) = (session.config().current().api_base_url, reference.clone());
+            async move {
                 match api::requests::withdraw(&api, &reference).await {
                     Ok(done) => request.set(Some(Ok(done))),
                     Err(error) => failed.set(Some(error)),
                 }
-            });
+            }
         }
-    };
+    });
     let due = detail
         .answer_due_by
         .as_deref()
@@ -193,7 +187,13 @@ fn RequestBody(
         <History events=detail.history.clone() reference=detail.summary.reference.clone().unwrap_or_default() />
         {detail.can_withdraw.then(|| view! {
             <p class="app-body app-secondary-text">{tr(i18n, |l| td_string!(l, requests.withdraw_hint))}</p>
-            <button type="button" class="app-button app-button--warning" on:click=withdraw>
+            <button type="button" class="app-button app-button--warning"
+                aria-disabled=move || withdraw.pending().get().then_some("true")
+                on:click=move |_| {
+                    if !withdraw.pending().get_untracked() {
+                        withdraw.dispatch(());
+                    }
+                }>
                 {tr(i18n, |l| td_string!(l, requests.withdraw))}
             </button>
         })}
@@ -208,28 +208,22 @@ fn AnswerQuestion(
     /// What the provider asks.
     question: String,
     /// Where the answered request goes.
-    request: RwSignal<Option<Result<RequestDetail, ApiError>>>,
+    request: LocalResource<Result<RequestDetail, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::new());
     let failed = RwSignal::new(None::<ApiError>);
-    let sending = RwSignal::new(false);
     // The browser's `File` is not `Send`; the app has one thread, so the wrapper holds.
     let file = RwSignal::new(None::<SendWrapper<File>>);
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
+    let send = Action::new_local(move |_: &()| {
         let answer = RequestAnswer {
             text: text.get_untracked(),
         };
         let chosen = file.get_untracked();
-        let api = session.config().current().api_base_url;
-        let reference = reference.clone();
-        spawn_local_scoped(async move {
+        let (api, reference) = (session.config().current().api_base_url, reference.clone());
+        async move {
             // The shared rules: the text, and a chosen file's size and type by its content.
             let mut found = Vec::new();
             if let Err(errors) = answer.validate() {
@@ -241,29 +235,31 @@ fn AnswerQuestion(
                     found.push(("file", code));
                 }
             }
+            let valid = found.is_empty();
             problems.set(found);
-            if !problems.with_untracked(Vec::is_empty) {
+            if !valid {
                 return;
             }
-            sending.set(true);
-            let file = chosen.as_deref();
-            match api::requests::answer(&api, &reference, &answer.text, file).await {
+            match api::requests::answer(&api, &reference, &answer.text, chosen.as_deref()).await {
                 Ok(done) => request.set(Some(Ok(done))),
                 Err(ApiError::Validation(fields)) if !fields.is_empty() => {
-                    sending.try_set(false);
                     // The API's `text` is this form's `answer`.
                     let fields = fields
                         .into_iter()
                         .map(|(k, v)| (if k == "text" { "answer".to_owned() } else { k }, v))
                         .collect();
-                    problems.try_set(in_form_order(&["answer", "file"], &fields));
+                    problems.set(in_form_order(&["answer", "file"], &fields));
                 }
-                Err(error) => {
-                    sending.try_set(false);
-                    failed.try_set(Some(error));
-                }
+                Err(error) => failed.set(Some(error)),
             }
-        });
+        }
+    });
+    let sending = send.pending();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if !sending.get_untracked() {
+            send.dispatch(());
+        }
     };
     let error = problem_of(problems, "answer");
     let file_error = problem_of(problems, "file");
