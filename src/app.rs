@@ -7,6 +7,7 @@ use leptos_router::{
     path,
 };
 
+use crate::api::{Api, ApiHooks};
 use crate::components::{
     ActivityWatch, Footer, Header, OfflineBanner, PageLoadingBar, SkipLink, TimeoutWarning,
     provide_heading_focus,
@@ -29,7 +30,16 @@ pub const MAIN_ID: &str = "main";
 #[component]
 pub fn App() -> impl IntoView {
     let config = provide_config_context();
-    provide_session_context(config);
+    let session = provide_session_context(config);
+    // What the API client tells the app: its answers are the citizen's activity, and a 401
+    // means the session has ended, whichever page or task asked.
+    provide_context(Api::new(
+        config,
+        Some(ApiHooks {
+            answered: Callback::new(move |()| session.note_activity()),
+            signed_out: Callback::new(move |()| session.mark_signed_out()),
+        }),
+    ));
     provide_heading_focus();
 
     // The sub-context provider is the one that takes a starting language; the main provider

@@ -1,7 +1,6 @@
 //! The deployment's runtime configuration, read from `/config.json` beside `index.html`, so
 //! that one build serves a citizen's browser, a kiosk and a test run alike.
 
-use gloo_net::http::Method;
 use leptos::prelude::*;
 use portal_api::ClientConfig;
 
@@ -43,14 +42,14 @@ pub fn provide_config_context() -> ConfigContext {
 /// portal still works on the same origin without it. A registered kiosk's configuration
 /// carries its token, exchanged here for the device cookie before anyone can sign in.
 pub async fn load_config(context: ConfigContext) -> ClientConfig {
-    let config = api::request::<ClientConfig>(Method::GET, CONFIG_PATH)
+    let config = api::fetch_app_file::<ClientConfig>(CONFIG_PATH)
         .await
         .unwrap_or_default();
+    context.set(config.clone());
     if let Some(token) = config.kiosk_device_token.as_deref() {
         // A refused or unreachable exchange leaves the kiosk counted by its address, as an
         // unregistered one: sign-in still works, within the address's allowance.
-        let _ = api::kiosk::register_device(&config.api_base_url, token).await;
+        let _ = api::kiosk::register_device(api::Api::new(context, None), token).await;
     }
-    context.set(config.clone());
     config
 }

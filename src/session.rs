@@ -8,7 +8,7 @@
 use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::SessionInfo;
 
-use crate::api::{ApiError, session::fetch_session};
+use crate::api::{Api, ApiError, session::fetch_session};
 use crate::config::{ConfigContext, load_config};
 use crate::hooks::use_online;
 use crate::tabs::{TabMessage, Tabs};
@@ -153,8 +153,7 @@ impl SessionContext {
     pub fn recheck(self) {
         self.state.set(SessionState::Checking);
         spawn_local_scoped(async move {
-            let config = self.config.current();
-            let answer = fetch_session(&config.api_base_url).await;
+            let answer = fetch_session(Api::new(self.config, None)).await;
             if answer.is_ok() {
                 self.last_activity.set(now_ms());
             }
@@ -201,10 +200,10 @@ pub fn provide_session_context(config: ConfigContext) -> SessionContext {
     Effect::new(move |_| {
         tabs.open(move |message| context.on_tab_message(message));
         spawn_local_scoped(async move {
-            let config = load_config(context.config).await;
+            load_config(context.config).await;
             context
                 .state
-                .set(fetch_session(&config.api_base_url).await.into());
+                .set(fetch_session(Api::new(context.config, None)).await.into());
         });
     });
 

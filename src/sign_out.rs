@@ -6,7 +6,7 @@ use leptos::{prelude::*, task::spawn_local_scoped};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api;
+use crate::api::{self, Api};
 use crate::return_path::{SIGN_IN_PATH, sign_in_path};
 use crate::session::SessionContext;
 
@@ -42,7 +42,8 @@ pub fn sign_out(session: SessionContext, reason: SignOutReason) {
     );
     spawn_local_scoped(async move {
         // Offline, the server's own expiry ends the session; the browser forgets it anyway.
-        let _ = api::auth::sign_out(&config.api_base_url).await;
+        // Told to no one: the session is ending here anyway.
+        let _ = api::auth::sign_out(Api::new(session.config(), None)).await;
         session.announce_signed_out();
         let next = if config.kiosk {
             forget_everything().await;

@@ -4,11 +4,11 @@
 use gloo_net::http::Method;
 use portal_api::auth::{AccountActivity, SessionReport};
 
-use super::{ApiError, request, send, send_empty};
+use super::{Api, ApiError};
 
 /// Open sessions (the current one first) and the latest sign-in attempts.
-pub async fn fetch_activity(api: &str) -> Result<AccountActivity, ApiError> {
-    request(Method::GET, &format!("{api}/account/activity")).await
+pub async fn fetch_activity(api: Api) -> Result<AccountActivity, ApiError> {
+    api.request(Method::GET, "/account/activity").await
 }
 
 /// What the citizen does with another of their sessions.
@@ -33,21 +33,19 @@ pub enum SessionEnded {
 /// [`SessionAction::Report`] records that the citizen does not recognise it and revokes the
 /// share links and codes it made.
 pub async fn end_session(
-    api: &str,
+    api: Api,
     id: &str,
     action: SessionAction,
 ) -> Result<SessionEnded, ApiError> {
     // The id comes from the server's own list; it is opaque URL-safe text.
     match action {
-        SessionAction::End => send_empty(Method::DELETE, &format!("{api}/account/sessions/{id}"))
+        SessionAction::End => api
+            .send_empty(Method::DELETE, &format!("/account/sessions/{id}"))
             .await
             .map(|()| SessionEnded::Ended),
-        SessionAction::Report => send(
-            Method::POST,
-            &format!("{api}/account/sessions/{id}/report"),
-            &[],
-        )
-        .await
-        .map(SessionEnded::Reported),
+        SessionAction::Report => api
+            .send(Method::POST, &format!("/account/sessions/{id}/report"), &[])
+            .await
+            .map(SessionEnded::Reported),
     }
 }

@@ -9,7 +9,7 @@ use portal_api::documents::{
     DocumentShare, SharedDocument,
 };
 
-use super::{ApiError, request, send, send_empty, send_json};
+use super::{Api, ApiError};
 
 /// `name=value&…` with both sides encoded, for an address or the API.
 pub fn query_string(query: &DocumentQuery) -> String {
@@ -23,69 +23,64 @@ pub fn query_string(query: &DocumentQuery) -> String {
 }
 
 /// One page of the documents that match `query`, with the counts for the filters.
-pub async fn search(api: &str, query: &DocumentQuery) -> Result<DocumentPage, ApiError> {
-    request(
-        Method::GET,
-        &format!("{api}/documents?{}", query_string(query)),
-    )
-    .await
+pub async fn search(api: Api, query: &DocumentQuery) -> Result<DocumentPage, ApiError> {
+    api.request(Method::GET, &format!("/documents?{}", query_string(query)))
+        .await
 }
 
 /// A document with its metadata and history; 404 for a code the citizen does not hold.
-pub async fn get(api: &str, code: &str) -> Result<DocumentDetail, ApiError> {
-    request(Method::GET, &document_url(api, code)).await
+pub async fn get(api: Api, code: &str) -> Result<DocumentDetail, ApiError> {
+    api.request(Method::GET, &document_path(code)).await
 }
 
 /// Asks the issuing agency again for this document and answers it as it now stands.
-pub async fn sync(api: &str, code: &str) -> Result<DocumentDetail, ApiError> {
-    send(
-        Method::POST,
-        &format!("{}/sync", document_url(api, code)),
-        &[],
-    )
-    .await
+pub async fn sync(api: Api, code: &str) -> Result<DocumentDetail, ApiError> {
+    api.send(Method::POST, &format!("{}/sync", document_path(code)), &[])
+        .await
 }
 
 /// Where the document's file is, to preview (`download = false`) or save.
-pub fn file_url(api: &str, code: &str, download: bool) -> String {
-    with_download(format!("{}/file", document_url(api, code)), download)
+pub fn file_url(api: Api, code: &str, download: bool) -> String {
+    with_download(api.url(&format!("{}/file", document_path(code))), download)
 }
 
 /// Makes a link to the document that works for `valid_hours`; the answer is the only one that
 /// carries the link's secret.
 pub async fn share(
-    api: &str,
+    api: Api,
     code: &str,
     valid_hours: u32,
 ) -> Result<CreatedDocumentShare, ApiError> {
-    let url = format!("{}/shares", document_url(api, code));
-    send_json(Method::POST, &url, &CreateDocumentShare { valid_hours }).await
+    let url = format!("{}/shares", document_path(code));
+    api.send_json(Method::POST, &url, &CreateDocumentShare { valid_hours })
+        .await
 }
 
 /// The document's links that have not expired, revoked ones included, without their secrets.
-pub async fn shares(api: &str, code: &str) -> Result<Vec<DocumentShare>, ApiError> {
-    request(Method::GET, &format!("{}/shares", document_url(api, code))).await
+pub async fn shares(api: Api, code: &str) -> Result<Vec<DocumentShare>, ApiError> {
+    api.request(Method::GET, &format!("{}/shares", document_path(code)))
+        .await
 }
 
 /// Ends link `id` of the document at once.
-pub async fn revoke_share(api: &str, code: &str, id: &str) -> Result<(), ApiError> {
-    let url = format!("{}/shares/{}", document_url(api, code), segment(id));
-    send_empty(Method::DELETE, &url).await
+pub async fn revoke_share(api: Api, code: &str, id: &str) -> Result<(), ApiError> {
+    let url = format!("{}/shares/{}", document_path(code), segment(id));
+    api.send_empty(Method::DELETE, &url).await
 }
 
 /// What the holder of link `token` may see; 404 once it expired or was revoked.
-pub async fn open_shared(api: &str, token: &str) -> Result<SharedDocument, ApiError> {
-    request(
+pub async fn open_shared(api: Api, token: &str) -> Result<SharedDocument, ApiError> {
+    api.request(
         Method::GET,
-        &format!("{api}/shared-documents/{}", segment(token)),
+        &format!("/shared-documents/{}", segment(token)),
     )
     .await
 }
 
 /// The shared document's file, to preview (`download = false`) or save.
-pub fn shared_file_url(api: &str, token: &str, download: bool) -> String {
+pub fn shared_file_url(api: Api, token: &str, download: bool) -> String {
     with_download(
-        format!("{api}/shared-documents/{}/file", segment(token)),
+        api.url(&format!("/shared-documents/{}/file", segment(token))),
         download,
     )
 }
@@ -104,6 +99,6 @@ fn segment(text: &str) -> String {
     String::from(js_sys::encode_uri_component(text))
 }
 
-fn document_url(api: &str, code: &str) -> String {
-    format!("{api}/documents/{}", segment(code))
+fn document_path(code: &str) -> String {
+    format!("/documents/{}", segment(code))
 }

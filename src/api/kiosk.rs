@@ -2,15 +2,11 @@
 
 use gloo_net::http::Method;
 
-use super::{ApiError, send};
+use super::{Api, ApiError};
 
 /// Exchanges the kiosk's token (from its own `config.json`) for the HttpOnly device cookie,
 /// so the server counts this kiosk's sign-ins on its own budget and names it in sessions.
-pub async fn register_device(api: &str, token: &str) -> Result<(), ApiError> {
-    send::<()>(
-        Method::POST,
-        &format!("{api}/kiosk-device"),
-        &[("token", token)],
-    )
-    .await
+pub async fn register_device(api: Api, token: &str) -> Result<(), ApiError> {
+    api.send::<()>(Method::POST, "/kiosk-device", &[("token", token)])
+        .await
 }

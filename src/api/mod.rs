@@ -1,6 +1,10 @@
-//! The one typed client for the portal's API. Every HTTP call of the app goes through
-//! [`request`] or [`send`]: they send the CSRF header and the session cookie, abort when the
-//! page that asked goes away, map failures to [`ApiError`], and turn a 401 into "signed out".
+//! The one typed client for the portal's API. Every HTTP call of the app goes through an
+//! [`Api`] handle, which pages take from context with [`use_api`]: it sends the CSRF header and
+//! the session cookie, aborts when the reactive owner that asked is cleaned up (the page the
+//! citizen left), maps failures to [`ApiError`], and tells the app, through the [`ApiHooks`]
+//! it was made with, that an answer came (activity, for the idle timeout) or that a 401 ended
+//! the session. The hooks travel with the handle, so a call made anywhere keeps that rule; the
+//! client knows nothing of the session, which sets the hooks (`src/app.rs`).
 
 pub mod account;
 pub mod auth;
@@ -24,56 +28,123 @@ use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
 pub use error::ApiError;
 
-use crate::session::SessionContext;
+use crate::config::ConfigContext;
 
-/// Sends a request without a body to `url` and reads the JSON answer as `T`.
-///
-/// Call it from a future spawned with `spawn_local_scoped` (or in a `LocalResource`, an
-/// `Action`), so that it runs under the reactive owner of the page that needs the answer:
-/// the session is found through it, and when it is cleaned up the request is aborted. A plain
-/// `spawn_local` future runs under no owner, and would lose both.
-pub async fn request<T: DeserializeOwned>(method: Method, url: &str) -> Result<T, ApiError> {
-    let json = exchange(method, url, Body::None).await?;
+/// What an answer means beyond the call that asked for it.
+#[derive(Clone, Copy)]
+pub struct ApiHooks {
+    /// A 2xx answer: the citizen is active, the idle timer starts again.
+    pub answered: Callback<()>,
+    /// A 401: the session has ended.
+    pub signed_out: Callback<()>,
+}
+
+/// The portal's API: where it is (the deployment's configuration) and whom to tell.
+#[derive(Clone, Copy)]
+pub struct Api {
+    config: ConfigContext,
+    hooks: Option<ApiHooks>,
+}
+
+/// The app's [`Api`], provided by `src/app.rs`.
+pub fn use_api() -> Api {
+    expect_context()
+}
+
+impl Api {
+    /// The API of `config`'s deployment; without hooks, answers tell no one (the session's
+    /// own check, which reads the answer itself).
+    pub fn new(config: ConfigContext, hooks: Option<ApiHooks>) -> Self {
+        Self { config, hooks }
+    }
+
+    /// The full address of `path` (from `/`), e.g. for a link to a file.
+    pub fn url(self, path: &str) -> String {
+        format!("{}{path}", self.config.current().api_base_url)
+    }
+
+    /// Sends a request without a body to `path` and reads the JSON answer as `T`.
+    pub async fn request<T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+    ) -> Result<T, ApiError> {
+        let json = self.exchange(method, path, Body::None).await?;
+        serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+    }
+
+    /// Sends a JSON object of text fields to `path` and reads the JSON answer as `T`.
+    ///
+    /// Written with the browser's `JSON.stringify`, which keeps a serializer out of the wasm.
+    pub async fn send<T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        let json = self
+            .exchange(method, path, Body::Json(json_object(fields)?))
+            .await?;
+        serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+    }
+
+    /// Sends `body` as JSON and reads the answer as `T`: for bodies with numbers or lists,
+    /// which `send`'s text fields cannot carry. The browser's `JSON.stringify` still writes
+    /// it, so no serializer joins the wasm.
+    pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Server)?;
+        let json = js_sys::JSON::stringify(&value)
+            .map(String::from)
+            .map_err(|_| ApiError::Server)?;
+        let answer = self.exchange(method, path, Body::Json(json)).await?;
+        serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
+    }
+
+    /// Sends `form` as multipart form data (text fields and files) and reads the answer as `T`.
+    pub async fn send_form<T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+        form: web_sys::FormData,
+    ) -> Result<T, ApiError> {
+        let answer = self.exchange(method, path, Body::Form(form)).await?;
+        serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
+    }
+
+    /// Sends a request whose answer has no body (204).
+    pub async fn send_empty(self, method: Method, path: &str) -> Result<(), ApiError> {
+        self.exchange(method, path, Body::None).await.map(|_| ())
+    }
+
+    /// One round trip to `path`, told to the hooks.
+    async fn exchange(self, method: Method, path: &str, body: Body) -> Result<JsValue, ApiError> {
+        let answer = round_trip(method, &self.url(path), body).await;
+        self.tell(answer)
+    }
+
+    /// Tells the hooks what an answer means for the app: a 2xx is activity, a 401 signs the
+    /// app out.
+    fn tell(self, answer: Result<JsValue, ApiError>) -> Result<JsValue, ApiError> {
+        if let Some(hooks) = self.hooks {
+            match &answer {
+                Ok(_) => hooks.answered.run(()),
+                Err(ApiError::Unauthorized) => hooks.signed_out.run(()),
+                Err(_) => {}
+            }
+        }
+        answer
+    }
+}
+
+/// Reads a file the app is served with (`/config.json`), not the API: no hooks.
+pub async fn fetch_app_file<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let json = round_trip(Method::GET, path, Body::None).await?;
     serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
-}
-
-/// Sends a JSON object of text fields to `url` and reads the JSON answer as `T`.
-///
-/// Every body the app sends so far is a few text fields; writing them with the browser's
-/// `JSON.stringify` keeps a serializer out of the wasm.
-pub async fn send<T: DeserializeOwned>(
-    method: Method,
-    url: &str,
-    fields: &[(&str, &str)],
-) -> Result<T, ApiError> {
-    let json = exchange(method, url, Body::Json(json_object(fields)?)).await?;
-    serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
-}
-
-/// Sends `body` as JSON and reads the answer as `T`: for bodies with numbers or lists, which
-/// `send`'s text fields cannot carry. The browser's `JSON.stringify` still writes it, so no
-/// serializer joins the wasm.
-pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
-    method: Method,
-    url: &str,
-    body: &B,
-) -> Result<T, ApiError> {
-    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Server)?;
-    let json = js_sys::JSON::stringify(&value)
-        .map(String::from)
-        .map_err(|_| ApiError::Server)?;
-    let answer = exchange(method, url, Body::Json(json)).await?;
-    serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
-}
-
-/// Sends `form` as multipart form data (text fields and files) and reads the answer as `T`.
-pub async fn send_form<T: DeserializeOwned>(
-    method: Method,
-    url: &str,
-    form: web_sys::FormData,
-) -> Result<T, ApiError> {
-    let answer = exchange(method, url, Body::Form(form)).await?;
-    serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
 }
 
 /// What a request carries.
@@ -83,11 +154,6 @@ enum Body {
     Json(String),
     /// Multipart form data; the browser writes its `Content-Type` with the boundary.
     Form(web_sys::FormData),
-}
-
-/// Sends a request whose answer has no body (204).
-pub async fn send_empty(method: Method, url: &str) -> Result<(), ApiError> {
-    exchange(method, url, Body::None).await.map(|_| ())
 }
 
 /// `{"name": "value", ...}` through the browser's own `JSON.stringify`, which escapes.
@@ -105,14 +171,12 @@ fn json_object(fields: &[(&str, &str)]) -> Result<String, ApiError> {
 /// One round trip: the JSON of a 2xx answer (`undefined` when it has no body), or the failure
 /// as an [`ApiError`]. Not generic, so the wasm holds one copy of it whatever the answer's
 /// type; the caller turns the JSON into its type.
-async fn exchange(method: Method, url: &str, body: Body) -> Result<JsValue, ApiError> {
+async fn round_trip(method: Method, url: &str, body: Body) -> Result<JsValue, ApiError> {
     // Offline, the answer is known without asking (and without a failed request in the
     // console); the session check runs again when the connection is back.
     if !window().navigator().on_line() {
         return Err(ApiError::Network);
     }
-    // Through the owner the caller's scoped future runs under (see `request`).
-    let session = use_context::<SessionContext>();
     let abort = abort_on_cleanup();
     let builder = RequestBuilder::new(url)
         .method(method)
@@ -135,36 +199,27 @@ async fn exchange(method: Method, url: &str, body: Body) -> Result<JsValue, ApiE
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let json = read_json(response).await;
-    answer(session, status, json, retry_after.as_deref())
+    answer(status, json, retry_after.as_deref())
 }
 
-/// What an answer means for the app, whichever way it came (fetch, or the upload's
-/// XMLHttpRequest): the JSON of a 2xx (`undefined` without a body), which also counts as
-/// activity for the idle timeout; otherwise the failure, and a 401 signs the app out.
+/// What an answer is, whichever way it came (fetch, or the upload's XMLHttpRequest): the JSON
+/// of a 2xx (`undefined` without a body), otherwise the failure.
 fn answer(
-    session: Option<SessionContext>,
     status: u16,
     json: Option<JsValue>,
     retry_after: Option<&str>,
 ) -> Result<JsValue, ApiError> {
     if (200..300).contains(&status) {
-        if let Some(session) = session {
-            session.note_activity();
-        }
         return Ok(json.unwrap_or(JsValue::UNDEFINED));
     }
     let body = json.and_then(|json| serde_wasm_bindgen::from_value::<ErrorBody>(json).ok());
-    let error = ApiError::from_response(status, body, retry_after);
-    if error == ApiError::Unauthorized
-        && let Some(session) = session
-    {
-        session.mark_signed_out();
-    }
-    Err(error)
+    Err(ApiError::from_response(status, body, retry_after))
 }
 
 /// An abort signal that fires when the current reactive owner is cleaned up, e.g. when the
-/// citizen leaves the page before the answer arrives.
+/// citizen leaves the page before the answer arrives. A call made outside any owner (a plain
+/// `spawn_local`) is not aborted; `LocalResource`, `Action` and `spawn_local_scoped` run
+/// under the page's.
 fn abort_on_cleanup() -> Option<AbortSignal> {
     let controller = AbortController::new().ok()?;
     let signal = controller.signal();

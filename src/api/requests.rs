@@ -6,66 +6,68 @@ use portal_api::requests::{
     DraftSave, RequestAnswers, RequestCatalogue, RequestDetail, RequestSummary,
 };
 
-use super::{ApiError, request, send, send_form, send_json};
+use super::{Api, ApiError};
 
 /// What the form offers: kinds of information, police offices, the answer time.
-pub async fn catalogue(api: &str) -> Result<RequestCatalogue, ApiError> {
-    request(Method::GET, &format!("{api}/request-catalogue")).await
+pub async fn catalogue(api: Api) -> Result<RequestCatalogue, ApiError> {
+    api.request(Method::GET, "/request-catalogue").await
 }
 
 /// The citizen's drafts and requests, newest first.
-pub async fn list(api: &str) -> Result<Vec<RequestSummary>, ApiError> {
-    request(Method::GET, &format!("{api}/requests")).await
+pub async fn list(api: Api) -> Result<Vec<RequestSummary>, ApiError> {
+    api.request(Method::GET, "/requests").await
 }
 
 /// Starts a draft with the answers known so far (e.g. a correction from the record page).
-pub async fn create_draft(api: &str, answers: &RequestAnswers) -> Result<RequestDetail, ApiError> {
-    send_json(Method::POST, &format!("{api}/requests"), answers).await
+pub async fn create_draft(api: Api, answers: &RequestAnswers) -> Result<RequestDetail, ApiError> {
+    api.send_json(Method::POST, "/requests", answers).await
 }
 
 /// A draft by its id, or a request by its reference.
-pub async fn get(api: &str, id: &str) -> Result<RequestDetail, ApiError> {
-    request(Method::GET, &format!("{api}/requests/{}", encode(id))).await
+pub async fn get(api: Api, id: &str) -> Result<RequestDetail, ApiError> {
+    api.request(Method::GET, &format!("/requests/{}", encode(id)))
+        .await
 }
 
 /// Saves a draft's answers, replacing what was saved, if `revision` is still the draft's
 /// current one; otherwise nothing is saved and the error is [`ApiError::DraftConflict`] with
 /// the newer draft.
 pub async fn save_draft(
-    api: &str,
+    api: Api,
     id: &str,
     revision: u32,
     answers: RequestAnswers,
 ) -> Result<RequestDetail, ApiError> {
-    send_json(
+    api.send_json(
         Method::PUT,
-        &format!("{api}/requests/{}", encode(id)),
+        &format!("/requests/{}", encode(id)),
         &DraftSave { revision, answers },
     )
     .await
 }
 
 /// Throws a draft away.
-pub async fn discard_draft(api: &str, id: &str) -> Result<(), ApiError> {
-    super::send_empty(Method::DELETE, &format!("{api}/requests/{}", encode(id))).await
+pub async fn discard_draft(api: Api, id: &str) -> Result<(), ApiError> {
+    api.send_empty(Method::DELETE, &format!("/requests/{}", encode(id)))
+        .await
 }
 
 /// Sends the draft. The draft's id is the idempotency key: a second call (a double click, a
 /// retry after a timeout) answers the same request.
-pub async fn submit(api: &str, id: &str) -> Result<RequestDetail, ApiError> {
-    send(
+pub async fn submit(api: Api, id: &str) -> Result<RequestDetail, ApiError> {
+    api.send(
         Method::POST,
-        &format!("{api}/requests/{}/submit", encode(id)),
+        &format!("/requests/{}/submit", encode(id)),
         &[],
     )
     .await
 }
 
 /// Withdraws a request not yet in processing.
-pub async fn withdraw(api: &str, reference: &str) -> Result<RequestDetail, ApiError> {
-    send(
+pub async fn withdraw(api: Api, reference: &str) -> Result<RequestDetail, ApiError> {
+    api.send(
         Method::POST,
-        &format!("{api}/requests/{}/withdraw", encode(reference)),
+        &format!("/requests/{}/withdraw", encode(reference)),
         &[],
     )
     .await
@@ -73,28 +75,28 @@ pub async fn withdraw(api: &str, reference: &str) -> Result<RequestDetail, ApiEr
 
 /// Answers the provider's question, attaching `file` if the citizen chose one.
 pub async fn answer(
-    api: &str,
+    api: Api,
     reference: &str,
     text: &str,
     file: Option<&web_sys::File>,
 ) -> Result<RequestDetail, ApiError> {
-    let url = format!("{api}/requests/{}/answer", encode(reference));
+    let url = format!("/requests/{}/answer", encode(reference));
     let Some(file) = file else {
-        return send(Method::POST, &url, &[("text", text)]).await;
+        return api.send(Method::POST, &url, &[("text", text)]).await;
     };
     let form = web_sys::FormData::new().map_err(|_| ApiError::Server)?;
     form.append_with_str("text", text)
         .and_then(|()| form.append_with_blob_and_filename("file", file, &file.name()))
         .map_err(|_| ApiError::Server)?;
-    send_form(Method::POST, &url, form).await
+    api.send_form(Method::POST, &url, form).await
 }
 
 /// Where a file attached to an answer is (`attachment` from the request's history).
-pub fn attachment_url(api: &str, reference: &str, attachment: i64) -> String {
-    format!(
-        "{api}/requests/{}/attachments/{attachment}",
+pub fn attachment_url(api: Api, reference: &str, attachment: i64) -> String {
+    api.url(&format!(
+        "/requests/{}/attachments/{attachment}",
         encode(reference)
-    )
+    ))
 }
 
 /// Ids come from the server or the address bar: keep them one path segment.

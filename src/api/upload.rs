@@ -10,8 +10,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FormData, ProgressEvent, XmlHttpRequest};
 
-use super::{ApiError, answer};
-use crate::session::SessionContext;
+use super::{Api, ApiError, answer};
 use leptos::prelude::*;
 
 /// What the citizen sends.
@@ -48,19 +47,17 @@ pub async fn facts_of(file: &File) -> ChosenFile {
 /// Sends `upload`, calling `on_progress` with the share of the body sent so far (0 to 1).
 /// Leaving the page aborts it, and the server keeps nothing of an interrupted upload.
 pub async fn upload(
-    api: &str,
+    api: Api,
     upload: &Upload,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<DocumentDetail, ApiError> {
     if !window().navigator().on_line() {
         return Err(ApiError::Network);
     }
-    // Through the owner the caller's scoped future runs under (see `super::request`).
-    let session = use_context::<SessionContext>();
     let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Server)?;
     let form = FormData::new().map_err(|_| ApiError::Server)?;
     let opened = xhr
-        .open_with_async("POST", &format!("{api}/documents"), true)
+        .open_with_async("POST", &api.url("/documents"), true)
         .and_then(|()| xhr.set_request_header(CSRF_HEADER, CSRF_HEADER_VALUE))
         .and_then(|()| xhr.set_request_header("Accept", "application/json"))
         .and_then(|()| form.append_with_str("name", &upload.name))
@@ -100,7 +97,7 @@ pub async fn upload(
         .filter(|text| !text.is_empty())
         .and_then(|text| js_sys::JSON::parse(&text).ok());
     let retry_after = xhr.get_response_header("retry-after").ok().flatten();
-    match answer(session, status, json.clone(), retry_after.as_deref()) {
+    match api.tell(answer(status, json.clone(), retry_after.as_deref())) {
         Ok(json) => serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server),
         // A body over the limit is the file's fault: say so at the file, like the browser's
         // own check would have (a proxy may answer 413 without the error body).

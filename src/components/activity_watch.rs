@@ -4,6 +4,7 @@ use std::rc::Rc;
 use leptos::{ev, prelude::*, task::spawn_local_scoped};
 
 use crate::api;
+use crate::api::use_api;
 use crate::session::{SessionContext, now_ms};
 
 /// How often the server hears that the citizen is active, at most (ms): often enough that
@@ -15,6 +16,7 @@ const KEEP_ALIVE_EVERY_MS: f64 = 60_000.0;
 #[component]
 pub fn ActivityWatch() -> impl IntoView {
     let session = expect_context::<SessionContext>();
+    let api = use_api();
     let last_keep_alive = Rc::new(Cell::new(now_ms()));
     let on_activity = move || {
         if session.signed_in().is_none() {
@@ -33,9 +35,8 @@ pub fn ActivityWatch() -> impl IntoView {
         let now = now_ms();
         if now - last_keep_alive.get() >= KEEP_ALIVE_EVERY_MS {
             last_keep_alive.set(now);
-            let api_base = session.config().current().api_base_url;
             spawn_local_scoped(async move {
-                let _ = api::auth::keep_alive(&api_base).await;
+                let _ = api::auth::keep_alive(api).await;
             });
         }
     };

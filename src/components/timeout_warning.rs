@@ -1,6 +1,7 @@
 use leptos::{html::Dialog, prelude::*, task::spawn_local_scoped};
 
 use crate::api;
+use crate::api::use_api;
 use crate::hooks::use_clock;
 use crate::i18n::*;
 use crate::session::SessionContext;
@@ -21,6 +22,7 @@ const EVERY_SECOND_FROM: u32 = 20;
 pub fn TimeoutWarning() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
+    let api = use_api();
     let clock = use_clock();
     let dialog = NodeRef::<Dialog>::new();
     let announced = RwSignal::new(String::new());
@@ -63,11 +65,10 @@ pub fn TimeoutWarning() -> impl IntoView {
     });
 
     let stay = move || {
-        let api_base = session.config().current().api_base_url;
         session.note_activity();
         spawn_local_scoped(async move {
             // The answer notes the activity again; a 401 means it was too late.
-            let _ = api::auth::keep_alive(&api_base).await;
+            let _ = api::auth::keep_alive(api).await;
         });
     };
 

@@ -11,10 +11,10 @@ use portal_api::auth::AccountActivity;
 use wasm_bindgen::JsCast;
 
 use crate::api::account::{SessionAction, SessionEnded};
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::text::tr;
 use revoked::RevokedByReport;
 use session_list::{SESSION_ID_ATTRIBUTE, session_action, session_list};
@@ -25,16 +25,14 @@ use sign_in_list::sign_in_list;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     // A signal filled by a task rather than a `LocalResource`: the resource's async machinery
     // is used nowhere else in the app and cost about 5 KB brotli of the first-load budget.
     // `spawn_local_scoped` runs the task in this page's owner, so leaving the page aborts the request.
     let activity = RwSignal::new(None::<Result<AccountActivity, ApiError>>);
     let load = move || {
-        let api_base = api_base();
         spawn_local_scoped(async move {
-            activity.set(Some(api::account::fetch_activity(&api_base).await));
+            activity.set(Some(api::account::fetch_activity(api).await));
         });
     };
     load();
@@ -45,9 +43,8 @@ pub fn AccountPage() -> impl IntoView {
     let act = move |(id, action): (String, SessionAction)| {
         done.set(None);
         failed.set(None);
-        let api_base = api_base();
         spawn_local_scoped(async move {
-            match api::account::end_session(&api_base, &id, action).await {
+            match api::account::end_session(api, &id, action).await {
                 Ok(ended) => done.set(Some(ended)),
                 // Already ended elsewhere (another tab, its own timeout): the list was stale.
                 Err(ApiError::NotFound) => done.set(Some(SessionEnded::Ended)),

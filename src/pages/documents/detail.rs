@@ -8,30 +8,28 @@ use portal_api::documents::{DocumentDetail, DocumentEvent};
 
 use super::parts::{FileSection, Metadata};
 use super::share::DocumentShares;
-use crate::api;
+use crate::api::{self, Api, use_api};
 use crate::components::{ErrorNotice, PageHeading, Skeleton, SyncLine};
 use crate::i18n::*;
 use crate::local_time;
-use crate::session::SessionContext;
 use crate::text::tr;
 
 /// The document page.
 #[component]
 pub fn DocumentDetailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     let document = LocalResource::new(move || {
-        let (api, code) = (api_base(), code.get());
-        async move { api::documents::get(&api, &code).await }
+        let code = code.get();
+        async move { api::documents::get(api, &code).await }
     });
     // Asks the agency for a newer copy; what it answers is the document from then on.
     let sync = Action::new_local(move |_: &()| {
-        let (api, code) = (api_base(), code.get_untracked());
+        let code = code.get_untracked();
         async move {
-            let answer = api::documents::sync(&api, &code).await;
+            let answer = api::documents::sync(api, &code).await;
             let synced = answer.is_ok();
             document.set(Some(answer));
             synced
@@ -71,7 +69,7 @@ pub fn DocumentDetailPage() -> impl IntoView {
                             {move || synced().then(|| tr(i18n, |l| td_string!(l, documents.sync_done)))}
                         </p>
                         <Metadata summary=doc.summary.clone() procedure=doc.procedure.clone() />
-                        <DocumentFile doc=doc.clone() api=api_base() />
+                        <DocumentFile doc=doc.clone() api=api />
                         {doc.external_url.is_none().then(|| view! { <DocumentShares code=doc.summary.code.clone() /> })}
                         <Timeline events=doc.history.clone() />
                     }.into_any(),
@@ -88,7 +86,7 @@ fn DocumentFile(
     /// The document.
     doc: DocumentDetail,
     /// The API's base address.
-    api: String,
+    api: Api,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let code = doc.summary.code.clone();
@@ -106,8 +104,8 @@ fn DocumentFile(
         .into_any(),
         None => view! {
             <FileSection
-                preview=api::documents::file_url(&api, &code, false)
-                download=api::documents::file_url(&api, &code, true)
+                preview=api::documents::file_url(api, &code, false)
+                download=api::documents::file_url(api, &code, true)
                 file_name=doc.file_name.clone()
             />
         }

@@ -10,8 +10,7 @@
 use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::documents::{DocumentPage, DocumentQuery};
 
-use crate::api::{self, ApiError};
-use crate::session::SessionContext;
+use crate::api::{self, Api, ApiError, use_api};
 use crate::timer::sleep;
 
 /// The wait when a refusal does not say how long (the portal's server always says): its
@@ -29,7 +28,7 @@ pub struct DocumentSearch {
     pub waiting: RwSignal<Option<u32>>,
     in_flight: StoredValue<bool>,
     query: Memo<DocumentQuery>,
-    session: SessionContext,
+    api: Api,
 }
 
 /// Searches for `query` whenever it changes.
@@ -45,7 +44,7 @@ pub fn use_document_search(query: Memo<DocumentQuery>) -> DocumentSearch {
         waiting: RwSignal::new(None),
         in_flight: StoredValue::new(false),
         query,
-        session: expect_context::<SessionContext>(),
+        api: use_api(),
     };
     Effect::new(move |_| {
         query.track();
@@ -64,17 +63,16 @@ impl DocumentSearch {
             waiting,
             in_flight,
             query,
-            session,
+            api,
         } = self;
         loading.set(true);
         if in_flight.get_value() {
             return;
         }
         in_flight.set_value(true);
-        let api = session.config().current().api_base_url;
         spawn_local_scoped(async move {
             while let Some(wanted) = query.try_get_untracked() {
-                let answer = api::documents::search(&api, &wanted).await;
+                let answer = api::documents::search(api, &wanted).await;
                 if let Err(ApiError::RateLimited { retry_after }) = answer {
                     let seconds = retry_after.unwrap_or(UNSAID_WAIT_SECONDS).max(1);
                     waiting.try_set(Some(seconds));

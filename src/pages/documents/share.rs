@@ -8,13 +8,13 @@
 use leptos::{html::H3, prelude::*, task::spawn_local_scoped};
 use portal_api::documents::{CreatedDocumentShare, DocumentShare};
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, QrCode};
 use crate::forms::{NumberRadios, Text};
 use crate::hooks::{use_clock, use_focus_on_show};
 use crate::i18n::*;
 use crate::local_time::format_api_time;
-use crate::session::SessionContext;
 use crate::share_state::{ShareState, ShareStateTag};
 use crate::text::tr;
 
@@ -34,9 +34,8 @@ pub fn DocumentShares(
     code: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
     let code = StoredValue::new(code);
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     let hours = RwSignal::new(LIVES[0].0);
     let made = RwSignal::new(None::<CreatedDocumentShare>);
     let failure = RwSignal::new(None::<ApiError>);
@@ -44,9 +43,8 @@ pub fn DocumentShares(
     let revoked = RwSignal::new(false);
     let links = RwSignal::new(None::<Result<Vec<DocumentShare>, ApiError>>);
     let load = move || {
-        let api = api_base();
         spawn_local_scoped(async move {
-            let answer = api::documents::shares(&api, &code.get_value()).await;
+            let answer = api::documents::shares(api, &code.get_value()).await;
             links.try_set(Some(answer));
         });
     };
@@ -60,10 +58,8 @@ pub fn DocumentShares(
         pending.set(true);
         failure.set(None);
         revoked.set(false);
-        let api = api_base();
         spawn_local_scoped(async move {
-            let answer =
-                api::documents::share(&api, &code.get_value(), hours.get_untracked()).await;
+            let answer = api::documents::share(api, &code.get_value(), hours.get_untracked()).await;
             pending.try_set(false);
             match answer {
                 Ok(share) => {
@@ -77,9 +73,8 @@ pub fn DocumentShares(
         });
     };
     let revoke = Callback::new(move |id: String| {
-        let api = api_base();
         spawn_local_scoped(async move {
-            match api::documents::revoke_share(&api, &code.get_value(), &id).await {
+            match api::documents::revoke_share(api, &code.get_value(), &id).await {
                 Ok(()) => {
                     if made.with_untracked(|m| m.as_ref().is_some_and(|m| m.share.id == id)) {
                         made.try_set(None);

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{FileSection, Metadata};
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, PageHeading, Skeleton};
-use crate::config::ConfigContext;
 use crate::i18n::*;
 use crate::local_time::format_api_time;
 use crate::text::tr;
@@ -17,12 +17,12 @@ use crate::text::tr;
 #[component]
 pub fn SharedDocumentPage() -> impl IntoView {
     let i18n = use_i18n();
-    let config = expect_context::<ConfigContext>();
+    let api = use_api();
     let params = use_params_map();
     let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
     let document = LocalResource::new(move || {
-        let (api, token) = (config.current().api_base_url, token.get());
-        async move { api::documents::open_shared(&api, &token).await }
+        let token = token.get();
+        async move { api::documents::open_shared(api, &token).await }
     });
     let title = move || {
         document.with(|d| match d {
@@ -43,7 +43,6 @@ pub fn SharedDocumentPage() -> impl IntoView {
             }.into_any(),
             Err(error) => view! { <ErrorNotice error on_retry=move |()| document.refetch() /> }.into_any(),
             Ok(shared) => {
-                let api = config.current().api_base_url;
                 let token = token.get_untracked();
                 view! {
                     <p class="app-lead">{tr(i18n, |l| td_string!(l, page.shared_document.intro))}</p>
@@ -53,8 +52,8 @@ pub fn SharedDocumentPage() -> impl IntoView {
                     </p>
                     <Metadata summary=shared.summary.clone() procedure=shared.procedure.clone() />
                     <FileSection
-                        preview=api::documents::shared_file_url(&api, &token, false)
-                        download=api::documents::shared_file_url(&api, &token, true)
+                        preview=api::documents::shared_file_url(api, &token, false)
+                        download=api::documents::shared_file_url(api, &token, true)
                         file_name=shared.file_name.clone()
                     />
                 }.into_any()

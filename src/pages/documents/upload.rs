@@ -11,6 +11,7 @@ use send_wrapper::SendWrapper;
 use web_sys::File;
 
 use super::words::category_text;
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
 use crate::forms::{
@@ -18,7 +19,6 @@ use crate::forms::{
 };
 use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::text::tr;
 
 /// The form's fields in the order the error summary lists them.
@@ -41,7 +41,7 @@ enum Sending {
 #[component]
 pub fn UploadPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let name = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     // The browser's `File` is not `Send`; the app has one thread, so the wrapper holds.
@@ -96,8 +96,7 @@ pub fn UploadPage() -> impl IntoView {
                     category,
                     file: file.take(),
                 };
-                let api_base = session.config().current().api_base_url;
-                let answer = api::upload::upload(&api_base, &upload, move |share| {
+                let answer = api::upload::upload(api, &upload, move |share| {
                     sending.try_set(if share >= 1.0 {
                         Sending::Checking
                     } else {

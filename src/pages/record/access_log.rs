@@ -7,17 +7,17 @@ use portal_api::Channel;
 use portal_api::record_sync::{AccessActor, AccessEntry, AccessLogPage as LogPage};
 
 use crate::api;
+use crate::api::use_api;
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
 use crate::local_time;
-use crate::session::SessionContext;
 use crate::text::tr;
 
 /// The access log page.
 #[component]
 pub fn AccessLogPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let query = use_query_map();
     let page = Memo::new(move |_| {
         query
@@ -26,8 +26,8 @@ pub fn AccessLogPage() -> impl IntoView {
             .unwrap_or(1)
     });
     let log = LocalResource::new(move || {
-        let (api, page) = (session.config().current().api_base_url, page.get());
-        async move { api::record::access_log(&api, page).await }
+        let page = page.get();
+        async move { api::record::access_log(api, page).await }
     });
 
     view! {

@@ -18,10 +18,11 @@ use leptos::prelude::*;
 use leptos::task::{spawn_local_scoped, spawn_local_scoped_with_cancellation};
 use portal_api::record_sync::{RefreshState, RefreshStatus};
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, PageHeading, Skeleton, SyncLine};
 use crate::i18n::*;
-use crate::session::{SessionContext, now_ms};
+use crate::session::now_ms;
 use crate::text::tr;
 use crate::timer::sleep;
 use card_qr::CardQr;
@@ -33,20 +34,15 @@ use sections::RecordSections;
 #[component]
 pub fn RecordPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     // Not fetched where the page is rendered ahead of time: that frame shows the skeleton.
-    let record = LocalResource::new(move || {
-        let api = api_base();
-        async move { api::record::fetch_record(&api).await }
-    });
+    let record = LocalResource::new(move || async move { api::record::fetch_record(api).await });
     let outcome = RwSignal::new(RefreshOutcome::Idle);
 
     // Waits for a refresh to finish, then shows what it found and the new stored copy. The
     // polling stops when the citizen leaves (the task is cancelled with the page); the server
     // finishes the refresh on its own.
     let follow = move |first: Result<RefreshStatus, ApiError>| {
-        let api = api_base();
         spawn_local_scoped_with_cancellation(async move {
             let started = now_ms();
             let mut answer = first;
@@ -59,7 +55,7 @@ pub fn RecordPage() -> impl IntoView {
                 let slow = now_ms() - started > SLOW_AFTER_MS;
                 outcome.set(RefreshOutcome::Running { slow });
                 sleep(POLL_EVERY_MS).await;
-                answer = api::record::refresh_status(&api).await;
+                answer = api::record::refresh_status(api).await;
             }
             refresh::set_left_running(matches!(
                 &answer,
@@ -80,9 +76,8 @@ pub fn RecordPage() -> impl IntoView {
     // A refresh the citizen started and left before it ended is followed to its end. (Asked
     // only then: the server answers 404 when there has been none, an error in the console.)
     if refresh::left_running() {
-        let api = api_base();
         spawn_local_scoped(async move {
-            if let Ok(status) = api::record::refresh_status(&api).await
+            if let Ok(status) = api::record::refresh_status(api).await
                 && status.state == RefreshState::Running
             {
                 outcome.set(RefreshOutcome::Running { slow: false });
@@ -96,9 +91,8 @@ pub fn RecordPage() -> impl IntoView {
             return;
         }
         outcome.set(RefreshOutcome::Running { slow: false });
-        let api = api_base();
         spawn_local_scoped(async move {
-            follow(api::record::start_refresh(&api).await);
+            follow(api::record::start_refresh(api).await);
         });
     });
     let wait_seconds = Signal::derive(move || {

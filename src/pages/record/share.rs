@@ -8,10 +8,10 @@ mod list;
 use leptos::prelude::*;
 use portal_api::share::Share;
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::text::tr;
 use created::CreatedShare;
 use form::ShareForm;
@@ -22,12 +22,8 @@ use list::ShareList;
 #[component]
 pub fn SharePage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
-    let api_base = move || session.config().current().api_base_url;
-    let shares = LocalResource::new(move || {
-        let api = api_base();
-        async move { api::share::list_shares(&api).await }
-    });
+    let api = use_api();
+    let shares = LocalResource::new(move || async move { api::share::list_shares(api).await });
     let created = RwSignal::new(None::<Share>);
     let revoked = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
@@ -38,9 +34,9 @@ pub fn SharePage() -> impl IntoView {
         shares.refetch();
     });
     let revoke = Action::new_local(move |id: &String| {
-        let (api, id) = (api_base(), id.clone());
+        let id = id.clone();
         async move {
-            match api::share::revoke_share(&api, &id).await {
+            match api::share::revoke_share(api, &id).await {
                 // Not found: revoked already, from another tab; the list was stale.
                 Ok(()) | Err(ApiError::NotFound) => {
                     revoked.set(true);

@@ -11,26 +11,26 @@ use send_wrapper::SendWrapper;
 use web_sys::File;
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, PageHeading, QrCode, Skeleton};
 use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
-use crate::session::SessionContext;
 use crate::text::tr;
 
 /// The request page.
 #[component]
 pub fn RequestDetailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let params = use_params_map();
     let query = use_query_map();
     let reference = Memo::new(move |_| params.with(|p| p.get("reference").unwrap_or_default()));
     let just_sent = move || query.with(|q| q.get("submitted").is_some());
     let request = LocalResource::new(move || {
-        let (api, reference) = (session.config().current().api_base_url, reference.get());
-        async move { api::requests::get(&api, &reference).await }
+        let reference = reference.get();
+        async move { api::requests::get(api, &reference).await }
     });
 
     view! {
@@ -106,7 +106,7 @@ fn RequestBody(
     request: LocalResource<Result<RequestDetail, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let status = detail.summary.status;
     let answers = FormText::from_answers(&detail.answers);
     let kind = detail.answers.kind;
@@ -117,9 +117,9 @@ fn RequestBody(
     let withdraw = Action::new_local({
         let reference = reference.clone();
         move |_: &()| {
-            let (api, reference) = (session.config().current().api_base_url, reference.clone());
+            let reference = reference.clone();
             async move {
-                match api::requests::withdraw(&api, &reference).await {
+                match api::requests::withdraw(api, &reference).await {
                     Ok(done) => request.set(Some(Ok(done))),
                     Err(error) => failed.set(Some(error)),
                 }
@@ -211,7 +211,7 @@ fn AnswerQuestion(
     request: LocalResource<Result<RequestDetail, ApiError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let text = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::new());
     let failed = RwSignal::new(None::<ApiError>);
@@ -222,7 +222,7 @@ fn AnswerQuestion(
             text: text.get_untracked(),
         };
         let chosen = file.get_untracked();
-        let (api, reference) = (session.config().current().api_base_url, reference.clone());
+        let reference = reference.clone();
         async move {
             // The shared rules: the text, and a chosen file's size and type by its content.
             let mut found = Vec::new();
@@ -240,7 +240,7 @@ fn AnswerQuestion(
             if !valid {
                 return;
             }
-            match api::requests::answer(&api, &reference, &answer.text, chosen.as_deref()).await {
+            match api::requests::answer(api, &reference, &answer.text, chosen.as_deref()).await {
                 Ok(done) => request.set(Some(Ok(done))),
                 Err(ApiError::Validation(fields)) if !fields.is_empty() => {
                     // The API's `text` is this form's `answer`.
@@ -308,10 +308,7 @@ fn History(
     reference: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = expect_context::<SessionContext>()
-        .config()
-        .current()
-        .api_base_url;
+    let api = use_api();
     (!events.is_empty()).then(|| {
         let items = events
             .into_iter()
@@ -331,7 +328,7 @@ fn History(
                         {event.attachment.map(|file| view! {
                             <p class="app-timeline__note">
                                 {tr(i18n, |l| td_string!(l, requests.attachment))} ": "
-                                <a class="app-link" href=api::requests::attachment_url(&api, &reference, file.id)
+                                <a class="app-link" href=api::requests::attachment_url(api, &reference, file.id)
                                     download=file.file_name.clone()>{file.file_name.clone()}</a>
                             </p>
                         })}

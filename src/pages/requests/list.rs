@@ -7,30 +7,27 @@ use portal_api::requests::RequestSummary;
 
 use super::draft::{kind_text, status_text};
 use crate::api;
+use crate::api::use_api;
 use crate::components::{ErrorNotice, PageHeading, Skeleton};
 use crate::i18n::*;
 use crate::local_time;
-use crate::session::SessionContext;
 use crate::text::tr;
 
 /// The list page.
 #[component]
 pub fn RequestListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     let discard = Action::new_local(move |id: &String| {
-        let api = api_base();
         let id = id.clone();
         async move {
-            let _ = api::requests::discard_draft(&api, &id).await;
+            let _ = api::requests::discard_draft(api, &id).await;
         }
     });
     // Read again after each discard, whatever its answer: the list says what is left.
     let list = LocalResource::new(move || {
         discard.version().track();
-        let api = api_base();
-        async move { api::requests::list(&api).await }
+        async move { api::requests::list(api).await }
     });
     let discard = Callback::new(move |id: String| {
         discard.dispatch(id);

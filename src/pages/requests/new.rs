@@ -19,10 +19,10 @@ use portal_api::requests::{RequestCatalogue, RequestKind};
 use super::draft::{FormStep, FormText};
 use super::saving::{DraftSaving, SaveState};
 use super::steps::{CheckStep, ContactStep, DeliveryStep, KindStep, PurposeStep, StepContext};
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::text::tr;
 use crate::timer::sleep;
 
@@ -45,13 +45,12 @@ pub fn NewRequestPage() -> impl IntoView {
 #[component]
 fn StartDraft() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let query = use_query_map();
     let navigate = use_navigate();
     let failed = RwSignal::new(None::<ApiError>);
     let start = move || {
         failed.set(None);
-        let api = session.config().current().api_base_url;
         let prefill = query.with_untracked(|q| FormText {
             kind: q
                 .get("kind")
@@ -63,7 +62,7 @@ fn StartDraft() -> impl IntoView {
         });
         let navigate = navigate.clone();
         spawn_local_scoped(async move {
-            match api::requests::create_draft(&api, &prefill.to_save()).await {
+            match api::requests::create_draft(api, &prefill.to_save()).await {
                 Ok(draft) => navigate(
                     &format!("/requests/new?draft={}&step=kind", draft.summary.id),
                     NavigateOptions {
@@ -100,10 +99,9 @@ fn DraftForm(
     id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
     let query = use_query_map();
     let navigate = use_navigate();
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
     let saving = DraftSaving::new(id.clone());
     let form = saving.form;
     let loaded = RwSignal::new(None::<Result<(), ApiError>>);
@@ -116,9 +114,9 @@ fn DraftForm(
         let navigate = navigate.clone();
         move || {
             loaded.set(None);
-            let (api, id, navigate) = (api_base(), id.clone(), navigate.clone());
+            let (api, id, navigate) = (api, id.clone(), navigate.clone());
             spawn_local_scoped(async move {
-                match api::requests::get(&api, &id).await {
+                match api::requests::get(api, &id).await {
                     Ok(draft) if draft.summary.status != RequestStatus::Draft => {
                         // Sent already (from another tab, or before a reload): show the request.
                         navigate(
@@ -132,7 +130,7 @@ fn DraftForm(
                     }
                     Err(error) => loaded.set(Some(Err(error))),
                 }
-                if let Ok(found) = api::requests::catalogue(&api).await {
+                if let Ok(found) = api::requests::catalogue(api).await {
                     catalogue.try_set(Some(found));
                 }
             });
@@ -156,7 +154,6 @@ fn DraftForm(
                 saving.state.set(SaveState::Saving);
                 edits.update_value(|n| *n += 1);
                 let this_edit = edits.get_value();
-                let api = api_base();
                 spawn_save(Box::pin(async move {
                     sleep(SAVE_AFTER_MS).await;
                     if edits.try_get_value() == Some(this_edit) {
@@ -176,7 +173,7 @@ fn DraftForm(
         catalogue,
         returning,
         save_now: Callback::new(move |()| {
-            spawn_save(Box::pin(saving.save_until_saved(api_base())));
+            spawn_save(Box::pin(saving.save_until_saved(api)));
         }),
     };
 

@@ -7,7 +7,7 @@ use portal_api::requests::{RequestAnswers, RequestDetail};
 
 use super::draft::FormText;
 use super::merge::merge;
-use crate::api::{self, ApiError};
+use crate::api::{self, Api, ApiError};
 use crate::timer::sleep;
 
 /// Whether the answers on screen are on the server.
@@ -80,7 +80,7 @@ impl DraftSaving {
 
     /// Saves until the server holds what is on screen, trying again after failures. A call
     /// while the autosave is at work returns at once: it goes on with the newest answers.
-    pub async fn save_until_saved(self, api: String) {
+    pub async fn save_until_saved(self, api: Api) {
         if self.saving.try_get_value() != Some(false) {
             return;
         }
@@ -94,7 +94,7 @@ impl DraftSaving {
                 break;
             }
             self.state.try_set(SaveState::Saving);
-            match self.save_once(&api).await {
+            match self.save_once(api).await {
                 // Saved, or merged with a newer copy: save what is on screen now.
                 Ok(()) | Err(ApiError::DraftConflict(_)) => {}
                 // Signed out: sign-in brings the citizen back here, to what was saved.
@@ -111,7 +111,7 @@ impl DraftSaving {
     /// Saves what is on screen, after any save on its way: for sending, which must know the
     /// server holds exactly what the citizen checked. A merge that changed the screen answers
     /// [`ApiError::DraftConflict`], with the merged answers on screen to check again.
-    pub async fn save_for_sending(self, api: &str) -> Result<(), ApiError> {
+    pub async fn save_for_sending(self, api: Api) -> Result<(), ApiError> {
         loop {
             let checked = self.form.try_get_untracked();
             match self.save_once(api).await {
@@ -130,7 +130,7 @@ impl DraftSaving {
 
     /// One save of the answers on screen, if they differ from the server's copy, based on the
     /// revision the app knows; after the save on its way, if there is one.
-    async fn save_once(self, api: &str) -> Result<(), ApiError> {
+    async fn save_once(self, api: Api) -> Result<(), ApiError> {
         while self.in_flight.try_get_value() == Some(true) {
             sleep(WAIT_STEP_MS).await;
         }

@@ -10,6 +10,7 @@ use portal_api::requests::{Delivery, RequestCatalogue, RequestKind};
 use super::draft::{FormStep, FormText, delivery_str, delivery_text, kind_text};
 use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup};
 use super::saving::DraftSaving;
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::components::PageHeading;
 use crate::forms::{ErrorSummary, FieldProblem, in_form_order, problem_of};
@@ -285,7 +286,7 @@ fn Requester() -> impl IntoView {
 #[component]
 pub fn CheckStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let navigate = use_navigate();
     let sending = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
@@ -333,14 +334,13 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
             }
             sending.set(true);
             failed.set(None);
-            let api = session.config().current().api_base_url;
             let id = context.id.get_value();
             let navigate = navigate.clone();
             spawn_local_scoped(async move {
                 // A draft changed elsewhere meanwhile comes back merged, on this page, to be
                 // checked again before it is sent.
-                let sent = match context.saving.save_for_sending(&api).await {
-                    Ok(()) => api::requests::submit(&api, &id).await,
+                let sent = match context.saving.save_for_sending(api).await {
+                    Ok(()) => api::requests::submit(api, &id).await,
                     Err(error) => Err(error),
                 };
                 match sent {

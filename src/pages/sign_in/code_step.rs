@@ -2,11 +2,12 @@ use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::SessionInfo;
 use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::forms::{ErrorSummary, FieldProblem, TextField};
 use crate::hooks::{use_clock, use_focus_on_show};
 use crate::i18n::*;
-use crate::session::{SessionContext, now_ms};
+use crate::session::now_ms;
 use crate::text::tr;
 
 /// Step two: the six-digit code sent to the verified phone, with the tries left, and a new
@@ -21,7 +22,6 @@ pub fn CodeStep(
     on_signed_in: Callback<SessionInfo>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
     let challenge = RwSignal::new(challenge);
     let code = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
@@ -38,7 +38,7 @@ pub fn CodeStep(
         left.ceil().max(0.0) as u32
     };
     let field_error = Signal::derive(move || problems.with(|p| p.first().map(|(_, c)| *c)));
-    let api_base = move || session.config().current().api_base_url;
+    let api = use_api();
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -59,9 +59,8 @@ pub fn CodeStep(
             challenge_id: challenge.with_untracked(|c| c.challenge_id.clone()),
             code: digits,
         };
-        let api_base = api_base();
         spawn_local_scoped(async move {
-            let answer = api::auth::verify_code(&api_base, &body).await;
+            let answer = api::auth::verify_code(api, &body).await;
             pending.set(false);
             match answer {
                 Ok(info) => on_signed_in.run(info),
@@ -77,9 +76,8 @@ pub fn CodeStep(
     let resend = Callback::new(move |()| {
         general.set(None);
         let id = challenge.with_untracked(|c| c.challenge_id.clone());
-        let api_base = api_base();
         spawn_local_scoped(async move {
-            match api::auth::resend_code(&api_base, &id).await {
+            match api::auth::resend_code(api, &id).await {
                 Ok(fresh) => {
                     sent_at.set(now_ms());
                     challenge.set(fresh);

@@ -1,6 +1,7 @@
 use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::forms::{ErrorSummary, FieldProblem, TextField, in_form_order, problem_of};
 use crate::i18n::*;
@@ -20,6 +21,7 @@ pub fn PasswordStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
+    let api = use_api();
     let kiosk = move || session.config().kiosk();
     let password = RwSignal::new(String::new());
     let show_password = RwSignal::new(false);
@@ -49,9 +51,8 @@ pub fn PasswordStep(
         }
         problems.set(Vec::new());
         pending.set(true);
-        let api_base = session.config().current().api_base_url;
         spawn_local_scoped(async move {
-            let answer = api::auth::sign_in(&api_base, &body).await;
+            let answer = api::auth::sign_in(api, &body).await;
             pending.set(false);
             password.set(String::new());
             match answer {

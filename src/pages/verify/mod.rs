@@ -17,10 +17,10 @@ mod signature;
 use leptos::{ev, prelude::*, task::spawn_local};
 use portal_api::share::{ShareKey, SharePayload};
 
-use crate::api::{self, ApiError};
+use crate::api::{self, Api, ApiError, use_api};
 use crate::components::PageHeading;
 use crate::i18n::*;
-use crate::session::{SessionContext, now_ms};
+use crate::session::now_ms;
 use crate::text::tr;
 use camera_scan::CameraScan;
 use check::{Refusal, Revocation, Verified, decide, is_expired, judge, read_claim};
@@ -45,7 +45,7 @@ pub enum Outcome {
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let outcome = RwSignal::new(None::<Outcome>);
     let last_code = StoredValue::new(String::new());
     // Fetched once, when the first code arrives; a new key appears only with a new deployment.
@@ -54,9 +54,8 @@ pub fn VerifyPage() -> impl IntoView {
     let check = move |text: String| {
         last_code.set_value(text.clone());
         outcome.set(Some(Outcome::Checking));
-        let api_base = session.config().current().api_base_url;
         spawn_local(async move {
-            outcome.set(Some(check_code(&api_base, &text, keys).await));
+            outcome.set(Some(check_code(api, &text, keys).await));
         });
     };
     let on_code = Callback::new(check);
@@ -92,14 +91,10 @@ pub fn VerifyPage() -> impl IntoView {
 }
 
 /// The whole check of one code: keys, signature, expiry, then revocation online.
-async fn check_code(
-    api_base: &str,
-    text: &str,
-    keys: StoredValue<Option<Vec<ShareKey>>>,
-) -> Outcome {
+async fn check_code(api: Api, text: &str, keys: StoredValue<Option<Vec<ShareKey>>>) -> Outcome {
     let published = match keys.get_value() {
         Some(published) => published,
-        None => match api::share::share_keys(api_base).await {
+        None => match api::share::share_keys(api).await {
             Ok(published) => {
                 keys.set_value(Some(published.clone()));
                 published
@@ -124,7 +119,7 @@ async fn check_code(
     if is_expired(&payload, now) {
         return Outcome::Refused(Refusal::Expired, Some(payload.exp));
     }
-    let revocation = match api::share::share_status(api_base, &payload.id).await {
+    let revocation = match api::share::share_status(api, &payload.id).await {
         Ok(status) if status.revoked => Revocation::Revoked,
         Ok(_) => Revocation::Standing,
         // Signed by the portal, yet the portal does not know it: withdrawn, never accepted.

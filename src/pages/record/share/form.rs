@@ -4,13 +4,13 @@ use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
+use crate::api::use_api;
 use crate::api::{self, ApiError};
 use crate::forms::{
     ErrorSummary, FieldProblem, NumberRadios, Text, choice_id, field_message, in_form_order,
     problem_of,
 };
 use crate::i18n::*;
-use crate::session::SessionContext;
 use crate::share_fields::field_label;
 use crate::text::tr;
 
@@ -32,7 +32,7 @@ pub fn ShareForm(
     on_created: Callback<Share>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = expect_context::<SessionContext>();
+    let api = use_api();
     let chosen = RwSignal::new(Vec::<ShareableField>::new());
     // 0 until the citizen picks one: the rules refuse it, so a missed choice is explained.
     let minutes = RwSignal::new(0_u32);
@@ -63,9 +63,8 @@ pub fn ShareForm(
         }
         problems.set(Vec::new());
         pending.set(true);
-        let api_base = session.config().current().api_base_url;
         spawn_local_scoped(async move {
-            let answer = api::share::create_share(&api_base, &body).await;
+            let answer = api::share::create_share(api, &body).await;
             pending.set(false);
             match answer {
                 Ok(share) => on_created.run(share),
