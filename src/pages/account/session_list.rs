@@ -1,123 +1,155 @@
-use portal_api::auth::ActiveSession;
-use web_sys::Element;
+//! The citizen's open sessions, each other one with "End session" and "This wasn't me".
 
-use super::markup::{append, append_text};
+use leptos::prelude::*;
+use portal_api::auth::ActiveSession;
+
 use super::sign_in_list::channel_text;
-use crate::api::account::SessionAction;
+use crate::api::ApiError;
+use crate::api::account::{SessionAction, SessionEnded};
 use crate::i18n::*;
 use crate::local_time::format_api_time;
+use crate::text::tr;
 
-/// The attribute of a session's buttons that holds its id; the page's click handler reads it.
-pub const SESSION_ID_ATTRIBUTE: &str = "data-session-id";
-/// The attribute of a session's buttons that says what they do.
-pub const ACTION_ATTRIBUTE: &str = "data-action";
+/// Ends or reports the session with the given id; the page answers with what it did.
+pub type EndSession = Action<(String, SessionAction), Result<SessionEnded, ApiError>>;
 
-/// The citizen's open sessions, in `parent`: the current one marked, each other one with
-/// "End session" and "This wasn't me" (handled by the page, see [`session_action`]).
-pub fn session_list(parent: &Element, locale: Locale, sessions: &[ActiveSession]) -> Option<()> {
-    let section = append(parent, "section", "app-section")?;
-    section
-        .set_attribute("aria-labelledby", "sessions-heading")
-        .ok()?;
-    append_text(
-        &section,
-        "h2",
-        "app-section__heading",
-        td_string!(locale, account.sessions_heading),
-    )?
-    .set_id("sessions-heading");
-    let list = append(&section, "ul", "app-summary-list")?;
-    for (index, session) in sessions.iter().enumerate() {
-        let row = append(&list, "li", "app-summary-list__row")?;
-        let about = format!("session-{index}");
-        let details = format!("session-{index}-details");
-        let heading = append(&row, "p", "app-body")?;
-        heading.set_id(&about);
-        append_text(&heading, "strong", "", &session.device)?;
-        if session.current {
-            let line = append(&row, "p", "app-body")?;
-            append_text(
-                &line,
-                "span",
-                "app-tag",
-                td_string!(locale, account.current),
-            )?;
-        }
+/// The citizen's open sessions, the current one marked, and a line saying so when there is
+/// no other.
+#[component]
+pub fn SessionList(
+    /// The sessions, the current one first, as the server listed them.
+    sessions: Vec<ActiveSession>,
+    /// What the buttons of the other sessions run.
+    ending: EndSession,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let only_this_one = sessions.iter().all(|session| session.current);
+    let rows = sessions
+        .into_iter()
+        .enumerate()
+        .map(|(index, session)| view! { <SessionRow session index ending /> })
+        .collect_view();
+    view! {
+        <section class="app-section" aria-labelledby="sessions-heading">
+            <h2 class="app-section__heading" id="sessions-heading">
+                {tr(i18n, |l| td_string!(l, account.sessions_heading))}
+            </h2>
+            <ul class="app-summary-list">{rows}</ul>
+            {only_this_one.then(|| view! {
+                <p class="app-body">{tr(i18n, |l| td_string!(l, account.no_other_sessions))}</p>
+            })}
+        </section>
+    }
+}
+
+/// One session: the device, "This session" on the current one, how and when it was used,
+/// and for any other the buttons that end or report it.
+#[component]
+fn SessionRow(
+    /// The session.
+    session: ActiveSession,
+    /// Its place in the list, which names its elements' ids.
+    index: usize,
+    /// What its buttons run.
+    ending: EndSession,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let about = format!("session-{index}");
+    let details = format!("session-{index}-details");
+    let ActiveSession {
+        id,
+        started_at,
+        last_active_at,
+        device,
+        channel,
+        kiosk,
+        current,
+    } = session;
+    let (started_at, last_active_at) = (
+        format_api_time(&started_at),
+        format_api_time(&last_active_at),
+    );
+    let lines = move || {
+        let locale = i18n.get_locale();
         // A registered kiosk is named, so a citizen can tell which cultural centre's kiosk
         // still holds a session of theirs.
-        let channel = match &session.kiosk {
-            Some(kiosk) => format!("{} ({kiosk})", channel_text(locale, session.channel)),
-            None => channel_text(locale, session.channel).to_owned(),
+        let place = match &kiosk {
+            Some(kiosk) => format!("{} ({kiosk})", channel_text(locale, channel)),
+            None => channel_text(locale, channel).to_owned(),
         };
-        let lines = [
-            (td_string!(locale, account.channel), channel),
-            (
-                td_string!(locale, account.started),
-                format_api_time(&session.started_at),
-            ),
+        [
+            (td_string!(locale, account.channel), place.as_str()),
+            (td_string!(locale, account.started), started_at.as_str()),
             (
                 td_string!(locale, account.last_active),
-                format_api_time(&session.last_active_at),
+                last_active_at.as_str(),
             ),
         ]
         .map(|(label, value)| format!("{label} {value}"))
-        .join("\n");
-        append_text(&row, "p", "app-body app-secondary-text app-lines", &lines)?.set_id(&details);
-        if !session.current {
-            // Every row's buttons have the same names; the row's device and times tell them apart.
-            let described_by = format!("{about} {details}");
-            let group = append(&row, "div", "app-button-group")?;
-            for (action, class, label) in [
-                (
-                    SessionAction::End,
-                    "app-button app-button--secondary",
-                    td_string!(locale, account.end_session),
-                ),
-                (
-                    SessionAction::Report,
-                    "app-button app-button--warning",
-                    td_string!(locale, account.report_session),
-                ),
-            ] {
-                let button = append_text(&group, "button", class, label)?;
-                button.set_attribute("type", "button").ok()?;
-                button
-                    .set_attribute("aria-describedby", &described_by)
-                    .ok()?;
-                button
-                    .set_attribute(SESSION_ID_ATTRIBUTE, &session.id)
-                    .ok()?;
-                button
-                    .set_attribute(ACTION_ATTRIBUTE, action_name(action))
-                    .ok()?;
-            }
-        }
-    }
-    if sessions.iter().all(|s| s.current) {
-        append_text(
-            &section,
-            "p",
-            "app-body",
-            td_string!(locale, account.no_other_sessions),
-        )?;
-    }
-    Some(())
-}
-
-fn action_name(action: SessionAction) -> &'static str {
-    match action {
-        SessionAction::End => "end",
-        SessionAction::Report => "report",
-    }
-}
-
-/// The session and action of a button [`session_list`] made, from its attributes.
-pub fn session_action(button: &Element) -> Option<(String, SessionAction)> {
-    let id = button.get_attribute(SESSION_ID_ATTRIBUTE)?;
-    let action = match button.get_attribute(ACTION_ATTRIBUTE)?.as_str() {
-        "end" => SessionAction::End,
-        "report" => SessionAction::Report,
-        _ => return None,
+        .join("\n")
     };
-    Some((id, action))
+    // Every row's buttons have the same names; the row's device and times tell them apart.
+    let buttons = (!current).then(|| {
+        let described_by = format!("{about} {details}");
+        view! {
+            <div class="app-button-group">
+                <SessionButton id=id.clone() action=SessionAction::End described_by=described_by.clone() ending />
+                <SessionButton id action=SessionAction::Report described_by ending />
+            </div>
+        }
+    });
+    view! {
+        <li class="app-summary-list__row">
+            // The device name comes from the browser's User-Agent: a text node, never markup.
+            <p class="app-body" id=about><strong>{device}</strong></p>
+            {current.then(|| view! {
+                <p class="app-body">
+                    <span class="app-tag">{tr(i18n, |l| td_string!(l, account.current))}</span>
+                </p>
+            })}
+            <p class="app-body app-secondary-text app-lines" id=details>{lines}</p>
+            {buttons}
+        </li>
+    }
+}
+
+/// "End session" or "This wasn't me" for one session; while either is being answered, every
+/// such button says it is unavailable and does nothing.
+#[component]
+fn SessionButton(
+    /// The session it acts on.
+    id: String,
+    /// What it does.
+    action: SessionAction,
+    /// The ids of the elements that say which session this is.
+    described_by: String,
+    /// What it runs.
+    ending: EndSession,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pending = ending.pending();
+    let (class, label): (_, fn(Locale) -> &'static str) = match action {
+        SessionAction::End => ("app-button app-button--secondary", |l| {
+            td_string!(l, account.end_session)
+        }),
+        SessionAction::Report => ("app-button app-button--warning", |l| {
+            td_string!(l, account.report_session)
+        }),
+    };
+    let on_click = move |_| {
+        if !pending.get_untracked() {
+            ending.dispatch((id.clone(), action));
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-describedby=described_by
+            aria-disabled=move || pending.get().then_some("true")
+            on:click=on_click
+        >
+            {tr(i18n, label)}
+        </button>
+    }
 }

@@ -1,71 +1,80 @@
-use portal_api::auth::{Channel, SignInOutcome, SignInRecord};
-use web_sys::Element;
+//! The latest sign-in attempts on the account.
 
-use super::markup::{append, append_text};
+use leptos::prelude::*;
+use portal_api::auth::{Channel, SignInOutcome, SignInRecord};
+
 use crate::i18n::*;
 use crate::local_time::format_api_time;
+use crate::text::tr;
 
-/// The latest sign-in attempts on the account, newest first, in `parent`: when, from what,
-/// where, and how each ended, so a citizen notices attempts that were not theirs.
-pub fn sign_in_list(parent: &Element, locale: Locale, sign_ins: &[SignInRecord]) -> Option<()> {
-    let section = append(parent, "section", "app-section")?;
-    section
-        .set_attribute("aria-labelledby", "sign-ins-heading")
-        .ok()?;
-    append_text(
-        &section,
-        "h2",
-        "app-section__heading",
-        td_string!(locale, account.sign_ins_heading),
-    )?
-    .set_id("sign-ins-heading");
-    if sign_ins.is_empty() {
-        append_text(
-            &section,
-            "p",
-            "app-body",
-            td_string!(locale, account.no_sign_ins),
-        )?;
-        return Some(());
-    }
-    // On a narrow screen the table scrolls in its own region, never the page (WCAG 1.4.10
-    // lets data tables do so); the region takes focus so a keyboard can scroll it.
-    let region = append(&section, "div", "app-table-scroll")?;
-    for (name, value) in [
-        ("role", "region"),
-        ("tabindex", "0"),
-        ("aria-labelledby", "sign-ins-heading"),
-    ] {
-        region.set_attribute(name, value).ok()?;
-    }
-    let table = append(&region, "table", "app-table")?;
-    table
-        .set_attribute("aria-labelledby", "sign-ins-heading")
-        .ok()?;
-    let head = append(&append(&table, "thead", "")?, "tr", "")?;
-    for label in [
-        td_string!(locale, account.time),
-        td_string!(locale, account.device),
-        td_string!(locale, account.channel),
-        td_string!(locale, account.result),
-    ] {
-        append_text(&head, "th", "", label)?
-            .set_attribute("scope", "col")
-            .ok()?;
-    }
-    let body = append(&table, "tbody", "")?;
-    for record in sign_ins {
-        let row = append(&body, "tr", "")?;
-        for cell in [
-            format_api_time(&record.at).as_str(),
-            &record.device,
-            channel_text(locale, record.channel),
-            outcome_text(locale, record.outcome),
-        ] {
-            append_text(&row, "td", "", cell)?;
+/// The latest sign-in attempts on the account, newest first: when, from what, where, and how
+/// each ended, so a citizen notices attempts that were not theirs.
+#[component]
+pub fn SignInList(
+    /// The attempts, newest first, as the server listed them.
+    sign_ins: Vec<SignInRecord>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let table = (!sign_ins.is_empty()).then(|| {
+        let rows = sign_ins
+            .into_iter()
+            .map(|record| view! { <SignInRow record /> })
+            .collect_view();
+        view! {
+            // On a narrow screen the table scrolls in its own region, never the page (WCAG
+            // 1.4.10 lets data tables do so); the region takes focus so a keyboard can scroll it.
+            <div class="app-table-scroll" role="region" tabindex="0" aria-labelledby="sign-ins-heading">
+                <table class="app-table" aria-labelledby="sign-ins-heading">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(i18n, |l| td_string!(l, account.time))}</th>
+                            <th scope="col">{tr(i18n, |l| td_string!(l, account.device))}</th>
+                            <th scope="col">{tr(i18n, |l| td_string!(l, account.channel))}</th>
+                            <th scope="col">{tr(i18n, |l| td_string!(l, account.result))}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         }
+    });
+    view! {
+        <section class="app-section" aria-labelledby="sign-ins-heading">
+            <h2 class="app-section__heading" id="sign-ins-heading">
+                {tr(i18n, |l| td_string!(l, account.sign_ins_heading))}
+            </h2>
+            {match table {
+                Some(table) => table.into_any(),
+                None => view! {
+                    <p class="app-body">{tr(i18n, |l| td_string!(l, account.no_sign_ins))}</p>
+                }.into_any(),
+            }}
+        </section>
     }
-    Some(())
+}
+
+/// One attempt: when, from what device, where, and how it ended.
+#[component]
+fn SignInRow(
+    /// The attempt.
+    record: SignInRecord,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let SignInRecord {
+        at,
+        device,
+        channel,
+        outcome,
+    } = record;
+    view! {
+        <tr>
+            <td>{format_api_time(&at)}</td>
+            // From the browser's User-Agent: a text node, never markup.
+            <td>{device}</td>
+            <td>{move || channel_text(i18n.get_locale(), channel)}</td>
+            <td>{move || outcome_text(i18n.get_locale(), outcome)}</td>
+        </tr>
+    }
 }
 
 /// "Website" or "Kiosk at a public service point".
