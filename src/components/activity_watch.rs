@@ -3,8 +3,7 @@ use std::rc::Rc;
 
 use leptos::{ev, prelude::*, task::spawn_local_scoped};
 
-use crate::api;
-use crate::api::use_api;
+use crate::api::{self, use_api};
 use crate::session::{SessionContext, now_ms};
 
 /// How often the server hears that the citizen is active, at most (ms): often enough that

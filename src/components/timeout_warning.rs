@@ -1,7 +1,6 @@
 use leptos::{html::Dialog, prelude::*, task::spawn_local_scoped};
 
-use crate::api;
-use crate::api::use_api;
+use crate::api::{self, use_api};
 use crate::hooks::use_clock;
 use crate::i18n::*;
 use crate::session::SessionContext;

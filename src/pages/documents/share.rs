@@ -8,8 +8,7 @@
 use leptos::{html::H3, prelude::*, task::spawn_local_scoped};
 use portal_api::documents::{CreatedDocumentShare, DocumentShare};
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, Loading, QrCode};
 use crate::forms::{NumberRadios, Text};
 use crate::hooks::{use_clock, use_focus_on_show};

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{FileSection, Metadata};
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, PageHeading, Skeleton};
 use crate::i18n::*;
 use crate::local_time::format_api_time;

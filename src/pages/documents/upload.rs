@@ -11,8 +11,7 @@ use send_wrapper::SendWrapper;
 use web_sys::File;
 
 use super::words::category_text;
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::PageHeading;
 use crate::forms::{
     ErrorSummary, FieldError, FieldProblem, FileField, TextField, in_form_order, problem_of,

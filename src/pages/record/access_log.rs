@@ -6,8 +6,7 @@ use leptos_router::hooks::use_query_map;
 use portal_api::Channel;
 use portal_api::record_sync::{AccessActor, AccessEntry, AccessLogPage as LogPage};
 
-use crate::api;
-use crate::api::use_api;
+use crate::api::{self, use_api};
 use crate::components::{ErrorNotice, Loading, PageHeading};
 use crate::i18n::*;
 use crate::local_time;

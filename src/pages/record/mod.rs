@@ -18,8 +18,7 @@ use leptos::prelude::*;
 use leptos::task::{spawn_local_scoped, spawn_local_scoped_with_cancellation};
 use portal_api::record_sync::{RefreshState, RefreshStatus};
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, PageHeading, Skeleton, SyncLine};
 use crate::i18n::*;
 use crate::session::now_ms;

@@ -8,8 +8,7 @@ mod list;
 use leptos::prelude::*;
 use portal_api::share::Share;
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::*;
 use crate::text::tr;

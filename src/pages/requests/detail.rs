@@ -11,8 +11,7 @@ use send_wrapper::SendWrapper;
 use web_sys::File;
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, PageHeading, QrCode, Skeleton};
 use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
 use crate::i18n::*;

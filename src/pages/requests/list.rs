@@ -6,8 +6,7 @@ use portal_api::RequestStatus;
 use portal_api::requests::RequestSummary;
 
 use super::draft::{kind_text, status_text};
-use crate::api;
-use crate::api::use_api;
+use crate::api::{self, use_api};
 use crate::components::{ErrorNotice, PageHeading, Skeleton};
 use crate::i18n::*;
 use crate::local_time;

@@ -2,8 +2,7 @@ use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::SessionInfo;
 use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::forms::{ErrorSummary, FieldProblem, TextField};
 use crate::hooks::{use_clock, use_focus_on_show};
 use crate::i18n::*;

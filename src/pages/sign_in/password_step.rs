@@ -1,8 +1,7 @@
 use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::forms::{ErrorSummary, FieldProblem, TextField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::session::SessionContext;

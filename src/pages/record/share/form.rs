@@ -4,8 +4,7 @@ use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
-use crate::api::use_api;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, use_api};
 use crate::forms::{
     ErrorSummary, FieldProblem, NumberRadios, Text, choice_id, field_message, in_form_order,
     problem_of,
