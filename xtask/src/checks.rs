@@ -81,7 +81,7 @@ pub fn run_all(root: &Path, options: &CheckOptions) -> Result<(), XtaskError> {
     timed("unit and server tests", &mut || {
         run(
             "cargo test (API crate, app logic, server, OpenAPI equality)",
-            command(root, "cargo", root).args(["test", "--workspace"]),
+            command(root, "cargo", root).args(WORKSPACE_TEST),
         )
     })?;
     timed("pre-rendered pages", &mut || {
@@ -161,18 +161,31 @@ pub fn server_tests_on_postgres(root: &Path) -> Result<(), XtaskError> {
     run(
         "cargo test (server integration tests, PostgreSQL)",
         command(root, "cargo", root)
-            .args(["test", "--package", "portal-server", "--test", "*"])
+            .args(WORKSPACE_TEST)
+            .args(["--test", "*"])
             .env("PORTAL_TEST_POSTGRES", cluster.url()),
     )
 }
 
-/// The debug server that the API conformance run and the e2e suites start.
+/// The debug server that the API conformance run and the e2e suites start: the binary that
+/// `cargo test --workspace` builds for the server's integration tests (target/debug/portal-server),
+/// so after the test step this compiles nothing.
 pub fn build_server(root: &Path) -> Result<(), XtaskError> {
     run(
         "build the reference backend",
-        command(root, "cargo", root).args(["build", "--package", "portal-server"]),
+        command(root, "cargo", root)
+            .args(WORKSPACE_TEST)
+            .arg("--no-run"),
     )
 }
+
+/// Every cargo test run of the checks selects the same packages, so cargo resolves the same
+/// features and builds the dependencies once. `--package portal-server` alone, or a
+/// `cargo build`, resolves others (xtask's hyper client features, the test-only
+/// dependencies' features) and built the server and its 200-odd crates again: a second and
+/// third copy of them, about 5 GB of debug builds and five minutes of a CI run, which once
+/// filled a CI machine's disk.
+const WORKSPACE_TEST: &[&str] = &["test", "--workspace"];
 
 /// One closing line with the e2e counts, read from Playwright's JSON report.
 fn print_e2e_counts(root: &Path) {
