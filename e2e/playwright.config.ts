@@ -56,7 +56,8 @@ export default defineConfig({
       use: { viewport: { width: 1920, height: 1080 }, hasTouch: true, baseURL: `http://127.0.0.1:${KIOSK_PORT}` },
     },
   ],
+  // The kiosk's server prints on an 80 mm receipt roll (tests/receipts.spec.ts), the others on A4.
   // One server per viewport, so that what one project's tests do to an account (a lockout, a
   // sign-out of every session) never meets another project's tests.
-  webServer: [server(PORT), server(PHONE_PORT), server(KIOSK_PORT, ['--kiosk'])],
+  webServer: [server(PORT), server(PHONE_PORT), server(KIOSK_PORT, ['--kiosk', '--print-paper', 'receipt-80mm'])],
 });

@@ -2,7 +2,7 @@
 //! that one build serves a citizen's browser, a kiosk and a test run alike.
 
 use leptos::prelude::*;
-use portal_api::ClientConfig;
+use portal_api::{ClientConfig, PrintPaper};
 
 use crate::api;
 
@@ -26,9 +26,26 @@ impl ConfigContext {
             .with(|config| config.as_ref().is_some_and(|c| c.kiosk))
     }
 
+    /// The paper this deployment prints on, tracking the configuration's arrival.
+    pub fn print_paper(self) -> PrintPaper {
+        self.0
+            .with(|config| config.as_ref().map(|c| c.print_paper).unwrap_or_default())
+    }
+
     fn set(self, config: ClientConfig) {
         self.0.set(Some(config));
     }
+}
+
+/// Names the deployment's paper on `<html data-print-paper>`, where the print stylesheet
+/// chooses the page for it (a kiosk's 80 mm receipt roll or A4; style/main.css, "receipts").
+pub fn mark_print_paper(config: ConfigContext) {
+    Effect::new(move || {
+        let paper = config.print_paper();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-print-paper", paper.as_str());
+        }
+    });
 }
 
 /// Provides the configuration context; `load_config` fills it when the app starts.

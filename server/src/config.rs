@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use ipnet::IpNet;
+use portal_api::PrintPaper;
 
 use crate::national_db::NationalDbFault;
 
@@ -86,6 +87,11 @@ pub struct ServeOptions {
     /// Tell the app it runs on a shared kiosk (short idle timeout, nothing remembered).
     #[arg(long, env = "PORTAL_KIOSK", value_parser = clap::builder::FalseyValueParser::new())]
     pub kiosk: bool,
+
+    /// The paper this deployment's printer takes: `a4`, or `receipt-80mm` for a kiosk's
+    /// thermal roll. The app lays the request confirmation and the record extract out for it.
+    #[arg(long, env = "PORTAL_PRINT_PAPER", default_value = "a4", value_parser = parse_print_paper)]
+    pub print_paper: PrintPaper,
 
     /// Let `GET /api/v1/dev/sms-outbox` show the one-time codes the simulated SMS gateway
     /// sent. For demos and tests only; never in a real deployment.
@@ -208,6 +214,14 @@ fn parse_proxy(text: &str) -> Result<IpNet, String> {
         .map_err(|_| format!("not an IP address or CIDR range: {text}"))
 }
 
+/// A paper by its `config.json` name.
+fn parse_print_paper(text: &str) -> Result<PrintPaper, String> {
+    [PrintPaper::A4, PrintPaper::Receipt80mm]
+        .into_iter()
+        .find(|paper| paper.as_str() == text.trim())
+        .ok_or_else(|| format!("not a paper this portal prints on (a4, receipt-80mm): {text}"))
+}
+
 impl ServeOptions {
     /// The simulated latency as a duration.
     pub fn national_db_latency(&self) -> Duration {
@@ -263,6 +277,7 @@ mod tests {
         );
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
+        assert_eq!(options.print_paper, PrintPaper::A4);
         assert_eq!(
             options.trust_anchors, None,
             "nobody is trusted unless configured"
@@ -283,9 +298,12 @@ mod tests {
             "0",
             "--trust-anchors",
             "server/trust-anchors/demo",
+            "--print-paper",
+            "receipt-80mm",
         ])
         .unwrap();
         assert!(cli.serve.kiosk && cli.serve.reset);
+        assert_eq!(cli.serve.print_paper, PrintPaper::Receipt80mm);
         assert_eq!(cli.serve.national_db_fault, NationalDbFault::NotFound);
         assert_eq!(cli.serve.national_db_latency_ms, 0);
         assert_eq!(

@@ -131,6 +131,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
     } else {
         ClientConfig::default()
     };
+    client_config.print_paper = options.print_paper;
     if options.demo && options.kiosk {
         // A demo kiosk server is the kiosk: its config.json carries the demo kiosk's published
         // token, which only `--demo` registers. A real site puts each kiosk's own token in that

@@ -21,6 +21,32 @@ pub struct ClientConfig {
     /// server counts this kiosk's sign-ins apart from its address's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kiosk_device_token: Option<String>,
+    /// The paper this deployment's printer takes: the request confirmation and the record
+    /// extract are laid out for it when printed.
+    pub print_paper: PrintPaper,
+}
+
+/// The paper a deployment prints on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum PrintPaper {
+    /// An office printer's A4 sheet: a citizen's own printer, a service point's desk.
+    #[default]
+    #[serde(rename = "a4")]
+    A4,
+    /// A kiosk's 80 mm thermal receipt roll: one narrow column, only what the receipt is for.
+    #[serde(rename = "receipt-80mm")]
+    Receipt80mm,
+}
+
+impl PrintPaper {
+    /// The name in `config.json`, which the app also puts on the page for its print stylesheet.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Receipt80mm => "receipt-80mm",
+        }
+    }
 }
 
 impl Default for ClientConfig {
@@ -31,6 +57,7 @@ impl Default for ClientConfig {
             idle_timeout_seconds: 15 * 60,
             warning_seconds: 2 * 60,
             kiosk_device_token: None,
+            print_paper: PrintPaper::A4,
         }
     }
 }
@@ -58,6 +85,19 @@ mod tests {
         assert_eq!(config.api_base_url, "/api/v1");
         assert_eq!(config.idle_timeout_seconds, 900);
         assert!(serde_json::from_str::<ClientConfig>(r#"{"kisok": true}"#).is_err());
+    }
+
+    #[test]
+    fn print_paper_is_named_as_in_config_json() {
+        for paper in [PrintPaper::A4, PrintPaper::Receipt80mm] {
+            let json = serde_json::to_string(&paper).unwrap();
+            assert_eq!(json, format!("\"{}\"", paper.as_str()));
+            assert_eq!(serde_json::from_str::<PrintPaper>(&json).unwrap(), paper);
+        }
+        let config: ClientConfig =
+            serde_json::from_str(r#"{"print_paper": "receipt-80mm"}"#).unwrap();
+        assert_eq!(config.print_paper, PrintPaper::Receipt80mm);
+        assert_eq!(ClientConfig::default().print_paper, PrintPaper::A4);
     }
 
     #[test]

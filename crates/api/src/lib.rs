@@ -27,7 +27,7 @@ pub mod text;
 pub mod upload;
 
 pub use auth::Channel;
-pub use config::ClientConfig;
+pub use config::{ClientConfig, PrintPaper};
 pub use date::{CalendarDate, DateError};
 pub use error::{ErrorBody, ErrorCode, FieldErrorCode};
 pub use health::HealthResponse;

@@ -41,12 +41,15 @@ pub fn RequestDetailPage() -> impl IntoView {
                     Err(error) => view! { <ErrorNotice error on_retry=move |()| request.refetch() /> }.into_any(),
                     Ok(detail) => view! {
                         {just_sent().then(|| view! { <Confirmation detail=detail.clone() /> })}
-                        <RequestBody detail request />
+                        // A receipt is the confirmation alone: the answers stay off the roll.
+                        <div class="app-receipt-omit">
+                            <RequestBody detail request />
+                        </div>
                     }.into_any(),
                 }
             })}
         </Suspense>
-        <p class="app-body"><a class="app-link" href="/requests">{tr(i18n, |l| td_string!(l, requests.all_requests))}</a></p>
+        <p class="app-body app-receipt-omit"><a class="app-link" href="/requests">{tr(i18n, |l| td_string!(l, requests.all_requests))}</a></p>
     }
 }
 
@@ -86,14 +89,26 @@ fn Confirmation(
                 <strong class="app-panel__reference">{reference.clone()}</strong>
             </p>
         </div>
-        <QrCode text=reference label=qr_label />
+        <QrCode text=reference.clone() label=qr_label />
         <p class="app-body">{t!(i18n, requests.submitted_next, date = move || due.clone())}</p>
+        // On paper the citizen has no page to come back to: where to follow it, in full.
+        <p class="app-body app-print-only">
+            {tr(i18n, |l| td_string!(l, requests.follow_at))}
+            <strong class="app-follow-at">{follow_at(&reference)}</strong>
+        </p>
         <p class="app-body">
             <button type="button" class="app-link-button" on:click=move |_| { let _ = window().print(); }>
                 {tr(i18n, |l| td_string!(l, requests.print))}
             </button>
         </p>
     }
+}
+
+/// The request's page on this portal as an address to type in, e.g.
+/// `cccd.example.gov.vn/requests/YC-2026-000123`.
+fn follow_at(reference: &str) -> String {
+    let host = window().location().host().unwrap_or_default();
+    format!("{host}/requests/{reference}")
 }
 
 /// Status, answers, what the provider said, and the history.
