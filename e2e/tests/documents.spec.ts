@@ -46,12 +46,20 @@ test.describe('the personal electronic data store', () => {
     await portal.main().getByRole('link', { name: 'Giấy khai sinh', exact: true }).first().click();
     await expect(portal.heading()).toHaveText('Giấy khai sinh');
     await expect(page.frameLocator(`iframe[title="${t('vi', 'documents.preview_label')}"]`).locator('body')).toBeAttached();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      portal.main().getByRole('link', { name: new RegExp(t('vi', 'documents.download')) }).click(),
-    ]);
-    const bytes = readFileSync((await download.path())!);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const downloadLink = portal.main().getByRole('link', { name: new RegExp(t('vi', 'documents.download')) });
+    if (testInfo.project.name === 'kiosk') {
+      // A shared kiosk saves nothing to its disk: the file is viewed and printed instead, or
+      // carried away by a share link's QR.
+      await expect(portal.main().getByText(t('vi', 'documents.kiosk_no_download'))).toBeVisible();
+      await expect(portal.main().getByText(t('vi', 'documents.kiosk_share_hint'))).toBeVisible();
+      await portal.main().getByRole('button', { name: t('vi', 'documents.print_file') }).click();
+      await expect(downloadLink).toHaveCount(0);
+    } else {
+      const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      await expect(portal.main().getByRole('button', { name: t('vi', 'documents.print_file') })).toHaveCount(0);
+    }
     await page.getByRole('button', { name: t('vi', 'documents.sync_button') }).click();
     await expect(page.getByRole('status').filter({ hasText: t('vi', 'documents.sync_done') })).toBeVisible();
     await expect(portal.main().getByRole('heading', { name: t('vi', 'documents.history_heading') })).toBeVisible();

@@ -107,6 +107,7 @@ fn DocumentFile(
                 preview=api::documents::file_url(api, &code, false)
                 download=api::documents::file_url(api, &code, true)
                 file_name=doc.file_name.clone()
+                shareable=true
             />
         }
         .into_any(),

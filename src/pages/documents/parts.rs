@@ -1,10 +1,12 @@
 //! What the citizen's document page and a shared link's page both show: the metadata and
 //! the file.
 
+use leptos::html::Iframe;
 use leptos::prelude::*;
 use portal_api::documents::DocumentSummary;
 
 use super::words::category_text;
+use crate::config::ConfigContext;
 use crate::i18n::*;
 use crate::text::tr;
 
@@ -46,7 +48,8 @@ pub fn Metadata(
 }
 
 /// The file previewed in a frame of the portal's own origin (the file's answer allows only
-/// that), with a download under its real name.
+/// that), with a download under its real name; on a shared kiosk, a print instead, since a
+/// download would stay on the kiosk's disk for the next stranger to find.
 #[component]
 pub fn FileSection(
     /// Where the file is, to show it.
@@ -55,21 +58,66 @@ pub fn FileSection(
     download: String,
     /// Its real name.
     file_name: String,
+    /// Whether the page offers share links further down, which a kiosk user can carry away
+    /// on their own phone by scanning the link's QR code.
+    #[prop(optional)]
+    shareable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let config = expect_context::<ConfigContext>();
+    let frame = NodeRef::<Iframe>::new();
+    let actions = move || {
+        if config.kiosk() {
+            view! { <KioskFileActions frame shareable /> }.into_any()
+        } else {
+            let file_name = file_name.clone();
+            view! {
+                <p class="app-body">
+                    <a class="app-button app-button--secondary" href=download.clone() download=file_name.clone()>
+                        {tr(i18n, |l| td_string!(l, documents.download))} " (" {file_name} ")"
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
+    };
     view! {
         <section class="app-section">
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, documents.file))}</h2>
-            <p class="app-body">
-                <a class="app-button app-button--secondary" href=download download=file_name.clone()>
-                    {tr(i18n, |l| td_string!(l, documents.download))} " (" {file_name.clone()} ")"
-                </a>
-            </p>
+            {actions}
             <iframe
                 class="app-document-preview"
                 src=preview
                 title=move || t_string!(i18n, documents.preview_label)
+                node_ref=frame
             ></iframe>
         </section>
+    }
+}
+
+/// On a kiosk: why there is no download, and the file printed from its preview.
+#[component]
+fn KioskFileActions(
+    /// The preview, whose own print prints the file rather than the page around it.
+    frame: NodeRef<Iframe>,
+    /// Whether share links are offered on the page.
+    shareable: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let print = move |_| {
+        if let Some(window) = frame.get().and_then(|frame| frame.content_window()) {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <p class="app-body">
+            {tr(i18n, |l| td_string!(l, documents.kiosk_no_download))}
+            {shareable.then(|| view! { " " {tr(i18n, |l| td_string!(l, documents.kiosk_share_hint))} })}
+        </p>
+        <p class="app-body">
+            <button type="button" class="app-button app-button--secondary" on:click=print>
+                {tr(i18n, |l| td_string!(l, documents.print_file))}
+            </button>
+        </p>
     }
 }
