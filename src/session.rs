@@ -11,6 +11,7 @@ use portal_api::SessionInfo;
 use crate::api::{Api, ApiError, session::fetch_session};
 use crate::config::{ConfigContext, load_config};
 use crate::hooks::use_online;
+use crate::sign_out;
 use crate::tabs::{TabMessage, Tabs};
 
 /// What the app knows about the citizen's session.
@@ -119,6 +120,8 @@ impl SessionContext {
 
     /// Signing in succeeded: this is the citizen now, in every tab.
     pub fn sign_in(self, info: SessionInfo) {
+        // The new session's cookie has replaced the one an unfinished sign-out was for.
+        sign_out::note_unfinished(false);
         self.last_activity.set(now_ms());
         self.state.set(SessionState::SignedIn(info));
         self.tabs.post(&TabMessage::SignedIn);
@@ -201,6 +204,13 @@ pub fn provide_session_context(config: ConfigContext) -> SessionContext {
         tabs.open(move |message| context.on_tab_message(message));
         spawn_local_scoped(async move {
             load_config(context.config).await;
+            if sign_out::is_unfinished() {
+                // Whoever held the session asked to leave: nobody is signed in, whatever the
+                // cookie still says, until the server has heard it.
+                context.state.set(SessionState::SignedOut);
+                sign_out::finish_unfinished(context.config).await;
+                return;
+            }
             context
                 .state
                 .set(fetch_session(Api::new(context.config, None)).await.into());

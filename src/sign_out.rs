@@ -1,14 +1,21 @@
 //! Signing out, by the citizen's choice or by the idle timeout: the server ends the session,
 //! every tab hears of it, and the page reloads so nothing of the citizen stays in memory. On
 //! a kiosk the browser's storage is emptied too and the kiosk returns to its welcome screen.
+//!
+//! A sign-out that cannot reach the server (offline, the server away) leaves the page all the
+//! same, and the app finishes it when it next starts, before it shows anyone as signed in. On
+//! a kiosk the session cookie also dies by itself once the kiosk is left alone (the server
+//! gives it the session's idle timeout as its lifetime).
 
 use leptos::{prelude::*, task::spawn_local_scoped};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{self, Api};
+use crate::api::{self, Api, ApiError};
+use crate::config::ConfigContext;
 use crate::return_path::{SIGN_IN_PATH, sign_in_path};
 use crate::session::SessionContext;
+use crate::timer::sleep;
 
 /// Why the citizen is being signed out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +48,8 @@ pub fn sign_out(session: SessionContext, reason: SignOutReason) {
         location.search().unwrap_or_default()
     );
     spawn_local_scoped(async move {
-        // Offline, the server's own expiry ends the session; the browser forgets it anyway.
         // Told to no one: the session is ending here anyway.
-        let _ = api::auth::sign_out(Api::new(session.config(), None)).await;
+        let answer = api::auth::sign_out(Api::new(session.config(), None)).await;
         session.announce_signed_out();
         let next = if config.kiosk {
             forget_everything().await;
@@ -51,9 +57,60 @@ pub fn sign_out(session: SessionContext, reason: SignOutReason) {
         } else {
             after_sign_out_path(reason, &here)
         };
+        if !ended(&answer) {
+            // The page leaves anyway; the next start finishes the sign-out first.
+            note_unfinished(true);
+        }
         // A reload rather than a route change: nothing of the citizen survives in memory.
         let _ = window().location().replace(&next);
     });
+}
+
+/// The Web Storage key that says this browser's sign-out has not reached the server: the
+/// session its cookie holds must end before the app shows anyone as signed in. It holds
+/// nothing about the citizen. Local storage, so every tab and the next start see it.
+const UNFINISHED_KEY: &str = "portal.unfinished-sign-out";
+
+/// How long the app waits between two attempts to finish a sign-out (ms).
+const RETRY_EVERY_MS: i32 = 5_000;
+
+/// Whether the server has surely ended the session: it said so, or it knew none.
+fn ended(answer: &Result<(), ApiError>) -> bool {
+    matches!(answer, Ok(()) | Err(ApiError::Unauthorized))
+}
+
+/// Notes (or forgets) that a sign-out did not reach the server.
+pub fn note_unfinished(unfinished: bool) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = if unfinished {
+            storage.set_item(UNFINISHED_KEY, "1")
+        } else {
+            storage.remove_item(UNFINISHED_KEY)
+        };
+    }
+}
+
+/// Whether a sign-out is waiting to reach the server.
+pub fn is_unfinished() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(UNFINISHED_KEY).ok().flatten())
+        .is_some()
+}
+
+/// Finishes a sign-out that did not reach the server: asks again every few seconds until
+/// the server has ended the session, or until someone signs in (a new cookie replaces the
+/// old one, whose session the server's idle timeout ends).
+pub async fn finish_unfinished(config: ConfigContext) {
+    while is_unfinished() {
+        if ended(&api::auth::sign_out(Api::new(config, None)).await) {
+            note_unfinished(false);
+            return;
+        }
+        sleep(RETRY_EVERY_MS).await;
+    }
 }
 
 /// Empties every store a browser keeps for the site: Web Storage, Cache Storage and

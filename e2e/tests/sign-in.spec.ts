@@ -235,6 +235,47 @@ test.describe('signing out', () => {
   });
 });
 
+test.describe('a sign-out the server never heard', () => {
+  test('on a kiosk: the cookie dies by itself, and the app ends the session before it shows anyone', async ({ portal, page, context, allowHttpErrors }, testInfo) => {
+    test.skip(testInfo.project.name !== 'kiosk', 'kiosk behaviour');
+    allowHttpErrors.push(/\/api\/v1\/session$/);
+    await page.goto('/sign-in');
+    await passwordStep(page, BINH.id);
+    await codeStep(page, BINH);
+    await expect(page.getByRole('banner').getByText(BINH.name)).toBeVisible();
+    // A kiosk session's cookie lives as long as its idle timeout (90 s and a margin), not
+    // until the browser closes: a kiosk left alone forgets it without the server.
+    const sessionCookie = async () => (await context.cookies()).find((c) => c.name === 'portal_session');
+    const cookie = (await sessionCookie())!;
+    expect(cookie.expires, 'an expiry, not a browser-session cookie').toBeGreaterThan(0);
+    expect(cookie.expires - Date.now() / 1000).toBeLessThanOrEqual(101);
+    const asTheOldSession = { headers: { cookie: `portal_session=${cookie.value}` } };
+
+    // The network drops just as the citizen signs out: the kiosk goes back to its welcome
+    // screen all the same, while the server still holds the session.
+    await page.route('**/api/v1/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
+    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
+    expect((await page.request.get('/api/v1/session', asTheOldSession)).status(), 'the server never heard').toBe(200);
+
+    // The next stranger opens the record: the app shows nobody signed in, though the cookie
+    // would still open the session, and keeps asking the server to end it.
+    // (Not `portal.open`, which waits for the session check's answer: the app asks nothing
+    // but the sign-out, whose every attempt fails here.)
+    await page.goto('/record');
+    await portal.ready();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole('banner').getByText(BINH.name)).toHaveCount(0);
+
+    // The network is back: the app's next attempt ends the session and forgets the note.
+    await page.unroute('**/api/v1/session');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('portal.unfinished-sign-out')), { timeout: 15_000 }).toBeNull();
+    expect(await sessionCookie()).toBeUndefined();
+    expect((await page.request.get('/api/v1/session', asTheOldSession)).status(), 'the session is over').toBe(401);
+  });
+});
+
 test.describe('the idle timeout', () => {
   test('one timer for every tab: "Stay signed in" in one tab closes the warning in the other', async ({ page, context }, testInfo) => {
     const kiosk = testInfo.project.name === 'kiosk';

@@ -14,6 +14,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::current::renew_kiosk_cookie;
 use crate::error::ApiError;
 use crate::http::static_files::{self, BuiltApp};
 use crate::http::{api_fallback, csrf, security_headers};
@@ -36,6 +37,7 @@ pub fn build_app(state: AppState, built_app: BuiltApp) -> Router {
         // On the routes only: a method a path lacks is answered 405 by the router before any
         // CSRF check, and an unknown path 404, as the document says.
         .route_layer(middleware::from_fn(csrf::require_same_site))
+        .route_layer(middleware::from_fn(renew_kiosk_cookie))
         .merge(api_fallback::routes())
         // After the routes: it applies to the method routers registered so far.
         .method_not_allowed_fallback(api_fallback::method_not_allowed)

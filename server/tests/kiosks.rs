@@ -291,3 +291,87 @@ async fn a_kiosk_session_and_its_reads_name_the_kiosk() {
     let sessions = json(&body)["sessions"].clone();
     assert!(sessions[0].get("kiosk").is_none(), "{sessions}");
 }
+
+/// The `Set-Cookie` values of `response` for the session cookie.
+fn session_cookies_set(response: &axum::http::Response<()>) -> Vec<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .filter(|value| value.starts_with(&format!("{}=", portal_api::SESSION_COOKIE)))
+        .collect()
+}
+
+/// Signs in with both steps (no device cookie); the code step's session `Set-Cookie` values.
+async fn sign_in_cookies(server: &TestServer, phone: &str) -> Vec<String> {
+    let body = serde_json::json!({"identifier": phone, "password": DEMO_PASSWORD});
+    let (response, body) = post_from(server, "/api/v1/sign-in", body, SITE, "").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let code = latest_code(server, phone).await;
+    let body = serde_json::json!({"challenge_id": body["challenge_id"], "code": code});
+    let (response, _) = post_from(server, "/api/v1/sign-in/code", body, SITE, "").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    session_cookies_set(&response)
+}
+
+#[tokio::test]
+async fn a_kiosk_sessions_cookie_lives_as_long_as_its_idle_timeout_and_every_answer_renews_it() {
+    let server = TestServer::start_with(&["--kiosk", "--dev-sms-outbox"]);
+    let set = sign_in_cookies(&server, "0939222333").await;
+    assert_eq!(set.len(), 1, "{set:?}");
+    assert!(
+        set[0].contains("Max-Age=100"),
+        "90 s and a margin: {}",
+        set[0]
+    );
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict"] {
+        assert!(set[0].contains(attribute), "{}", set[0]);
+    }
+    let session = set[0].split(';').next().unwrap().to_owned();
+
+    // Every answer that found the session renews the same token's lifetime.
+    let (response, _) = server.send(get_with("/api/v1/record", &session)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let renewed = session_cookies_set(&response);
+    assert_eq!(renewed.len(), 1, "{renewed:?}");
+    assert!(
+        renewed[0].starts_with(&format!("{session};")),
+        "{}",
+        renewed[0]
+    );
+    assert!(renewed[0].contains("Max-Age=100"), "{}", renewed[0]);
+
+    // No session, no cookie: an answer that did not find one says nothing of it.
+    let (response, _) = server.send(get_with("/api/v1/health", &session)).await;
+    assert!(session_cookies_set(&response).is_empty());
+
+    // Sign-out's own removal is the only session cookie its answer sets.
+    let (response, _) = server
+        .send(api(
+            "DELETE",
+            "/api/v1/session",
+            serde_json::Value::Null,
+            Some(&session),
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let removal = session_cookies_set(&response);
+    assert_eq!(removal.len(), 1, "{removal:?}");
+    assert!(removal[0].contains("Max-Age=0"), "{}", removal[0]);
+    let (response, _) = server.send(get_with("/api/v1/record", &session)).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(session_cookies_set(&response).is_empty());
+}
+
+#[tokio::test]
+async fn a_session_on_a_citizens_own_browser_keeps_its_cookie_until_the_browser_closes() {
+    let server = TestServer::start_with(&["--dev-sms-outbox"]);
+    let set = sign_in_cookies(&server, "0939222333").await;
+    assert_eq!(set.len(), 1, "{set:?}");
+    assert!(!set[0].contains("Max-Age"), "{}", set[0]);
+    let session = set[0].split(';').next().unwrap().to_owned();
+    let (response, _) = server.send(get_with("/api/v1/record", &session)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(session_cookies_set(&response).is_empty());
+}

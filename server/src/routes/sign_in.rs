@@ -13,7 +13,7 @@ use portal_api::auth::LOCKOUT_WINDOW_SECONDS;
 use crate::auth::attempt_limits::{self, PASSWORD_FAILURES};
 use crate::auth::challenges::{self, Resend, Start, Verdict};
 use crate::auth::clock::seconds;
-use crate::auth::current::{presented_token, session_cookie};
+use crate::auth::current::{presented_token, session_cookie_for};
 use crate::auth::kiosks::{self, KioskDevice};
 use crate::auth::sessions::{self, EndReason};
 use crate::auth::{ClientInfo, accounts, locks, password, sign_in_events};
@@ -274,7 +274,11 @@ pub async fn verify_code(
     match outcome {
         (Verdict::Accepted { .. }, Some((token, session))) => {
             let info = session_info(&state, &session, now).await?;
-            let jar = jar.add(session_cookie(token, state.auth.secure_cookie));
+            let jar = jar.add(session_cookie_for(
+                token,
+                &session,
+                state.auth.secure_cookie,
+            ));
             Ok((jar, Json(info)))
         }
         (Verdict::Wrong { attempts_left }, _) => Err(ApiError::wrong_code(attempts_left)),

@@ -70,11 +70,11 @@ pub fn FileSection(
         if config.kiosk() {
             view! { <KioskFileActions frame shareable /> }.into_any()
         } else {
-            let file_name = file_name.clone();
+            let shown = file_name.clone();
             view! {
                 <p class="app-body">
                     <a class="app-button app-button--secondary" href=download.clone() download=file_name.clone()>
-                        {tr(i18n, |l| td_string!(l, documents.download))} " (" {file_name} ")"
+                        {tr(i18n, |l| td_string!(l, documents.download))} " (" {shown} ")"
                     </a>
                 </p>
             }
