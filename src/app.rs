@@ -12,7 +12,7 @@ use crate::components::{
     ActivityWatch, Footer, Header, OfflineBanner, PageLoadingBar, SkipLink, TimeoutWarning,
     provide_heading_focus,
 };
-use crate::config::{ConfigContext, mark_print_paper, provide_config_context};
+use crate::config::{ConfigContext, mark_deployment, provide_config_context};
 use crate::i18n::{I18nSubContextProvider, use_i18n};
 use crate::language::{remember_locale, saved_locale};
 use crate::lazy_routes::{
@@ -57,7 +57,7 @@ pub fn App() -> impl IntoView {
 fn Layout() -> impl IntoView {
     let config = expect_context::<ConfigContext>();
     remember_locale(use_i18n(), move || !config.current().kiosk);
-    mark_print_paper(config);
+    mark_deployment(config);
     preload_once_session_is_known();
     // True while the router fetches a page's chunk; the current page stays until it is there.
     let (loading_page, set_loading_page) = signal(false);

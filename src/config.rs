@@ -37,13 +37,20 @@ impl ConfigContext {
     }
 }
 
-/// Names the deployment's paper on `<html data-print-paper>`, where the print stylesheet
-/// chooses the page for it (a kiosk's 80 mm receipt roll or A4; style/main.css, "receipts").
-pub fn mark_print_paper(config: ConfigContext) {
+/// Names the deployment on `<html>` for the stylesheet: `data-print-paper` chooses the page
+/// a print is laid out for (a kiosk's 80 mm receipt roll or A4), and `data-kiosk` the kiosk's
+/// larger type and touch targets (style/main.css, "receipts" and "kiosk").
+pub fn mark_deployment(config: ConfigContext) {
     Effect::new(move || {
         let paper = config.print_paper();
+        let kiosk = config.kiosk();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-print-paper", paper.as_str());
+            let _ = if kiosk {
+                root.set_attribute("data-kiosk", "")
+            } else {
+                root.remove_attribute("data-kiosk")
+            };
         }
     });
 }

@@ -13,6 +13,26 @@ test.describe('the app shell', () => {
     await keepScreenshot(page, testInfo, 'home-vi');
   });
 
+  test('a kiosk welcomes with one large target that starts the journey, in larger type', async ({ portal, page, isMobile }, testInfo) => {
+    test.skip(isMobile, 'the desktop and kiosk servers are the two deployments');
+    await portal.open('/');
+    const start = portal.main().getByRole('link', { name: t('vi', 'page.home.kiosk_start') });
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    if (testInfo.project.name !== 'kiosk') {
+      await expect(start).toHaveCount(0);
+      expect(await rootSize()).toBe('16px');
+      return;
+    }
+    await expect(start).toBeVisible();
+    // A quarter larger on a kiosk, and every rem with it: the start is a 90 px target.
+    expect(await rootSize()).toBe('20px');
+    expect((await start.boundingBox())!.height).toBeGreaterThanOrEqual(88);
+    await keepScreenshot(page, testInfo, 'kiosk-welcome');
+    await start.tap();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+  });
+
   test('switching to English and back, and the choice is remembered (not on a kiosk)', async ({ portal, page }, testInfo) => {
     await portal.open('/');
     await portal.languageSwitch('en').click();

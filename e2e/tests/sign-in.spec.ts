@@ -5,6 +5,7 @@ import {
   AN, BINH, DUC, HA, LAN, codeField, codeStep, holdCodes, identifierField, latestCode, passwordField, passwordStep, signIn,
 } from '../support/citizens';
 import { operatorHeaders } from '../support/operator';
+import type { Page, TestInfo } from '@playwright/test';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -13,6 +14,10 @@ const secondsPattern = (key: string, seconds: number[]) =>
   new RegExp(seconds.map((n) => escapeRegExp(t('vi', key, { seconds: n }))).join('|'));
 
 const SIGN_IN_API = /\/api\/v1\/sign-in(\/code|\/resend)?$/;
+
+/** "Sign out", which a kiosk calls "End session" ("Kết thúc phiên"). */
+const signOutButton = (page: Page, testInfo: TestInfo) =>
+  page.getByRole('button', { name: t('vi', testInfo.project.name === 'kiosk' ? 'session.end_session' : 'session.sign_out') });
 
 // The tests of a project share its server's five demo accounts, and a test reads "the newest
 // code sent to this phone": two tests signing in as the same citizen at once would read each
@@ -171,7 +176,7 @@ test.describe('signing out', () => {
     await signIn(page, BINH);
     await expect(page).toHaveURL(/\/requests$/);
     await portal.settled();
-    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await signOutButton(page, testInfo).click();
     if (testInfo.project.name === 'kiosk') {
       // A kiosk goes back to its welcome screen for the next citizen, by a reload.
       await expect(page).toHaveURL(/\/$/);
@@ -200,14 +205,14 @@ test.describe('signing out', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test('signing out in one tab signs out the others', async ({ portal, page, context }) => {
+  test('signing out in one tab signs out the others', async ({ page, context }, testInfo) => {
     await page.goto('/sign-in');
     await signIn(page, BINH);
     const other = await context.newPage();
     await other.goto('/requests');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
     await new PortalPage(other).settled();
-    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await signOutButton(page, testInfo).click();
     await expect(other).toHaveURL(/\/sign-in/);
     await other.close();
   });
@@ -227,7 +232,7 @@ test.describe('signing out', () => {
     await portal.navLink('vi', 'nav.requests').click();
     await expect(page).toHaveURL(/\/requests$/);
     await portal.settled();
-    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await signOutButton(page, testInfo).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
@@ -254,7 +259,7 @@ test.describe('a sign-out the server never heard', () => {
     // The network drops just as the citizen signs out: the kiosk goes back to its welcome
     // screen all the same, while the server still holds the session.
     await page.route('**/api/v1/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
-    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).click();
+    await signOutButton(page, testInfo).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
     expect((await page.request.get('/api/v1/session', asTheOldSession)).status(), 'the server never heard').toBe(200);

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::PageHeading;
+use crate::config::ConfigContext;
 use crate::i18n::*;
 use crate::return_path::SIGN_IN_PATH;
 use crate::text::tr;
@@ -10,9 +11,11 @@ use crate::text::tr;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let config = expect_context::<ConfigContext>();
     view! {
         <PageHeading title=move || t_string!(i18n, page.home.title).to_owned() />
         <p class="app-lead">{tr(i18n, |l| td_string!(l, page.home.lead))}</p>
+        {move || config.kiosk().then(|| view! { <KioskStart /> })}
 
         <section class="app-section">
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, page.home.services_heading))}</h2>
@@ -54,6 +57,20 @@ pub fn HomePage() -> impl IntoView {
             <p class="app-body">{tr(i18n, |l| td_string!(l, page.home.sms_how))}</p>
             <p class="app-body">{tr(i18n, |l| td_string!(l, page.home.sms_answer))}</p>
         </section>
+    }
+}
+
+/// A kiosk's welcome: one large target that starts the journey, and what it will ask for.
+#[component]
+fn KioskStart() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app-kiosk-start">
+            <a class="app-button app-kiosk-start__button" href=SIGN_IN_PATH>
+                {tr(i18n, |l| td_string!(l, page.home.kiosk_start))}
+            </a>
+            <p class="app-body">{tr(i18n, |l| td_string!(l, page.home.kiosk_start_hint))}</p>
+        </div>
     }
 }
 
