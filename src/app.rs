@@ -14,6 +14,7 @@ use crate::components::{
 };
 use crate::config::{ConfigContext, mark_deployment, provide_config_context};
 use crate::i18n::{I18nSubContextProvider, use_i18n};
+use crate::kiosk_keys::KioskKeys;
 use crate::language::{remember_locale, saved_locale};
 use crate::lazy_routes::{
     AccessLogRoute, AccountRoute, DocumentDetailRoute, DocumentListRoute, NewRequestRoute,
@@ -101,6 +102,7 @@ fn Layout() -> impl IntoView {
                 </div>
             </main>
             <Footer />
+            <KioskKeys />
             <TimeoutWarning />
             <ActivityWatch />
         </Router>

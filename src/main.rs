@@ -13,6 +13,7 @@ mod components;
 mod config;
 mod forms;
 mod hooks;
+mod kiosk_keys;
 mod language;
 mod lazy_routes;
 mod local_time;

@@ -77,6 +77,7 @@ pub fn PasswordStep(
                 hint=Signal::derive(move || t_string!(i18n, sign_in.identifier_hint).to_owned())
                 value=identifier
                 error=field_error("identifier")
+                inputmode="tel"
                 autocomplete=Signal::derive(move || if kiosk() { "off" } else { "username" })
             />
             <TextField
