@@ -40,3 +40,26 @@ if (glue && wasm) {
   const { default: init } = await import(glue);
   await init({ module_or_path: wasm });
 }
+
+// An installable app with an offline page (public/sw.js) on a citizen's own browser; never on
+// a shared kiosk, where the browser must keep nothing, and where a registration left from
+// before is removed. Asked once the page has loaded, so it never competes with the first
+// screen.
+const registerServiceWorker = async () => {
+  const config = await fetch('/config.json')
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => null);
+  if (!config) return;
+  let outcome = 'none';
+  if (config.kiosk) {
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+  } else {
+    outcome = await navigator.serviceWorker.register('/sw.js').then(() => 'registered', () => 'refused');
+  }
+  // Says what was decided, for the tests (and anyone looking at the page).
+  document.documentElement.dataset.serviceWorker = outcome;
+};
+if ('serviceWorker' in navigator) {
+  if (document.readyState === 'complete') registerServiceWorker();
+  else addEventListener('load', registerServiceWorker, { once: true });
+}

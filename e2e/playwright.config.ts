@@ -34,6 +34,10 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     trace: 'retain-on-failure',
+    // The portal's service worker serves the app's files from Cache Storage, out of reach of
+    // `page.route`, which many tests use to cut or slow the network; it is tested on its own
+    // in tests/installable.spec.ts, which allows it.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [
