@@ -13,7 +13,7 @@ use std::net::SocketAddr;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use common::{TestServer, api, get_with, json, latest_code};
+use common::{TestServer, api, first_document_code, get_with, json, latest_code};
 use portal_server::seed::{DEMO_PASSWORD, population_phone};
 
 /// The address every kiosk of one cultural centre reaches the server from.
@@ -374,4 +374,36 @@ async fn a_session_on_a_citizens_own_browser_keeps_its_cookie_until_the_browser_
     let (response, _) = server.send(get_with("/api/v1/record", &session)).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(session_cookies_set(&response).is_empty());
+}
+
+#[tokio::test]
+async fn a_kiosk_session_never_downloads_a_file_only_shows_it() {
+    let disposition = |response: &axum::http::Response<()>| {
+        response.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    for (flags, expected) in [
+        (&["--kiosk", "--dev-sms-outbox"][..], "inline"),
+        (&["--dev-sms-outbox"][..], "attachment"),
+    ] {
+        let server = TestServer::start_with(flags);
+        let set = sign_in_cookies(&server, "0939222333").await;
+        let session = set[0].split(';').next().unwrap().to_owned();
+        let code = first_document_code(&server, &session).await;
+        let (response, bytes) = server
+            .send(get_with(
+                &format!("/api/v1/documents/{code}/file?download=1"),
+                &session,
+            ))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(bytes.starts_with(b"%PDF-"));
+        assert!(
+            disposition(&response).starts_with(expected),
+            "{flags:?}: {}",
+            disposition(&response)
+        );
+    }
 }

@@ -4,13 +4,13 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use portal_api::ErrorBody;
 use portal_api::documents::{
     CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
     DocumentShare, DocumentSummary, SharedDocument,
 };
 use portal_api::record_sync::AccessActor;
 use portal_api::upload::{ChosenFile, UploadForm};
+use portal_api::{Channel, ErrorBody};
 
 use crate::auth::clock::rfc3339;
 use crate::auth::{ClientInfo, CurrentSession};
@@ -144,7 +144,7 @@ pub async fn get_document(
 }
 
 /// The document's file, with its real name and type; `?download=1` asks the browser to save
-/// it instead of showing it.
+/// it instead of showing it, except in a kiosk session.
 #[utoipa::path(
     get,
     path = "/api/v1/documents/{code}/file",
@@ -152,7 +152,7 @@ pub async fn get_document(
     operation_id = "getDocumentFile",
     params(
         ("code" = String, Path, description = "The document code"),
-        ("download" = Option<String>, Query, description = "`1` to download rather than preview"),
+        ("download" = Option<String>, Query, description = "`1` to download rather than preview; a kiosk session always gets the preview, since a file saved on a shared kiosk would stay there for the next person"),
     ),
     responses(
         (status = 200, description = "The file", content_type = "application/pdf"),
@@ -167,7 +167,10 @@ pub async fn get_document_file(
     Path(code): Path<String>,
     Query(options): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let download = options.iter().any(|(k, v)| k == "download" && v == "1");
+    // The kiosk's app offers no download; this holds whatever asks (a link typed in, the PDF
+    // viewer's own button asking again).
+    let download = options.iter().any(|(k, v)| k == "download" && v == "1")
+        && session.channel != Channel::Kiosk;
     let document = read_document(
         &state,
         &session,
