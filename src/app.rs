@@ -57,7 +57,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     let config = expect_context::<ConfigContext>();
-    remember_locale(use_i18n(), move || !config.current().kiosk);
+    // Only once the configuration has said this is no kiosk: a choice made in the moment
+    // before it arrives must not outlive the citizen on a kiosk.
+    remember_locale(use_i18n(), move || config.known_not_kiosk());
     mark_deployment(config);
     preload_once_session_is_known();
     // True while the router fetches a page's chunk; the current page stays until it is there.

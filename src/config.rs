@@ -26,6 +26,12 @@ impl ConfigContext {
             .with(|config| config.as_ref().is_some_and(|c| c.kiosk))
     }
 
+    /// Whether the configuration has arrived and says this is not a kiosk; does not track.
+    pub fn known_not_kiosk(self) -> bool {
+        self.0
+            .with_untracked(|config| config.as_ref().is_some_and(|c| !c.kiosk))
+    }
+
     /// The paper this deployment prints on, tracking the configuration's arrival.
     pub fn print_paper(self) -> PrintPaper {
         self.0
