@@ -44,7 +44,8 @@ if (glue && wasm) {
 // An installable app with an offline page (public/sw.js) on a citizen's own browser; never on
 // a shared kiosk, where the browser must keep nothing, and where a registration left from
 // before is removed. Asked once the page has loaded, so it never competes with the first
-// screen.
+// screen. It reads /config.json again (a revalidation) rather than asking the app, whose
+// first load would otherwise carry the registration's bindings.
 const registerServiceWorker = async () => {
   const config = await fetch('/config.json')
     .then((response) => (response.ok ? response.json() : {}))
