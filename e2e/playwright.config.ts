@@ -60,8 +60,10 @@ export default defineConfig({
       use: { viewport: { width: 1920, height: 1080 }, hasTouch: true, baseURL: `http://127.0.0.1:${KIOSK_PORT}` },
     },
   ],
-  // The kiosk's server prints on an 80 mm receipt roll (tests/receipts.spec.ts), the others on A4.
+  // The kiosk's server prints on an 80 mm receipt roll (tests/receipts.spec.ts), the others on A4;
+  // it alone sends share links by SMS (tests/kiosk-share-sms.spec.ts), so the others show that a
+  // deployment without a public address offers no such thing.
   // One server per viewport, so that what one project's tests do to an account (a lockout, a
   // sign-out of every session) never meets another project's tests.
-  webServer: [server(PORT), server(PHONE_PORT), server(KIOSK_PORT, ['--kiosk', '--print-paper', 'receipt-80mm'])],
+  webServer: [server(PORT), server(PHONE_PORT), server(KIOSK_PORT, ['--kiosk', '--print-paper', 'receipt-80mm', '--public-url', `http://127.0.0.1:${KIOSK_PORT}`])],
 });

@@ -38,6 +38,12 @@ impl ConfigContext {
             .with(|config| config.as_ref().map(|c| c.print_paper).unwrap_or_default())
     }
 
+    /// Whether a share link can also go to the citizen's own phone by SMS here; tracks.
+    pub fn share_by_sms(self) -> bool {
+        self.0
+            .with(|config| config.as_ref().is_some_and(|c| c.share_by_sms))
+    }
+
     fn set(self, config: ClientConfig) {
         self.0.set(Some(config));
     }

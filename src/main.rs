@@ -23,6 +23,7 @@ mod prerender;
 mod return_path;
 mod session;
 mod share_fields;
+mod share_list;
 mod share_state;
 mod sign_out;
 #[cfg(not(feature = "ssr"))]

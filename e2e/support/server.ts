@@ -50,6 +50,7 @@ export function serverArgs(port: number, database: string, overrides: Record<str
     ['--uploads-per-citizen-per-day', '10000'],
     ['--open-drafts-per-citizen', '10000'],
     ['--live-shares-per-citizen', '10000'],
+    ['--share-sms-per-citizen-per-day', '10000'],
     // Uploads of the signed samples are judged against the demo CA, as on a demo server.
     ['--trust-anchors', trustAnchors],
   ];

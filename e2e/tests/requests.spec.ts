@@ -137,7 +137,7 @@ test.describe('written requests', () => {
     await expectNoAxeViolations(page, 'refused request');
   });
 
-  test('more information: the question, a refused empty answer, then the answer in the history', async ({ portal, page }) => {
+  test('more information: the question, a refused empty answer, then the answer in the history', async ({ portal, page }, testInfo) => {
     await openSignedIn(portal, page, '/requests', BINH);
     const reference = await sendByApi(page.request);
     await decide(page.request, reference, { status: 'received' }, { status: 'processing' }, { status: 'more_information_needed', note: 'Vui lòng cho biết tên trường học của con.' });
@@ -154,15 +154,32 @@ test.describe('written requests', () => {
     await expect(page.locator('#file-error')).toContainText(t('vi', 'field.attachment_type'));
     await expect(page.getByLabel(t('vi', 'requests.answer_label'))).toHaveValue('Trường Tiểu học Dịch Vọng B');
     // A picture goes with the answer, and comes back from the history byte for byte.
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    // A whole 1×1 picture, so that a kiosk can show it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     await attach.setInputFiles({ name: 'giay-xac-nhan.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: t('vi', 'requests.answer_send') }).click();
     await expect(portal.main()).toContainText(t('vi', 'requests.status_processing'));
     const answered = portal.main().getByRole('list').filter({ hasText: 'Trường Tiểu học Dịch Vọng B' });
     await expect(answered).toBeVisible();
-    const file = answered.getByRole('link', { name: 'giay-xac-nhan.png' });
-    const fetched = await page.request.get((await file.getAttribute('href'))!);
+    let address: string;
+    if (testInfo.project.name === 'kiosk') {
+      // A shared kiosk never saves a citizen's file: it shows it, to print if they wish.
+      await expect(portal.main().locator('a[download]')).toHaveCount(0);
+      const view = answered.getByRole('button', { name: `${t('vi', 'documents.kiosk_view_file')} giay-xac-nhan.png` });
+      await expect(view).toHaveAttribute('aria-expanded', 'false');
+      await view.tap();
+      await expect(view).toHaveAttribute('aria-expanded', 'true');
+      // A picture is shown as a picture, named by its file name, and really loaded.
+      const picture = answered.getByRole('img', { name: 'giay-xac-nhan.png' });
+      await expect(picture).toBeVisible();
+      await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+      address = (await picture.getAttribute('src'))!;
+    } else {
+      address = (await answered.getByRole('link', { name: 'giay-xac-nhan.png' }).getAttribute('href'))!;
+    }
+    const fetched = await page.request.get(address);
     expect(fetched.status()).toBe(200);
+    expect(fetched.headers()['content-disposition']).toMatch(testInfo.project.name === 'kiosk' ? /^inline/ : /^attachment/);
     expect(Buffer.from(await fetched.body()).equals(png)).toBe(true);
     await expectNoAxeViolations(page, 'answered with an attachment');
   });

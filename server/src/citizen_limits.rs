@@ -57,6 +57,15 @@ impl CitizenLimits {
             window_seconds: 24 * 60 * 60,
         }
     }
+
+    /// Share links sent by SMS to the citizen's own phone, per citizen per day.
+    pub const fn share_texts(&self) -> Limit {
+        Limit {
+            name: "share-sms",
+            max: self.share_sms_per_citizen_per_day,
+            window_seconds: 24 * 60 * 60,
+        }
+    }
 }
 
 /// Takes `owner`'s row lock until the caller's transaction ends, so counts of what the

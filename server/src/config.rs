@@ -93,6 +93,12 @@ pub struct ServeOptions {
     #[arg(long, env = "PORTAL_PRINT_PAPER", default_value = "a4", value_parser = parse_print_paper)]
     pub print_paper: PrintPaper,
 
+    /// The address citizens reach the portal at, e.g. `https://dichvucong.example.vn`: a
+    /// document's share link sent by SMS points there (a kiosk's own address may be one only
+    /// the site's network reaches). Without it no link is sent by SMS.
+    #[arg(long, env = "PORTAL_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+
     /// Let `GET /api/v1/dev/sms-outbox` show the one-time codes the simulated SMS gateway
     /// sent. For demos and tests only; never in a real deployment.
     #[arg(long, env = "PORTAL_DEV_SMS_OUTBOX", value_parser = clap::builder::FalseyValueParser::new())]
@@ -204,6 +210,15 @@ pub struct CitizenLimits {
     /// together, neither expired nor revoked.
     #[arg(long, env = "PORTAL_LIVE_SHARES_PER_CITIZEN", default_value_t = 50)]
     pub live_shares_per_citizen: u32,
+
+    /// Share links one citizen may have sent to their own phone by SMS per day: each one is
+    /// a message the portal pays for.
+    #[arg(
+        long,
+        env = "PORTAL_SHARE_SMS_PER_CITIZEN_PER_DAY",
+        default_value_t = 10
+    )]
+    pub share_sms_per_citizen_per_day: u32,
 }
 
 /// A trusted proxy: a CIDR range, or one address (a range of one).
@@ -212,6 +227,22 @@ fn parse_proxy(text: &str) -> Result<IpNet, String> {
     text.parse::<IpNet>()
         .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
         .map_err(|_| format!("not an IP address or CIDR range: {text}"))
+}
+
+/// The portal's public address: `http(s)://host[:port][/path]`, kept without a trailing
+/// slash so `/shared/...` can follow it.
+fn parse_public_url(text: &str) -> Result<String, String> {
+    let text = text.trim().trim_end_matches('/');
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| format!("not an http(s) address: {text}"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let fine = |c: char| c.is_ascii_alphanumeric() || "-.:[]".contains(c);
+    if host.is_empty() || !host.chars().all(fine) || rest.contains(['?', '#', ' ']) {
+        return Err(format!("not a plain http(s) address: {text}"));
+    }
+    Ok(text.to_owned())
 }
 
 /// A paper by its `config.json` name.
@@ -273,11 +304,16 @@ mod tests {
                 storage_quota_bytes: 209_715_200,
                 open_drafts_per_citizen: 20,
                 live_shares_per_citizen: 50,
+                share_sms_per_citizen_per_day: 10,
             }
         );
         assert_eq!(options.national_db_latency(), Duration::from_millis(300));
         assert_eq!(options.national_db_fault, NationalDbFault::None);
         assert_eq!(options.print_paper, PrintPaper::A4);
+        assert_eq!(
+            options.public_url, None,
+            "no link sent by SMS unless configured"
+        );
         assert_eq!(
             options.trust_anchors, None,
             "nobody is trusted unless configured"
@@ -300,8 +336,14 @@ mod tests {
             "server/trust-anchors/demo",
             "--print-paper",
             "receipt-80mm",
+            "--public-url",
+            "https://dichvucong.example.vn/",
         ])
         .unwrap();
+        assert_eq!(
+            cli.serve.public_url.as_deref(),
+            Some("https://dichvucong.example.vn")
+        );
         assert!(cli.serve.kiosk && cli.serve.reset);
         assert_eq!(cli.serve.print_paper, PrintPaper::Receipt80mm);
         assert_eq!(cli.serve.national_db_fault, NationalDbFault::NotFound);
@@ -328,5 +370,22 @@ mod tests {
     fn command_line_is_well_formed() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_public_url_is_a_plain_http_address() {
+        assert_eq!(
+            parse_public_url("http://127.0.0.1:8080").as_deref(),
+            Ok("http://127.0.0.1:8080")
+        );
+        for bad in [
+            "dichvucong.example.vn",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://x?y=1",
+        ] {
+            assert!(parse_public_url(bad).is_err(), "{bad}");
+        }
     }
 }

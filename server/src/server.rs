@@ -132,6 +132,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         ClientConfig::default()
     };
     client_config.print_paper = options.print_paper;
+    client_config.share_by_sms = options.public_url.is_some();
     if options.demo && options.kiosk {
         // A demo kiosk server is the kiosk: its config.json carries the demo kiosk's published
         // token, which only `--demo` registers. A real site puts each kiosk's own token in that
@@ -177,6 +178,7 @@ pub fn prepare(options: &ServeOptions) -> Result<AppState, ServerError> {
         share_signer,
         public_requests_per_ip: options.public_requests_per_ip,
         citizen_limits: options.citizen_limits,
+        public_url: options.public_url.clone(),
         search_pace: SearchPace::default(),
         trust_anchors,
         operator_endpoint: options.operator_endpoint,

@@ -33,6 +33,8 @@ pub struct AppState {
     pub search_pace: SearchPace,
     /// The CAs that vouch for the signers of uploaded PDFs (`--trust-anchors`).
     pub trust_anchors: TrustAnchors,
+    /// The address citizens reach the portal at (`--public-url`), for links sent by SMS.
+    pub public_url: Option<String>,
     /// Whether the operator endpoints are routed at all (demos and tests).
     pub operator_endpoint: bool,
     /// SHA-256 of the credential the operator endpoints and the development SMS outbox ask

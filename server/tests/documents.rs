@@ -710,3 +710,95 @@ async fn an_upload_cut_off_midway_is_refused_and_leaves_nothing() {
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
 }
+
+/// The texts the simulated SMS gateway sent to `phone`, newest first.
+async fn texts_to(server: &TestServer, phone: &str) -> Vec<String> {
+    let (_, body) = server
+        .get(&format!("/api/v1/dev/sms-outbox?to={phone}"))
+        .await;
+    json(&body)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_share_link_goes_by_sms_to_the_citizens_own_phone_only_where_offered_and_so_often() {
+    let by_sms = json!({"valid_hours": 24, "send_by_sms": true});
+
+    // No public address, no text: refused, and no link made.
+    let (server, cookie) = server_with((AN, AN_PHONE)).await;
+    let (_, config) = server.get("/config.json").await;
+    assert_eq!(json(&config)["share_by_sms"], false);
+    let code = first_document_code(&server, &cookie).await;
+    let shares = format!("/api/v1/documents/{code}/shares");
+    let request = api("POST", &shares, by_sms.clone(), Some(&cookie));
+    let (response, body) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(json(&body)["code"], "conflict");
+    let (_, listed) = server.send(get_with(&shares, &cookie)).await;
+    assert_eq!(json(&listed), json!([]));
+
+    let server = TestServer::start_with(&[
+        "--dev-sms-outbox",
+        "--public-url",
+        "https://dichvucong.example.vn/",
+        "--share-sms-per-citizen-per-day",
+        "2",
+    ]);
+    let (_, config) = server.get("/config.json").await;
+    assert_eq!(json(&config)["share_by_sms"], true);
+    let cookie = sign_in(&server, AN, AN_PHONE).await;
+    let sign_in_texts = texts_to(&server, AN_PHONE).await.len();
+    let code = first_document_code(&server, &cookie).await;
+    let shares = format!("/api/v1/documents/{code}/shares");
+    for sent in 1..=2 {
+        let request = api("POST", &shares, by_sms.clone(), Some(&cookie));
+        let (response, body) = server.send(request).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let share = json(&body);
+        assert_eq!(
+            share["sms_sent_to"], "••••••5678",
+            "the account's phone, masked"
+        );
+        let texts = texts_to(&server, AN_PHONE).await;
+        assert_eq!(texts.len(), sign_in_texts + sent);
+        let link = format!(
+            "https://dichvucong.example.vn/shared/{}",
+            share["token"].as_str().unwrap()
+        );
+        assert!(texts[0].ends_with(&link), "{}", texts[0]);
+        assert!(texts[0].is_ascii(), "a gateway's plain text: {}", texts[0]);
+        // A lock screen shows it: neither the citizen nor the document is named.
+        let (_, detail) = server
+            .send(get_with(&format!("/api/v1/documents/{code}"), &cookie))
+            .await;
+        let title = json(&detail)["name"].as_str().unwrap().to_owned();
+        assert!(
+            !texts[0].contains(&title) && !texts[0].contains(AN),
+            "{}",
+            texts[0]
+        );
+        let opened = server
+            .get(&format!(
+                "/api/v1/shared-documents/{}",
+                share["token"].as_str().unwrap()
+            ))
+            .await;
+        assert_eq!(opened.0.status(), StatusCode::OK);
+    }
+
+    // The day's texts are used up: refused with the wait, and neither a link nor a text is
+    // left behind.
+    let request = api("POST", &shares, by_sms.clone(), Some(&cookie));
+    let (response, body) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(json(&body)["retry_after_seconds"].as_u64().unwrap() > 0);
+    let (_, listed) = server.send(get_with(&shares, &cookie)).await;
+    assert_eq!(json(&listed).as_array().unwrap().len(), 2, "no third link");
+    assert_eq!(texts_to(&server, AN_PHONE).await.len(), sign_in_texts + 2);
+    // A link without a text is still there to make.
+    share_document(&server, &cookie, &code, 1).await;
+}

@@ -627,23 +627,56 @@ fn answer_with_file(
         .unwrap()
 }
 
-#[tokio::test]
-async fn an_answer_carries_an_attached_file_that_only_its_citizen_can_fetch() {
-    let (server, cookie) = server_with_an().await;
-    let id = draft(&server, &cookie, complete()).await;
+/// A submitted request of `cookie`'s citizen that the provider asked more of; its reference.
+async fn asked_for_more(server: &TestServer, cookie: &str) -> String {
+    let id = draft(server, cookie, complete()).await;
     let path = format!("/api/v1/requests/{id}/submit");
-    let (_, request) = send(&server, "POST", &path, json!({}), &cookie).await;
+    let (_, request) = send(server, "POST", &path, json!({}), cookie).await;
     let reference = request["reference"].as_str().unwrap().to_owned();
     for step in ["received", "processing"] {
-        decide(&server, &reference, step, None).await;
+        decide(server, &reference, step, None).await;
     }
     decide(
-        &server,
+        server,
         &reference,
         "more_information_needed",
         Some("Ảnh giấy khai sinh"),
     )
     .await;
+    reference
+}
+
+#[tokio::test]
+async fn on_a_kiosk_an_attachment_is_shown_in_the_portal_never_saved() {
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-the-picture";
+    for (flags, expected) in [(&["--kiosk"][..], "inline"), (&[][..], "attachment")] {
+        let flags = [flags, &["--dev-sms-outbox", "--operator-endpoint"]].concat();
+        let server = TestServer::start_with(&flags);
+        let cookie = sign_in(&server, AN, AN_PHONE).await;
+        let reference = asked_for_more(&server, &cookie).await;
+        let answer = answer_with_file(&cookie, &reference, "Ảnh", Some(("anh.png", png)));
+        let (_, body) = server.send(answer).await;
+        let history = json(&body)["history"].clone();
+        let attachment = &history.as_array().unwrap().last().unwrap()["attachment"];
+        let file = format!(
+            "/api/v1/requests/{reference}/attachments/{}",
+            attachment["id"]
+        );
+        let (response, bytes) = server.send(get_with(&file, &cookie)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(bytes, png.to_vec());
+        let disposition = response.headers()["content-disposition"].to_str().unwrap();
+        assert!(
+            disposition.starts_with(expected),
+            "{flags:?}: {disposition}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_answer_carries_an_attached_file_that_only_its_citizen_can_fetch() {
+    let (server, cookie) = server_with_an().await;
+    let reference = asked_for_more(&server, &cookie).await;
 
     // Not a PDF or a picture, whatever its name: refused at the file, and still waiting.
     let (response, body) = server

@@ -44,16 +44,15 @@ pub fn file_url(api: Api, code: &str, download: bool) -> String {
     with_download(api.url(&format!("{}/file", document_path(code))), download)
 }
 
-/// Makes a link to the document that works for `valid_hours`; the answer is the only one that
-/// carries the link's secret.
+/// Makes a link to the document as `share` asks (how long, and whether the server also texts
+/// it to the citizen's own phone); the answer is the only one that carries the link's secret.
 pub async fn share(
     api: Api,
     code: &str,
-    valid_hours: u32,
+    share: &CreateDocumentShare,
 ) -> Result<CreatedDocumentShare, ApiError> {
     let url = format!("{}/shares", document_path(code));
-    api.send_json(Method::POST, &url, &CreateDocumentShare { valid_hours })
-        .await
+    api.send_json(Method::POST, &url, share).await
 }
 
 /// The document's links that have not expired, revoked ones included, without their secrets.

@@ -69,6 +69,11 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), XtaskError> {
         // A demo on one machine has no phone to receive the sign-in code: the simulated SMS
         // gateway prints each message and the outbox endpoint shows it.
         .arg("--dev-sms-outbox")
+        // Share links texted to a demo citizen's phone (printed too) open on this machine.
+        .args([
+            "--public-url",
+            &format!("http://127.0.0.1:{}", options.port),
+        ])
         // So a demo can take a request all the way to a result or a refusal. The server makes
         // the operator credential these need and prints it.
         .arg("--operator-endpoint")

@@ -24,6 +24,9 @@ pub struct ClientConfig {
     /// The paper this deployment's printer takes: the request confirmation and the record
     /// extract are laid out for it when printed.
     pub print_paper: PrintPaper,
+    /// Whether a document's share link can also be sent by SMS to the citizen's own phone
+    /// (`send_by_sms`): only where the server knows the address citizens reach it at.
+    pub share_by_sms: bool,
 }
 
 /// The paper a deployment prints on.
@@ -58,6 +61,7 @@ impl Default for ClientConfig {
             warning_seconds: 2 * 60,
             kiosk_device_token: None,
             print_paper: PrintPaper::A4,
+            share_by_sms: false,
         }
     }
 }

@@ -331,6 +331,11 @@ pub const MAX_SHARE_HOURS: u32 = 7 * 24;
 pub struct CreateDocumentShare {
     /// Hours the link works, 1 to 168.
     pub valid_hours: u32,
+    /// Also send the link by SMS to the phone of the citizen's own account, and to no other
+    /// number: how a citizen at a kiosk, where nothing is downloaded, takes a file away.
+    /// Only where the deployment offers it (`share_by_sms` in `/config.json`).
+    #[serde(default)]
+    pub send_by_sms: bool,
 }
 
 impl CreateDocumentShare {
@@ -368,6 +373,10 @@ pub struct CreatedDocumentShare {
     pub share: DocumentShare,
     /// The link's secret; the page is `/shared/{token}`. Never answered again.
     pub token: String,
+    /// With `send_by_sms`: the phone the link was sent to, masked as on the sign-in page
+    /// (`09•• ••• 678`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_sent_to: Option<String>,
 }
 
 /// `GET /api/v1/shared-documents/{token}`: what someone holding the link sees.

@@ -51,6 +51,15 @@ pub fn clear_failures(connection: &Connection, personal_id: &str) -> Result<(), 
     CODE_FAILURES.forget(connection, personal_id)
 }
 
+/// The verified phone of a signed-in citizen's account, where the portal texts them.
+pub fn phone(connection: &Connection, personal_id: &str) -> Result<String, DbError> {
+    connection.query_row(
+        "SELECT phone FROM accounts WHERE personal_id = ?1",
+        [personal_id],
+        |row| row.get(0),
+    )
+}
+
 /// The citizen's full name, for the session answer.
 pub fn full_name(connection: &Connection, personal_id: &str) -> Result<String, DbError> {
     connection.query_row(

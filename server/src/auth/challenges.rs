@@ -103,7 +103,8 @@ pub fn start(
     }))
 }
 
-fn masked(phone: &str) -> String {
+/// A phone as the citizen is shown it: `09•• ••• 678`.
+pub fn masked(phone: &str) -> String {
     PhoneNumber::parse(phone).map_or_else(|_| "••••••".to_owned(), |p| p.masked())
 }
 

@@ -79,6 +79,40 @@ pub fn send_lock_notice(
     send(connection, phone, &text, now, echo)
 }
 
+/// Sends the citizen's own phone a link to a document they shared, with its end (Vietnam
+/// time). It names neither the document nor the citizen: a phone's lock screen shows it.
+pub fn send_share_link(
+    connection: &Connection,
+    phone: &str,
+    link: &str,
+    until: i64,
+    now: i64,
+    echo: bool,
+) -> Result<(), DbError> {
+    let text = format!(
+        "Cong du lieu dan cu: lien ket giay to ban chia se, het han {}: {link}",
+        vietnam_time(until)
+    );
+    send(connection, phone, &text, now, echo)
+}
+
+/// `HH:MM DD/MM` in Vietnam, from Unix seconds.
+fn vietnam_time(at: i64) -> String {
+    let offset = time::UtcOffset::from_whole_seconds(VIETNAM_OFFSET_SECONDS as i32)
+        .unwrap_or(time::UtcOffset::UTC);
+    let Ok(at) = time::OffsetDateTime::from_unix_timestamp(at) else {
+        return String::new();
+    };
+    let local = at.to_offset(offset);
+    format!(
+        "{:02}:{:02} {:02}/{:02}",
+        local.hour(),
+        local.minute(),
+        local.day(),
+        u8::from(local.month())
+    )
+}
+
 fn send(
     connection: &Connection,
     phone: &str,
@@ -96,4 +130,13 @@ fn send(
         println!("SMS to {phone}: {text}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn share_link_ends_in_vietnam_time() {
+        // 2026-11-30T17:30:00Z is half past midnight on 1 December in Hanoi.
+        assert_eq!(super::vietnam_time(1_796_059_800), "00:30 01/12");
+    }
 }

@@ -76,6 +76,7 @@ pub fn create(
             revoked: false,
         },
         token,
+        sms_sent_to: None,
     }))
 }
 

@@ -13,7 +13,7 @@ use portal_api::upload::{ChosenFile, UploadForm};
 use portal_api::{Channel, ErrorBody};
 
 use crate::auth::clock::rfc3339;
-use crate::auth::{ClientInfo, CurrentSession};
+use crate::auth::{ClientInfo, CurrentSession, accounts, challenges, sms};
 use crate::citizen_limits;
 use crate::documents::signature::trust_anchors::TrustAnchors;
 use crate::documents::signed_pdf::{self, Refusal};
@@ -21,6 +21,7 @@ use crate::documents::upload::{self, Stored, Upload};
 use crate::documents::{pdf, search, shares, store};
 use crate::error::ApiError;
 use crate::http::file_download::{Disposition, FileDownload};
+use crate::limits::Taken;
 use crate::openapi::responses::{JsonBody, SignedIn, SignedInChange};
 use crate::record::access_log::{self, Access};
 use crate::record::share_views::{self, SharedThing};
@@ -261,7 +262,8 @@ pub async fn sync_document(
     detail.map(Json).ok_or_else(ApiError::not_found)
 }
 
-/// Makes a link that opens this document for 1 hour to 7 days.
+/// Makes a link that opens this document for 1 hour to 7 days, and with `send_by_sms` also
+/// texts it to the citizen's own phone.
 #[utoipa::path(
     post,
     path = "/api/v1/documents/{code}/shares",
@@ -270,12 +272,13 @@ pub async fn sync_document(
     params(("code" = String, Path, description = "The document code")),
     request_body = CreateDocumentShare,
     responses(
-        (status = 201, description = "The link; the page is `/shared/{token}`. The only answer that carries `token`: the server keeps just its hash", body = CreatedDocumentShare),
+        (status = 201, description = "The link; the page is `/shared/{token}`. The only answer that carries `token`: the server keeps just its hash. With `send_by_sms`, `sms_sent_to` is the masked phone it went to", body = CreatedDocumentShare),
         JsonBody,
         SignedInChange,
         (status = 404, description = "The citizen has no document with this code", body = ErrorBody),
-        (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first", body = ErrorBody),
+        (status = 409, description = "`share_limit_reached`: the citizen already has as many live shares (record share codes and document links, neither expired nor revoked) as `allowed`; revoke one first. `conflict`: `send_by_sms` where the deployment sends no links by SMS (`share_by_sms` is false in `/config.json`)", body = ErrorBody),
         (status = 422, description = "`validation_failed`: `valid_hours` outside 1 to 168", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: with `send_by_sms`, the citizen's links by SMS for the day are used up (`--share-sms-per-citizen-per-day`); no link was made", body = ErrorBody),
     ),
 )]
 pub async fn share_document(
@@ -285,8 +288,18 @@ pub async fn share_document(
     crate::json::ApiJson(body): crate::json::ApiJson<CreateDocumentShare>,
 ) -> Result<(axum::http::StatusCode, Json<CreatedDocumentShare>), ApiError> {
     body.validate().map_err(ApiError::validation)?;
+    let public_url = match (body.send_by_sms, &state.public_url) {
+        (false, _) => None,
+        (true, Some(url)) => Some(url.clone()),
+        (true, None) => {
+            return Err(ApiError::conflict(
+                "this deployment sends no links by SMS (no --public-url)",
+            ));
+        }
+    };
     let now = state.clock.now();
-    let allowed = state.citizen_limits.live_shares_per_citizen;
+    let limits = state.citizen_limits;
+    let echo = state.auth.sms.echo;
     state
         .db
         .write(move |c| {
@@ -295,8 +308,10 @@ pub async fn share_document(
             if store::find(c, owner, &code)?.is_none() {
                 return Ok(Ok(None));
             }
-            // The count and the insert in one transaction, under the citizen's row lock.
+            // The count, the insert and the text in one transaction, under the citizen's row
+            // lock: a refusal of either limit leaves no link and no text behind.
             let tx = c.transaction()?;
+            let allowed = limits.live_shares_per_citizen;
             if let Err(full) = citizen_limits::room_for_share(&tx, owner, allowed, now)? {
                 return Ok(Err(full));
             }
@@ -306,9 +321,21 @@ pub async fn share_document(
                 hours: body.valid_hours,
                 session_id: &session.id,
             };
-            let share = shares::create(&tx, link, now)?;
+            let Some(mut share) = shares::create(&tx, link, now)? else {
+                return Ok(Ok(None));
+            };
+            if let Some(public_url) = public_url {
+                if let Taken::Full { retry_after } = limits.share_texts().take(&tx, owner, now)? {
+                    return Ok(Err(ApiError::rate_limited(retry_after)));
+                }
+                let phone = accounts::phone(&tx, owner)?;
+                let address = format!("{public_url}/shared/{}", share.token);
+                let until = now + i64::from(body.valid_hours) * 3600;
+                sms::send_share_link(&tx, &phone, &address, until, now, echo)?;
+                share.sms_sent_to = Some(challenges::masked(&phone));
+            }
             tx.commit()?;
-            Ok(Ok(share))
+            Ok(Ok(Some(share)))
         })
         .await??
         .map(|share| (axum::http::StatusCode::CREATED, Json(share)))

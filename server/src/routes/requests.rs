@@ -9,7 +9,7 @@ use portal_api::requests::{
     RequestDetail, RequestKind, RequestSummary,
 };
 use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
-use portal_api::{ErrorBody, RequestStatus};
+use portal_api::{Channel, ErrorBody, RequestStatus};
 use serde::Deserialize;
 
 use crate::auth::CurrentSession;
@@ -405,7 +405,9 @@ async fn read_answer(state: &AppState, request: Request) -> Result<AnswerBody, A
 }
 
 /// A file the citizen attached to an answer, for them alone: another citizen's attachment
-/// answers 404 like one that does not exist.
+/// answers 404 like one that does not exist. Saved under its name, except in a kiosk
+/// session: there it is shown in the portal's own frame, since a file saved on a shared kiosk
+/// would stay there for the next person.
 #[utoipa::path(
     get,
     path = "/api/v1/requests/{id}/attachments/{attachment}",
@@ -416,7 +418,7 @@ async fn read_answer(state: &AppState, request: Request) -> Result<AnswerBody, A
         ("attachment" = i64, Path, description = "The attachment's id, from the request's history"),
     ),
     responses(
-        (status = 200, description = "The file, with its name", content_type = "application/octet-stream"),
+        (status = 200, description = "The file, with its name: as an attachment to save, or in a kiosk session inline (for the portal's own frame only)", content_type = "application/octet-stream"),
         SignedIn,
         (status = 404, description = "No such attachment among the citizen's requests (an id that is not a number included)", body = ErrorBody),
     ),
@@ -429,6 +431,11 @@ pub async fn get_attachment(
     // An id that is not a number (or too big for one) names no attachment: 404 like any
     // other, in the error shape, rather than the router's plain-text 400.
     let attachment: i64 = attachment.parse().map_err(|_| ApiError::not_found())?;
+    let disposition = if session.channel == Channel::Kiosk {
+        Disposition::InlineInPortalFrame
+    } else {
+        Disposition::Attachment
+    };
     let found = state
         .db
         .read(move |c| submitted::attachment(c, &session.personal_id, &id, attachment))
@@ -440,7 +447,7 @@ pub async fn get_attachment(
         bytes,
         content_type,
         file_name,
-        disposition: Disposition::Attachment,
+        disposition,
     }
     .into_response())
 }

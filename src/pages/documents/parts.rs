@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use portal_api::documents::DocumentSummary;
 
 use super::words::category_text;
+use crate::components::print_frame;
 use crate::config::ConfigContext;
 use crate::i18n::*;
 use crate::text::tr;
@@ -104,18 +105,21 @@ fn KioskFileActions(
     shareable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let print = move |_| {
-        if let Some(window) = frame.get().and_then(|frame| frame.content_window()) {
-            let _ = window.print();
+    let config = expect_context::<ConfigContext>();
+    let hint = move || {
+        if config.share_by_sms() {
+            tr(i18n, |l| td_string!(l, documents.kiosk_share_hint_sms))()
+        } else {
+            tr(i18n, |l| td_string!(l, documents.kiosk_share_hint))()
         }
     };
     view! {
         <p class="app-body">
             {tr(i18n, |l| td_string!(l, documents.kiosk_no_download))}
-            {shareable.then(|| view! { " " {tr(i18n, |l| td_string!(l, documents.kiosk_share_hint))} })}
+            {shareable.then(|| view! { " " {hint} })}
         </p>
         <p class="app-body">
-            <button type="button" class="app-button app-button--secondary" on:click=print>
+            <button type="button" class="app-button app-button--secondary" on:click=move |_| print_frame(frame)>
                 {tr(i18n, |l| td_string!(l, documents.print_file))}
             </button>
         </p>

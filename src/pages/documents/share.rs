@@ -5,16 +5,17 @@
 //! The link and its QR show only right after it is made: the server keeps just the hash of
 //! its secret, so the list names the links by their dates and state.
 
-use leptos::{html::H3, prelude::*, task::spawn_local_scoped};
-use portal_api::documents::{CreatedDocumentShare, DocumentShare};
+use leptos::{html::H3, prelude::*};
+use portal_api::documents::{CreateDocumentShare, CreatedDocumentShare};
 
 use crate::api::{self, ApiError, use_api};
-use crate::components::{ErrorNotice, Loading, QrCode};
+use crate::components::{ErrorNotice, QrCode};
+use crate::config::ConfigContext;
 use crate::forms::{NumberRadios, Text};
-use crate::hooks::{use_clock, use_focus_on_show};
+use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
 use crate::local_time::format_api_time;
-use crate::share_state::{ShareState, ShareStateTag};
+use crate::share_list::{ShareItem, ShareList};
 use crate::text::tr;
 
 /// The lives a link may have, in hours, with their labels: the shortest the rules allow, a
@@ -33,59 +34,88 @@ pub fn DocumentShares(
     code: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let config = expect_context::<ConfigContext>();
     let code = StoredValue::new(code);
     let api = use_api();
     let hours = RwSignal::new(LIVES[0].0);
-    let made = RwSignal::new(None::<CreatedDocumentShare>);
-    let failure = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
+    // On a kiosk, where nothing is downloaded, the citizen's phone is how a file leaves with
+    // them: the text is asked for unless they untick it.
+    let send_by_sms = RwSignal::new(config.current().kiosk);
     let revoked = RwSignal::new(false);
-    let links = RwSignal::new(None::<Result<Vec<DocumentShare>, ApiError>>);
-    let load = move || {
-        spawn_local_scoped(async move {
-            let answer = api::documents::shares(api, &code.get_value()).await;
-            links.try_set(Some(answer));
-        });
-    };
-    load();
+    let failure = RwSignal::new(None::<ApiError>);
+    // Read through an action, not a resource: the page's Suspense would take a resource's
+    // every re-read for its own and hide this whole section, link just made included, until
+    // the list came back. An action's last answer stays on screen while the next is read.
+    let links = Action::new_local(move |(): &()| async move {
+        api::documents::shares(api, &code.get_value()).await
+    });
+    links.dispatch(());
+    let create = Action::new_local(move |request: &CreateDocumentShare| {
+        let request = request.clone();
+        async move {
+            let answer = api::documents::share(api, &code.get_value(), &request).await;
+            links.dispatch(());
+            answer
+        }
+    });
+    let made = move || create.value().get().and_then(Result::ok);
+    let revoke = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move {
+            match api::documents::revoke_share(api, &code.get_value(), &id).await {
+                // Not found: revoked already, from another tab; the list was stale.
+                Ok(()) | Err(ApiError::NotFound) => {
+                    // A revoked link's QR must not stay on screen as if it still worked.
+                    let shown = create.value().with_untracked(
+                        |made| matches!(made, Some(Ok(made)) if made.share.id == id),
+                    );
+                    if shown {
+                        create.value().set(None);
+                    }
+                    revoked.set(true);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+            links.dispatch(());
+        }
+    });
 
-    let create = move |event: leptos::ev::SubmitEvent| {
+    let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if pending.get_untracked() {
+        if create.pending().get_untracked() {
             return;
         }
-        pending.set(true);
         failure.set(None);
         revoked.set(false);
-        spawn_local_scoped(async move {
-            let answer = api::documents::share(api, &code.get_value(), hours.get_untracked()).await;
-            pending.try_set(false);
-            match answer {
-                Ok(share) => {
-                    made.try_set(Some(share));
-                    load();
-                }
-                Err(error) => {
-                    failure.try_set(Some(error));
-                }
-            }
+        create.dispatch(CreateDocumentShare {
+            valid_hours: hours.get_untracked(),
+            // Only where the deployment offers it: a box ticked by default but never shown
+            // must not ask for a text the server refuses.
+            send_by_sms: config.share_by_sms() && send_by_sms.get_untracked(),
         });
     };
-    let revoke = Callback::new(move |id: String| {
-        spawn_local_scoped(async move {
-            match api::documents::revoke_share(api, &code.get_value(), &id).await {
-                Ok(()) => {
-                    if made.with_untracked(|m| m.as_ref().is_some_and(|m| m.share.id == id)) {
-                        made.try_set(None);
-                    }
-                    revoked.try_set(true);
-                    load();
-                }
-                Err(error) => {
-                    failure.try_set(Some(error));
-                }
+    let on_revoke = Callback::new(move |id: String| {
+        failure.set(None);
+        revoked.set(false);
+        revoke.dispatch(id);
+    });
+    let sms_choice = move || {
+        config.share_by_sms().then(|| {
+            view! {
+                <div class="app-choice">
+                    <input class="app-choice__input" type="checkbox" id="share-by-sms" name="send_by_sms"
+                        prop:checked=send_by_sms
+                        on:change=move |event| send_by_sms.set(event_target_checked(&event)) />
+                    <label class="app-choice__label" for="share-by-sms">
+                        {tr(i18n, |l| td_string!(l, documents.share_by_sms))}
+                    </label>
+                </div>
             }
-        });
+        })
+    };
+    let items = Signal::derive(move || {
+        let read = links.value().get()?;
+        Some(read.map(|list| list.into_iter().map(ShareItem::from).collect()))
     });
 
     view! {
@@ -94,23 +124,31 @@ pub fn DocumentShares(
                 {tr(i18n, |l| td_string!(l, documents.share_heading))}
             </h2>
             <p class="app-body">{tr(i18n, |l| td_string!(l, documents.share_intro))}</p>
-            <form class="app-form" on:submit=create>
+            <form class="app-form" on:submit=submit>
                 <fieldset class="app-fieldset">
                     <legend class="app-fieldset__legend">{tr(i18n, |l| td_string!(l, documents.share_for_legend))}</legend>
                     <div class="app-choices app-choices--inline">
                         <NumberRadios name="valid_hours" options=&LIVES value=hours />
                     </div>
                 </fieldset>
-                <button type="submit" class="app-button" aria-disabled=move || pending.get().then_some("true")>
+                {sms_choice}
+                <button type="submit" class="app-button" aria-disabled=move || create.pending().get().then_some("true")>
                     {tr(i18n, |l| td_string!(l, documents.share_button))}
                 </button>
             </form>
+            {move || create.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
             {move || failure.get().map(|error| view! { <ErrorNotice error /> })}
             <p class="app-status-line" role="status">
                 {move || revoked.get().then(|| tr(i18n, |l| td_string!(l, documents.share_revoked_notice)))}
             </p>
-            {move || made.get().map(|share| view! { <MadeLink share /> })}
-            <LinkList links on_revoke=revoke on_retry=Callback::new(move |()| load()) />
+            {move || made().map(|share| view! { <MadeLink share /> })}
+            <h3 class="app-section__subheading">{tr(i18n, |l| td_string!(l, documents.share_links_heading))}</h3>
+            <ShareList
+                items
+                empty=|l| td_string!(l, documents.share_none)
+                on_revoke
+                on_retry=Callback::new(move |()| { links.dispatch(()); })
+            />
         </section>
     }
 }
@@ -132,6 +170,7 @@ fn MadeLink(
     let heading = NodeRef::<H3>::new();
     use_focus_on_show(heading);
     let link = link_of(&share.token);
+    let kiosk = expect_context::<ConfigContext>().kiosk();
     let copied = RwSignal::new(false);
     let copy = {
         let link = link.clone();
@@ -151,6 +190,8 @@ fn MadeLink(
                 {tr(i18n, |l| td_string!(l, documents.share_link_label))} ": "
                 <a class="app-link app-share-link" href=link.clone()>{link.clone()}</a>
             </p>
+            // Not on a kiosk: what is copied there waits for the next person to paste it.
+            {(!kiosk).then(|| view! {
             <p class="app-body">
                 <button type="button" class="app-button app-button--secondary" on:click=copy>
                     {tr(i18n, |l| td_string!(l, documents.share_copy))}
@@ -159,66 +200,16 @@ fn MadeLink(
                     {move || copied.get().then(|| tr(i18n, |l| td_string!(l, documents.share_copied)))}
                 </span>
             </p>
+            })}
+            {share.sms_sent_to.map(|phone| view! {
+                <p class="app-body">
+                    {tr(i18n, |l| td_string!(l, documents.share_sms_sent))} " " <strong>{phone}</strong> "."
+                </p>
+            })}
             <QrCode text=link label=Signal::derive(move || t_string!(i18n, documents.share_qr_label).to_owned()) />
             <p class="app-body">
                 {tr(i18n, |l| td_string!(l, share.expires_at))} " " <strong>{format_api_time(&share.share.expires_at)}</strong>
             </p>
         </div>
-    }
-}
-
-/// The document's links that have not expired, each with its state and "Revoke".
-#[component]
-fn LinkList(
-    /// The list as last read, `None` while it is being read.
-    links: RwSignal<Option<Result<Vec<DocumentShare>, ApiError>>>,
-    /// Called with a link's id on "Revoke".
-    on_revoke: Callback<String>,
-    /// Reads the list again after a failure.
-    on_retry: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let now = use_clock();
-    view! {
-        <h3 class="app-section__subheading">{tr(i18n, |l| td_string!(l, documents.share_links_heading))}</h3>
-        {move || match links.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
-                <p class="app-body">{tr(i18n, |l| td_string!(l, documents.share_none))}</p>
-            }.into_any(),
-            Some(Ok(list)) => view! {
-                <ul class="app-summary-list">
-                    {list.into_iter().enumerate().map(|(index, share)| {
-                        let state = {
-                            let (revoked, expires) = (share.revoked, share.expires_at.clone());
-                            Memo::new(move |_| ShareState::of(revoked, &expires, now.get()))
-                        };
-                        let about = format!("link-{index}");
-                        let row_id = about.clone();
-                        let id = share.id.clone();
-                        view! {
-                            <li class="app-summary-list__row" id=row_id>
-                                <p class="app-body"><ShareStateTag state /></p>
-                                <p class="app-body app-secondary-text">
-                                    {tr(i18n, |l| td_string!(l, share.created_at))} " " {format_api_time(&share.created_at)}
-                                    <br />
-                                    {tr(i18n, |l| td_string!(l, share.expires_at))} " " {format_api_time(&share.expires_at)}
-                                </p>
-                                {move || (state.get() == ShareState::Active).then(|| {
-                                    let (id, about) = (id.clone(), about.clone());
-                                    view! {
-                                        <button type="button" class="app-button app-button--warning"
-                                            aria-describedby=about on:click=move |_| on_revoke.run(id.clone())>
-                                            {tr(i18n, |l| td_string!(l, share.revoke_button))}
-                                        </button>
-                                    }
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
     }
 }

@@ -3,7 +3,6 @@
 
 mod created;
 mod form;
-mod list;
 
 use leptos::prelude::*;
 use portal_api::share::Share;
@@ -11,10 +10,10 @@ use portal_api::share::Share;
 use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::*;
+use crate::share_list::{ShareItem, ShareList};
 use crate::text::tr;
 use created::CreatedShare;
 use form::ShareForm;
-use list::ShareList;
 
 /// The share page: the form, the code just made, and the list of the citizen's codes, read
 /// again after every change so it shows what the server holds.
@@ -69,6 +68,16 @@ pub fn SharePage() -> impl IntoView {
         // The new code comes first: it is what the citizen came for.
         {move || created.get().map(|share| view! { <CreatedShare share /> })}
         <ShareForm on_created />
-        <ShareList shares=Signal::derive(move || shares.get()) on_revoke on_retry=Callback::new(move |()| shares.refetch()) />
+        <section class="app-section" aria-labelledby="shares-heading">
+            <h2 class="app-section__heading" id="shares-heading">
+                {tr(i18n, |l| td_string!(l, share.shares_heading))}
+            </h2>
+            <ShareList
+                items=Signal::derive(move || shares.get().map(|read| read.map(|list| list.into_iter().map(ShareItem::from).collect())))
+                empty=|l| td_string!(l, share.no_shares)
+                on_revoke
+                on_retry=Callback::new(move |()| shares.refetch())
+            />
+        </section>
     }
 }

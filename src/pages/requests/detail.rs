@@ -12,7 +12,8 @@ use web_sys::File;
 
 use super::draft::{FormText, delivery_text, kind_text, status_text};
 use crate::api::{self, ApiError, use_api};
-use crate::components::{ErrorNotice, PageHeading, QrCode, Skeleton};
+use crate::components::{ErrorNotice, KioskFile, PageHeading, QrCode, Skeleton};
+use crate::config::ConfigContext;
 use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
@@ -323,6 +324,7 @@ fn History(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
+    let kiosk = expect_context::<ConfigContext>().kiosk();
     (!events.is_empty()).then(|| {
         let items = events
             .into_iter()
@@ -339,12 +341,19 @@ fn History(
                                 {note}
                             </p>
                         })}
-                        {event.attachment.map(|file| view! {
-                            <p class="app-timeline__note">
-                                {tr(i18n, |l| td_string!(l, requests.attachment))} ": "
-                                <a class="app-link" href=api::requests::attachment_url(api, &reference, file.id)
-                                    download=file.file_name.clone()>{file.file_name.clone()}</a>
-                            </p>
+                        {event.attachment.map(|file| {
+                            let url = api::requests::attachment_url(api, &reference, file.id);
+                            let (name, content_type) = (file.file_name, file.content_type);
+                            view! {
+                                <div class="app-timeline__note">
+                                    {tr(i18n, |l| td_string!(l, requests.attachment))} ": "
+                                    {if kiosk {
+                                        view! { <KioskFile src=url file_name=name content_type /> }.into_any()
+                                    } else {
+                                        view! { <a class="app-link" href=url download=name.clone()>{name.clone()}</a> }.into_any()
+                                    }}
+                                </div>
+                            }
                         })}
                     </li>
                 }
