@@ -44,7 +44,7 @@ pub async fn end_session(
             .await
             .map(|()| SessionEnded::Ended),
         SessionAction::Report => api
-            .send(Method::POST, &format!("/account/sessions/{id}/report"), &[])
+            .post(&format!("/account/sessions/{id}/report"))
             .await
             .map(SessionEnded::Reported),
     }

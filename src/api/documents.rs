@@ -35,8 +35,7 @@ pub async fn get(api: Api, code: &str) -> Result<DocumentDetail, ApiError> {
 
 /// Asks the issuing agency again for this document and answers it as it now stands.
 pub async fn sync(api: Api, code: &str) -> Result<DocumentDetail, ApiError> {
-    api.send(Method::POST, &format!("{}/sync", document_path(code)), &[])
-        .await
+    api.post(&format!("{}/sync", document_path(code))).await
 }
 
 /// Where the document's file is, to preview (`download = false`) or save.

@@ -73,24 +73,18 @@ impl Api {
         serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
     }
 
-    /// Sends a JSON object of text fields to `path` and reads the JSON answer as `T`.
-    ///
-    /// Written with the browser's `JSON.stringify`, which keeps a serializer out of the wasm.
-    pub async fn send<T: DeserializeOwned>(
-        self,
-        method: Method,
-        path: &str,
-        fields: &[(&str, &str)],
-    ) -> Result<T, ApiError> {
-        let json = self
-            .exchange(method, path, Body::Json(json_object(fields)?))
+    /// A POST that carries nothing but its path (submit, withdraw, refresh, keep alive): an
+    /// empty JSON object, as every JSON endpoint reads its body; the answer as `T`.
+    pub async fn post<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
+        let answer = self
+            .exchange(Method::POST, path, Body::Json("{}".to_owned()))
             .await?;
-        serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Server)
+        serde_wasm_bindgen::from_value(answer).map_err(|_| ApiError::Server)
     }
 
-    /// Sends `body` as JSON and reads the answer as `T`: for bodies with numbers or lists,
-    /// which `send`'s text fields cannot carry. The browser's `JSON.stringify` still writes
-    /// it, so no serializer joins the wasm.
+    /// Sends `body`, one of the shared crate's request types, as JSON and reads the answer as
+    /// `T`: the one way a body goes out, so what the app sends is what the server's types
+    /// read. The browser's `JSON.stringify` writes it, so no JSON serializer joins the wasm.
     pub async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
         self,
         method: Method,
@@ -154,18 +148,6 @@ enum Body {
     Json(String),
     /// Multipart form data; the browser writes its `Content-Type` with the boundary.
     Form(web_sys::FormData),
-}
-
-/// `{"name": "value", ...}` through the browser's own `JSON.stringify`, which escapes.
-fn json_object(fields: &[(&str, &str)]) -> Result<String, ApiError> {
-    let object = js_sys::Object::new();
-    for (name, value) in fields {
-        js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value))
-            .map_err(|_| ApiError::Server)?;
-    }
-    js_sys::JSON::stringify(&object)
-        .map(String::from)
-        .map_err(|_| ApiError::Server)
 }
 
 /// One round trip: the JSON of a 2xx answer (`undefined` when it has no body), or the failure

@@ -14,7 +14,7 @@ pub async fn fetch_record(api: Api) -> Result<RecordView, ApiError> {
 /// Starts a refresh, or joins the one running; the server answers within about two seconds,
 /// `running` if the national database is slower than that.
 pub async fn start_refresh(api: Api) -> Result<RefreshStatus, ApiError> {
-    api.send(Method::POST, "/record/refresh", &[]).await
+    api.post("/record/refresh").await
 }
 
 /// The latest refresh, to follow one that was still running.

@@ -3,7 +3,7 @@
 
 use gloo_net::http::Method;
 use portal_api::requests::{
-    DraftSave, RequestAnswers, RequestCatalogue, RequestDetail, RequestSummary,
+    DraftSave, RequestAnswer, RequestAnswers, RequestCatalogue, RequestDetail, RequestSummary,
 };
 
 use super::{Api, ApiError};
@@ -55,22 +55,13 @@ pub async fn discard_draft(api: Api, id: &str) -> Result<(), ApiError> {
 /// Sends the draft. The draft's id is the idempotency key: a second call (a double click, a
 /// retry after a timeout) answers the same request.
 pub async fn submit(api: Api, id: &str) -> Result<RequestDetail, ApiError> {
-    api.send(
-        Method::POST,
-        &format!("/requests/{}/submit", encode(id)),
-        &[],
-    )
-    .await
+    api.post(&format!("/requests/{}/submit", encode(id))).await
 }
 
 /// Withdraws a request not yet in processing.
 pub async fn withdraw(api: Api, reference: &str) -> Result<RequestDetail, ApiError> {
-    api.send(
-        Method::POST,
-        &format!("/requests/{}/withdraw", encode(reference)),
-        &[],
-    )
-    .await
+    api.post(&format!("/requests/{}/withdraw", encode(reference)))
+        .await
 }
 
 /// Answers the provider's question, attaching `file` if the citizen chose one.
@@ -82,7 +73,10 @@ pub async fn answer(
 ) -> Result<RequestDetail, ApiError> {
     let url = format!("/requests/{}/answer", encode(reference));
     let Some(file) = file else {
-        return api.send(Method::POST, &url, &[("text", text)]).await;
+        let body = RequestAnswer {
+            text: text.to_owned(),
+        };
+        return api.send_json(Method::POST, &url, &body).await;
     };
     let form = web_sys::FormData::new().map_err(|_| ApiError::Server)?;
     form.append_with_str("text", text)
