@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use portal_api::FieldErrorCode;
 use portal_api::share::{CreateShare, Share, ShareableField};
 
@@ -37,8 +37,20 @@ pub fn ShareForm(
     let minutes = RwSignal::new(0_u32);
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let general = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
     let error_of = move |field: &'static str| problem_of(problems, field);
+    let create = Action::new_local(move |body: &CreateShare| {
+        let body = body.clone();
+        async move {
+            match api::share::create_share(api, &body).await {
+                Ok(share) => on_created.run(share),
+                Err(ApiError::Validation(fields)) if !fields.is_empty() => {
+                    problems.set(ordered(&fields));
+                }
+                Err(error) => general.set(Some(error)),
+            }
+        }
+    });
+    let pending = create.pending();
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -61,18 +73,7 @@ pub fn ShareForm(
             return;
         }
         problems.set(Vec::new());
-        pending.set(true);
-        spawn_local_scoped(async move {
-            let answer = api::share::create_share(api, &body).await;
-            pending.set(false);
-            match answer {
-                Ok(share) => on_created.run(share),
-                Err(ApiError::Validation(fields)) if !fields.is_empty() => {
-                    problems.set(ordered(&fields));
-                }
-                Err(error) => general.set(Some(error)),
-            }
-        });
+        create.dispatch(body);
     };
 
     let field_boxes = ShareableField::ALL
