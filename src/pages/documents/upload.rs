@@ -14,7 +14,7 @@ use super::words::category_text;
 use crate::api::{self, ApiError, use_api};
 use crate::components::PageHeading;
 use crate::forms::{
-    ErrorSummary, FieldError, FieldProblem, FileField, TextField, in_form_order, problem_of,
+    ErrorSummary, FieldProblem, FileField, SelectField, TextField, in_form_order, problem_of,
 };
 use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
@@ -150,13 +150,19 @@ pub fn UploadPage() -> impl IntoView {
                 <form class="app-form" on:submit=submit novalidate=true>
                     <TextField
                         id="name"
-                        label=Signal::derive(move || t_string!(i18n, upload.name_label).to_owned())
-                        hint=Signal::derive(move || t_string!(i18n, upload.name_hint).to_owned())
+                        label=|l| td_string!(l, upload.name_label)
+                        hint=|l| td_string!(l, upload.name_hint)
                         value=name
                         error=problem_of(problems, "name")
-                        autocomplete="off"
                     />
-                    <CategorySelect value=category error=problem_of(problems, "category") />
+                    <SelectField
+                        id="category"
+                        label=|l| td_string!(l, upload.category_label)
+                        first=|l| td_string!(l, upload.choose)
+                        options=Signal::derive(move || category_options(i18n.get_locale()))
+                        value=category
+                        error=problem_of(problems, "category")
+                    />
                     <FileField
                         label=|l| td_string!(l, upload.file_label)
                         hint=|l| td_string!(l, upload.file_hint)
@@ -181,43 +187,17 @@ pub fn UploadPage() -> impl IntoView {
     }
 }
 
-/// The categories a citizen may file an upload under, with a first "choose" option.
-#[component]
-fn CategorySelect(
-    /// The chosen category's wire name, empty until one is chosen.
-    value: RwSignal<String>,
-    /// Why the choice is refused, if it is.
-    error: Signal<Option<portal_api::FieldErrorCode>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let options = DocumentCategory::ALL
+/// The categories a citizen may file an upload under: each wire name with its words.
+fn category_options(locale: Locale) -> Vec<(String, String)> {
+    DocumentCategory::ALL
         .into_iter()
         .map(|category| {
-            let wire = category.as_str();
-            view! {
-                <option value=wire selected=move || value.with(|v| v == wire)>
-                    {move || category_text(i18n.get_locale(), category)}
-                </option>
-            }
+            (
+                category.as_str().to_owned(),
+                category_text(locale, category).to_owned(),
+            )
         })
-        .collect_view();
-    view! {
-        <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
-            <label class="app-field__label" for="category">{tr(i18n, |l| td_string!(l, upload.category_label))}</label>
-            <FieldError field="category" error />
-            <select
-                class="app-field__input app-field__input--select"
-                id="category"
-                name="category"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then_some("category-error")
-                on:change=move |event| value.set(event_target_value(&event))
-            >
-                <option value="" selected=move || value.with(String::is_empty)>{tr(i18n, |l| td_string!(l, upload.choose))}</option>
-                {options}
-            </select>
-        </div>
-    }
+        .collect()
 }
 
 /// How far the upload is, as a bar and in words for screen readers.

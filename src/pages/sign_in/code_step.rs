@@ -102,8 +102,8 @@ pub fn CodeStep(
             </p>
             <TextField
                 id="code"
-                label=move || t_string!(i18n, sign_in.code_label).to_owned()
-                hint=Signal::derive(move || t_string!(i18n, sign_in.code_hint).to_owned())
+                label=|l| td_string!(l, sign_in.code_label)
+                hint=|l| td_string!(l, sign_in.code_hint)
                 value=code
                 error=field_error
                 inputmode="numeric"

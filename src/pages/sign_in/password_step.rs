@@ -73,8 +73,8 @@ pub fn PasswordStep(
             </h2>
             <TextField
                 id="identifier"
-                label=move || t_string!(i18n, sign_in.identifier_label).to_owned()
-                hint=Signal::derive(move || t_string!(i18n, sign_in.identifier_hint).to_owned())
+                label=|l| td_string!(l, sign_in.identifier_label)
+                hint=|l| td_string!(l, sign_in.identifier_hint)
                 value=identifier
                 error=field_error("identifier")
                 inputmode="tel"
@@ -82,7 +82,7 @@ pub fn PasswordStep(
             />
             <TextField
                 id="password"
-                label=move || t_string!(i18n, sign_in.password_label).to_owned()
+                label=|l| td_string!(l, sign_in.password_label)
                 value=password
                 error=field_error("password")
                 input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
