@@ -1,7 +1,7 @@
 //! The pages of the guided form: one question each (GOV.UK's "one thing per page"), each with
 //! a back link that keeps the answers, the step number, the error summary and "continue".
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use portal_api::FieldErrorCode;
@@ -314,7 +314,6 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let navigate = use_navigate();
-    let sending = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
     // Reached with a step unanswered (an old link, a changed mind): go and answer it.
     if let Some(step) = FormStep::first_unfinished(&context.form.get_untracked().answers()) {
@@ -349,20 +348,14 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
             })
         })
     };
-    let submit = {
+    // Sending goes through an action: `pending` says it is on its way, and the future runs
+    // under this page's owner, so leaving the page aborts its requests.
+    let send = Action::new_local({
         let navigate = navigate.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            // A second press while the first is on its way sends nothing more; the server
-            // would answer the same request anyway (the draft id is the idempotency key).
-            if sending.get_untracked() {
-                return;
-            }
-            sending.set(true);
-            failed.set(None);
+        move |_: &()| {
             let id = context.id.get_value();
             let navigate = navigate.clone();
-            spawn_local_scoped(async move {
+            async move {
                 // A draft changed elsewhere meanwhile comes back merged, on this page, to be
                 // checked again before it is sent.
                 let sent = match context.saving.save_for_sending(api).await {
@@ -374,13 +367,21 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
                         &format!("/requests/{}?submitted=1", request.summary.id),
                         NavigateOptions::default(),
                     ),
-                    Err(error) => {
-                        sending.try_set(false);
-                        failed.try_set(Some(error));
-                    }
+                    Err(error) => failed.set(Some(error)),
                 }
-            });
+            }
         }
+    });
+    let sending = send.pending();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        // A second press while the first is on its way sends nothing more; the server
+        // would answer the same request anyway (the draft id is the idempotency key).
+        if sending.get_untracked() {
+            return;
+        }
+        failed.set(None);
+        send.dispatch(());
     };
     let row = move |label: fn(Locale) -> &'static str, value: AnyView, step: FormStep| {
         view! {
