@@ -6,7 +6,10 @@ use crate::i18n::use_i18n;
 use crate::text::tr;
 
 /// A labelled select of given options, with its error tied to it, and an optional first
-/// option worth nothing ("all", "choose...").
+/// option worth nothing ("all", "choose..."). The choice follows `value` through each
+/// option's `selected` property, not the attribute: once the citizen has picked an option,
+/// the browser no longer lets the attribute change what is shown, and the value may still
+/// change from elsewhere (Back to another filter, a draft merged from another tab).
 #[component]
 pub fn SelectField(
     /// The select's id and name; error summary links point here.
@@ -47,7 +50,7 @@ pub fn SelectField(
                 on:change=move |event| value.set.set(event_target_value(&event))
             >
                 {first.map(|first| view! {
-                    <option value="" selected=move || value.get.with(String::is_empty)>{tr(i18n, first)}</option>
+                    <option value="" prop:selected=move || value.get.with(String::is_empty)>{tr(i18n, first)}</option>
                 })}
                 {move || {
                     options
@@ -58,7 +61,7 @@ pub fn SelectField(
                                 let option = option.clone();
                                 move || value.get.with(|chosen| *chosen == option)
                             };
-                            view! { <option value=option selected=selected>{words}</option> }
+                            view! { <option value=option prop:selected=selected>{words}</option> }
                         })
                         .collect_view()
                 }}

@@ -312,3 +312,27 @@ fn ResultList(
         </nav>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn option(value: &str) -> (String, String) {
+        (value.to_owned(), format!("{value} (1)"))
+    }
+
+    #[test]
+    fn a_chosen_filter_stays_listed_when_the_search_leaves_none_of_it() {
+        let options = vec![option("2024")];
+        assert_eq!(
+            keep_chosen(Some("2019".to_owned()), options.clone()),
+            vec![("2019".to_owned(), "2019".to_owned()), option("2024")]
+        );
+        assert_eq!(
+            keep_chosen(Some("2024".to_owned()), options.clone()),
+            options
+        );
+        assert_eq!(keep_chosen(Some(String::new()), options.clone()), options);
+        assert_eq!(keep_chosen(None, options.clone()), options);
+    }
+}

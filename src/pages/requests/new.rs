@@ -8,7 +8,6 @@
 //! tab, another device), the two are merged and saved again (see `saving.rs`), and the page
 //! says so.
 
-
 use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
