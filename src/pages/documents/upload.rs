@@ -149,13 +149,19 @@ pub fn UploadPage() -> impl IntoView {
 /// What the upload page shows: the form as filled, and where the upload stands.
 #[derive(Clone, Copy)]
 struct UploadScreen {
+    /// The name typed.
     name: RwSignal<String>,
+    /// The category chosen, by its wire name.
     category: RwSignal<String>,
-    /// The browser's `File` is not `Send`; the app has one thread, so the wrapper holds.
+    /// The file chosen (the browser's `File` is not `Send`; the app has one thread).
     file: RwSignal<Option<SendWrapper<File>>>,
+    /// Fields to fix.
     problems: RwSignal<Vec<FieldProblem>>,
+    /// A problem of the whole upload.
     general: RwSignal<Option<ApiError>>,
+    /// Where the upload stands.
     sending: RwSignal<Sending>,
+    /// The document stored, once it is.
     stored: RwSignal<Option<DocumentDetail>>,
 }
 
