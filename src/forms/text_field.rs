@@ -34,6 +34,13 @@ pub fn TextField(
     /// Lines of a text area, for an answer of several lines; one line when `None`.
     #[prop(optional)]
     rows: Option<u32>,
+    /// The id of what the input changes as the citizen types (a live search's results).
+    #[prop(optional)]
+    controls: Option<&'static str>,
+    /// A code rather than words (a pasted share link): set in a fixed-width font, broken
+    /// anywhere, never spell-checked.
+    #[prop(optional)]
+    code: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let described_by = described_by(id, hint.is_some(), error);
@@ -41,10 +48,16 @@ pub fn TextField(
     let input = match rows {
         Some(rows) => view! {
             <textarea
-                class="app-field__input app-field__input--area"
+                class=if code {
+                    "app-field__input app-field__input--code"
+                } else {
+                    "app-field__input app-field__input--area"
+                }
                 id=id
                 name=id
                 rows=rows
+                spellcheck=code.then_some("false")
+                autocomplete=code.then_some("off")
                 aria-invalid=invalid(error)
                 aria-describedby=described_by
                 prop:value=value.get
@@ -63,6 +76,7 @@ pub fn TextField(
                 spellcheck="false"
                 aria-invalid=invalid(error)
                 aria-describedby=described_by
+                aria-controls=controls
                 prop:value=value.get
                 on:input=on_input
             />

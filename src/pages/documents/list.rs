@@ -16,7 +16,7 @@ use super::search::{DocumentSearch, use_document_search};
 use super::words::category_text;
 use crate::api;
 use crate::components::{ErrorNotice, PageHeading, RetryCountdown, Skeleton};
-use crate::forms::{FieldValue, SelectField};
+use crate::forms::{FieldValue, SelectField, TextField};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
 
@@ -73,16 +73,19 @@ pub fn DocumentListPage() -> impl IntoView {
             typed.set(q);
         }
     });
-    let on_type = {
-        let go = go.clone();
-        move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            typed.set(text.clone());
-            let mut next = query.get_untracked();
-            next.q = text;
-            next.page = 1;
-            go(next, true);
-        }
+    // What the citizen types shows at once, and replaces the address (no step for Back).
+    let search_box = FieldValue {
+        get: typed.into(),
+        set: {
+            let go = go.clone();
+            SignalSetter::map(move |text: String| {
+                typed.set(text.clone());
+                let mut next = query.get_untracked();
+                next.q = text;
+                next.page = 1;
+                go(next, true);
+            })
+        },
     };
     // A filter shows what the address says, and a new choice goes back to page 1 as a step
     // that Back can undo.
@@ -117,22 +120,14 @@ pub fn DocumentListPage() -> impl IntoView {
             </a>
         </p>
         <form class="app-search" role="search" on:submit=|event| event.prevent_default()>
-            <div class="app-field">
-                <label class="app-field__label" for="q">{tr(i18n, |l| td_string!(l, documents.search_label))}</label>
-                <p class="app-field__hint" id="q-hint">{tr(i18n, |l| td_string!(l, documents.search_hint))}</p>
-                <input
-                    class="app-field__input"
-                    id="q"
-                    name="q"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="q-hint"
-                    aria-controls="document-results"
-                    prop:value=move || typed.get()
-                    on:input=on_type
-                />
-            </div>
+            <TextField
+                id="q"
+                label=|l| td_string!(l, documents.search_label)
+                hint=|l| td_string!(l, documents.search_hint)
+                value=search_box
+                input_type="search"
+                controls="document-results"
+            />
             <fieldset class="app-filters">
                 <legend class="app-visually-hidden">{tr(i18n, |l| td_string!(l, documents.filters_label))}</legend>
                 <SelectField
