@@ -76,3 +76,15 @@ export class PortalPage {
     return this.page.getByRole('navigation', { name: t(locale, 'nav.label') }).getByRole('link', { name: t(locale, key) });
   }
 }
+
+/**
+ * A form's error summary: the box that takes focus when problems are found. Its `alert` is the
+ * box's content, not the box itself (as in GOV.UK Frontend), so that the focus and the live
+ * region do not race to announce the same problems.
+ */
+export function errorSummary(page: Page): Locator {
+  return page
+    .getByRole('alert')
+    .filter({ hasText: t('vi', 'form.error_summary_title') })
+    .locator('xpath=..');
+}

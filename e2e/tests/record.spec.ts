@@ -137,6 +137,30 @@ test.describe('the national database slow or away', () => {
     await expect(refreshStatus(page)).toContainText(t('vi', 'record.refresh_no_change'));
   });
 
+  test('left while running: coming back to the page follows the refresh to its end', async ({ portal, page }) => {
+    // Running while the citizen is away; once back, running for the first question and done
+    // for the next. The page asks only if it remembers leaving a refresh running (that memory
+    // outlives the page), so without it nothing is shown and this fails.
+    let back = false;
+    let askedSinceBack = 0;
+    await page.route('**/api/v1/record/refresh', async (route) => {
+      const running = { state: 'running', started_at: new Date().toISOString(), changes: [], error: null, view: null };
+      if (!back) return route.fulfill({ json: running });
+      askedSinceBack += 1;
+      return route.fulfill({ json: askedSinceBack < 2 ? running : { ...running, state: 'done' } });
+    });
+    await openRecord(portal, page, BINH);
+    await refreshButton(page).click();
+    await expect(refreshStatus(page)).toContainText(t('vi', 'record.refresh_running'));
+    await portal.navLink('vi', 'nav.documents').click();
+    await expect(portal.heading()).toHaveText(t('vi', 'page.documents.title'));
+    back = true;
+    await portal.navLink('vi', 'nav.record').click();
+    await expect(portal.heading()).toHaveText(t('vi', 'page.record.title'));
+    await expect(refreshStatus(page)).toContainText(t('vi', 'record.refresh_running'));
+    await expect(refreshStatus(page)).toContainText(t('vi', 'record.refresh_no_change'));
+  });
+
   for (const [error, key] of [['unavailable', 'record.refresh_unavailable'], ['citizen_not_found', 'record.refresh_not_found']] as const) {
     test(`${error}: the stored copy stays, with its date`, async ({ portal, page }) => {
       await page.route('**/api/v1/record/refresh', (route) =>

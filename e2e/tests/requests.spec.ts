@@ -3,7 +3,7 @@ import { t } from '../support/locales';
 import { AN, BINH, signIn, type Citizen } from '../support/citizens';
 import { decodeQr } from '../support/qr';
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { PortalPage } from '../pages/portal';
+import { errorSummary, type PortalPage } from '../pages/portal';
 import { operatorHeaders } from '../support/operator';
 
 // Written requests: the guided form against the reference backend, whose simulated provider
@@ -59,7 +59,7 @@ test.describe('written requests', () => {
     await expect(portal.heading()).toHaveText(t('vi', 'requests.kind_question'));
     await expectNoAxeViolations(page, 'request step 1');
     await continueButton(page).click();
-    const summary = page.getByRole('alert');
+    const summary = errorSummary(page);
     await expect(summary).toBeFocused();
     await summary.getByRole('link', { name: t('vi', 'field.kind_required') }).click();
     await expect(page.getByRole('radio', { name: t('vi', 'requests.kind_record_extract') })).toBeFocused();

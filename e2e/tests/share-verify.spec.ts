@@ -3,6 +3,7 @@ import jsQR from 'jsqr';
 import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
 import { BINH, signIn } from '../support/citizens';
+import { errorSummary } from '../pages/portal';
 
 // Bình shares her name and date of birth; whoever she shows the QR to checks it in a browser
 // of their own, not signed in. One test in steps: each step needs the share of the one before.
@@ -60,7 +61,7 @@ test('a citizen shares chosen fields by a signed QR, and a verifier checks, refu
   // Nothing chosen: the summary takes focus and each choice says what it needs.
   const create = page.getByRole('button', { name: t('vi', 'share.create_button') });
   await create.click();
-  const summary = page.getByRole('alert').filter({ hasText: t('vi', 'form.error_summary_title') });
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: t('vi', 'share.fields_required') })).toBeVisible();
   await expect(summary.getByRole('link', { name: t('vi', 'share.valid_minutes_required') })).toBeVisible();
@@ -188,7 +189,7 @@ test('the verify page explains itself before any code, and refuses junk in the l
   await page.goto('/verify');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.verify.title'));
   await page.getByRole('button', { name: t('vi', 'verify.check_button') }).click();
-  await expect(page.getByRole('alert').filter({ hasText: t('vi', 'form.error_summary_title') })).toBeFocused();
+  await expect(errorSummary(page)).toBeFocused();
   await expect(page.getByRole('link', { name: t('vi', 'verify.code_required') })).toBeVisible();
   await expectNoAxeViolations(page, 'verify page, nothing pasted');
   await page.goto('/verify#not-a-code');

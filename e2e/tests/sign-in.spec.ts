@@ -1,6 +1,6 @@
 import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
-import { PortalPage } from '../pages/portal';
+import { PortalPage, errorSummary } from '../pages/portal';
 import {
   AN, BINH, DUC, HA, LAN, codeField, codeStep, holdCodes, identifierField, latestCode, passwordField, passwordStep, signIn,
 } from '../support/citizens';
@@ -50,7 +50,7 @@ test.describe('signing in', () => {
     allowHttpErrors.push(SIGN_IN_API);
     await page.goto('/sign-in');
     await passwordStep(page, BINH.id, 'not-the-password');
-    const summary = page.getByRole('alert').filter({ hasText: t('vi', 'form.error_summary_title') });
+    const summary = errorSummary(page);
     await expect(summary).toContainText(t('vi', 'error.invalid_credentials'));
     await expect(summary).toBeFocused();
     await expect(identifierField(page)).toHaveValue(BINH.id);

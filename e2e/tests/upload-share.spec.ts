@@ -5,6 +5,7 @@ import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/
 import { t } from '../support/locales';
 import { AN, BINH, signIn } from '../support/citizens';
 import { decodeQr } from '../support/qr';
+import { errorSummary } from '../pages/portal';
 
 // Bình uploads files into her data store and shares a document through a link. The signed
 // sample is the demo data's (server/fixtures); every bad file is built here.
@@ -45,7 +46,7 @@ test('uploads: a signed PDF is stored, each bad file is refused with its reason,
 
   // Nothing filled: each field says what it needs, and the summary takes focus.
   await page.getByRole('button', { name: t('vi', 'upload.submit'), exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: t('vi', 'form.error_summary_title') })).toBeFocused();
+  await expect(errorSummary(page)).toBeFocused();
   await expect(page.locator('#name-error')).toContainText(t('vi', 'field.upload_name_required'));
   await expect(page.locator('#category-error')).toContainText(t('vi', 'field.upload_category_required'));
   await expect(fileError(page)).toContainText(t('vi', 'field.file_required'));

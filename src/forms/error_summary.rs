@@ -8,7 +8,7 @@ use crate::text::tr;
 
 /// The box at the top of a form that lists what to fix, each entry a link to its field. It
 /// takes focus whenever it appears with new problems, so keyboard and screen-reader users
-/// start from it (GOV.UK's error summary).
+/// start from it, and its content is an alert (GOV.UK's error summary).
 #[component]
 pub fn ErrorSummary(
     /// Fields to fix.
@@ -30,38 +30,37 @@ pub fn ErrorSummary(
     });
     view! {
         {move || visible().then(|| view! {
-            <div
-                class="app-error-summary"
-                node_ref=summary
-                tabindex="-1"
-                role="alert"
-                aria-labelledby="error-summary-title"
-            >
-                <h2 class="app-error-summary__title" id="error-summary-title">
-                    {tr(i18n, |l| td_string!(l, form.error_summary_title))}
-                </h2>
-                <ul class="app-error-summary__list">
-                    {move || general.get().map(|error| view! { <li>{error_message(i18n, error)}</li> })}
-                    {move || {
-                        problems
-                            .get()
-                            .into_iter()
-                            .map(|(field, code)| {
-                                view! {
-                                    <li>
-                                        <a
-                                            class="app-error-summary__link"
-                                            href=format!("#{field}")
-                                            on:click=move |event| focus_field(event, field)
-                                        >
-                                            {field_message(i18n, field, code)}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+            // Focus goes to the box, the alert role to what it holds (as in GOV.UK Frontend):
+            // a screen reader then reads the problems once, instead of the focus and the
+            // live region racing to announce them.
+            <div class="app-error-summary" node_ref=summary tabindex="-1">
+                <div role="alert">
+                    <h2 class="app-error-summary__title">
+                        {tr(i18n, |l| td_string!(l, form.error_summary_title))}
+                    </h2>
+                    <ul class="app-error-summary__list">
+                        {move || general.get().map(|error| view! { <li>{error_message(i18n, error)}</li> })}
+                        {move || {
+                            problems
+                                .get()
+                                .into_iter()
+                                .map(|(field, code)| {
+                                    view! {
+                                        <li>
+                                            <a
+                                                class="app-error-summary__link"
+                                                href=format!("#{field}")
+                                                on:click=move |event| focus_field(event, field)
+                                            >
+                                                {field_message(i18n, field, code)}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
             </div>
         })}
     }

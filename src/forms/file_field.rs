@@ -3,7 +3,7 @@ use portal_api::FieldErrorCode;
 use send_wrapper::SendWrapper;
 use web_sys::{File, HtmlInputElement};
 
-use super::{FieldError, Text};
+use super::{FieldError, Text, described_by, invalid};
 use crate::text::tr;
 
 /// A labelled file chooser (`id="file"`, as the API names the field) with its hint and error
@@ -40,8 +40,8 @@ pub fn FileField(
                 id="file"
                 name="file"
                 accept=accept
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || if error.with(Option::is_some) { "file-hint file-error" } else { "file-hint" }
+                aria-invalid=invalid(error)
+                aria-describedby=described_by("file", true, error)
                 on:change=on_change
             />
         </div>

@@ -1,10 +1,8 @@
 use leptos::prelude::*;
 
+use super::Text;
 use crate::i18n::*;
 use crate::text::tr;
-
-/// A text of the locale files, as `tr` takes it.
-pub type Text = fn(Locale) -> &'static str;
 
 /// The id of a field's `index`th choice: the first has the field's own id, which the error
 /// summary links to; the others are numbered.

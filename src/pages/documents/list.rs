@@ -16,6 +16,7 @@ use super::search::{DocumentSearch, use_document_search};
 use super::words::category_text;
 use crate::api;
 use crate::components::{ErrorNotice, PageHeading, RetryCountdown, Skeleton};
+use crate::forms::{FieldValue, SelectField, TextField};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
 
@@ -72,26 +73,34 @@ pub fn DocumentListPage() -> impl IntoView {
             typed.set(q);
         }
     });
-    let on_type = {
-        let go = go.clone();
-        move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
-            typed.set(text.clone());
-            let mut next = query.get_untracked();
-            next.q = text;
-            next.page = 1;
-            go(next, true);
-        }
-    };
-    let set_filter = {
-        let go = go.clone();
-        move |change: fn(&mut DocumentQuery, String)| {
+    // What the citizen types shows at once, and replaces the address (no step for Back).
+    let search_box = FieldValue {
+        get: typed.into(),
+        set: {
             let go = go.clone();
-            move |event: leptos::ev::Event| {
+            SignalSetter::map(move |text: String| {
+                typed.set(text.clone());
                 let mut next = query.get_untracked();
-                change(&mut next, event_target_value(&event));
+                next.q = text;
                 next.page = 1;
-                go(next, false);
+                go(next, true);
+            })
+        },
+    };
+    // A filter shows what the address says, and a new choice goes back to page 1 as a step
+    // that Back can undo.
+    let filter = {
+        let go = go.clone();
+        move |read: fn(&DocumentQuery) -> Option<String>, change: fn(&mut DocumentQuery, String)| {
+            let go = go.clone();
+            FieldValue {
+                get: Signal::derive(move || query.with(|q| read(q).unwrap_or_default())),
+                set: SignalSetter::map(move |value| {
+                    let mut next = query.get_untracked();
+                    change(&mut next, value);
+                    next.page = 1;
+                    go(next, false);
+                }),
             }
         }
     };
@@ -111,66 +120,49 @@ pub fn DocumentListPage() -> impl IntoView {
             </a>
         </p>
         <form class="app-search" role="search" on:submit=|event| event.prevent_default()>
-            <div class="app-field">
-                <label class="app-field__label" for="q">{tr(i18n, |l| td_string!(l, documents.search_label))}</label>
-                <p class="app-field__hint" id="q-hint">{tr(i18n, |l| td_string!(l, documents.search_hint))}</p>
-                <input
-                    class="app-field__input"
-                    id="q"
-                    name="q"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="q-hint"
-                    aria-controls="document-results"
-                    prop:value=move || typed.get()
-                    on:input=on_type
-                />
-            </div>
+            <TextField
+                id="q"
+                label=|l| td_string!(l, documents.search_label)
+                hint=|l| td_string!(l, documents.search_hint)
+                value=search_box
+                input_type="search"
+                controls="document-results"
+            />
             <fieldset class="app-filters">
                 <legend class="app-visually-hidden">{tr(i18n, |l| td_string!(l, documents.filters_label))}</legend>
-                <FilterSelect
+                <SelectField
                     id="category"
-                    label=tr(i18n, |l| td_string!(l, documents.category_label))
-                    selected=Signal::derive(move || query.with(|q| q.category.map(|c| c.as_str().to_owned()).unwrap_or_default()))
-                    options=Signal::derive(move || facet_options(facets().map(|f| f.categories), |value, locale| {
+                    class="app-filters__item"
+                    label=|l| td_string!(l, documents.category_label)
+                    first=|l| td_string!(l, documents.all)
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.category.map(|c| c.as_str().to_owned())), facet_options(facets().map(|f| f.categories), |value, locale| {
                         DocumentCategory::parse(value).map_or_else(|| value.to_owned(), |c| category_text(locale, c).to_owned())
-                    }, i18n.get_locale()))
-                    on_change=set_filter(|q, v| q.category = DocumentCategory::parse(&v))
+                    }, i18n.get_locale())))
+                    value=filter(|q| q.category.map(|c| c.as_str().to_owned()), |q, v| q.category = DocumentCategory::parse(&v))
                 />
-                <FilterSelect
+                <SelectField
                     id="agency"
-                    label=tr(i18n, |l| td_string!(l, documents.agency_label))
-                    selected=Signal::derive(move || query.with(|q| q.agency.clone().unwrap_or_default()))
-                    options=Signal::derive(move || facet_options(facets().map(|f| f.agencies), |v, _| v.to_owned(), i18n.get_locale()))
-                    on_change=set_filter(|q, v| q.agency = (!v.is_empty()).then_some(v))
+                    class="app-filters__item"
+                    label=|l| td_string!(l, documents.agency_label)
+                    first=|l| td_string!(l, documents.all)
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.agency.clone()), facet_options(facets().map(|f| f.agencies), |v, _| v.to_owned(), i18n.get_locale())))
+                    value=filter(|q| q.agency.clone(), |q, v| q.agency = (!v.is_empty()).then_some(v))
                 />
-                <FilterSelect
+                <SelectField
                     id="year"
-                    label=tr(i18n, |l| td_string!(l, documents.year_label))
-                    selected=Signal::derive(move || query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default()))
-                    options=Signal::derive(move || facet_options(facets().map(|f| f.years), |v, _| v.to_owned(), i18n.get_locale()))
-                    on_change=set_filter(|q, v| q.year = v.parse().ok())
+                    class="app-filters__item"
+                    label=|l| td_string!(l, documents.year_label)
+                    first=|l| td_string!(l, documents.all)
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.year.map(|y| y.to_string())), facet_options(facets().map(|f| f.years), |v, _| v.to_owned(), i18n.get_locale())))
+                    value=filter(|q| q.year.map(|y| y.to_string()), |q, v| q.year = v.parse().ok())
                 />
-                <div class="app-field app-filters__item">
-                    <label class="app-field__label" for="sort">{tr(i18n, |l| td_string!(l, documents.sort_label))}</label>
-                    <select class="app-field__input app-field__input--select" id="sort" name="sort"
-                        on:change=set_filter(|q, v| q.sort = DocumentSort::parse(&v).unwrap_or_default())>
-                        {[DocumentSort::Newest, DocumentSort::Oldest, DocumentSort::Name].into_iter().map(|sort| {
-                            let label = move || {
-                                let l = i18n.get_locale();
-                                match sort {
-                                    DocumentSort::Newest => td_string!(l, documents.sort_newest),
-                                    DocumentSort::Oldest => td_string!(l, documents.sort_oldest),
-                                    DocumentSort::Name => td_string!(l, documents.sort_name),
-                                }
-                            };
-                            view! {
-                                <option value=sort.as_str() selected=move || query.with(|q| q.sort == sort)>{label}</option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SelectField
+                    id="sort"
+                    class="app-filters__item"
+                    label=|l| td_string!(l, documents.sort_label)
+                    options=Signal::derive(move || sort_options(i18n.get_locale()))
+                    value=filter(|q| Some(q.sort.as_str().to_owned()), |q, v| q.sort = DocumentSort::parse(&v).unwrap_or_default())
+                />
             </fieldset>
         </form>
         // While the server has asked to wait, nothing is on its way: the list the citizen had
@@ -227,44 +219,36 @@ fn facet_options(
         .collect()
 }
 
-/// One filter: a labelled select whose first option is "all".
-#[component]
-fn FilterSelect<F>(
-    /// The select's id and name.
-    id: &'static str,
-    /// Its label.
-    label: impl Fn() -> &'static str + Copy + Send + Sync + 'static,
-    /// The value chosen now ("" for all).
-    selected: Signal<String>,
-    /// Values and their words.
-    options: Signal<Vec<(String, String)>>,
-    /// A new choice.
-    on_change: F,
-) -> impl IntoView
-where
-    F: Fn(leptos::ev::Event) + 'static,
-{
-    let i18n = use_i18n();
-    view! {
-        <div class="app-field app-filters__item">
-            <label class="app-field__label" for=id>{label}</label>
-            <select class="app-field__input app-field__input--select" id=id name=id on:change=on_change>
-                <option value="" selected=move || selected.with(String::is_empty)>{tr(i18n, |l| td_string!(l, documents.all))}</option>
-                {move || {
-                    let chosen = selected.get();
-                    let mut options = options.get();
-                    // The chosen value stays listed even when the search leaves none of it.
-                    if !chosen.is_empty() && !options.iter().any(|(v, _)| *v == chosen) {
-                        options.insert(0, (chosen.clone(), chosen.clone()));
-                    }
-                    options.into_iter().map(|(value, words)| {
-                        let is_chosen = value == chosen;
-                        view! { <option value=value selected=is_chosen>{words}</option> }
-                    }).collect_view()
-                }}
-            </select>
-        </div>
+/// `options` with the `chosen` value kept listed even when the search leaves none of it, so
+/// the select still shows what the address says.
+fn keep_chosen(
+    chosen: Option<String>,
+    mut options: Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    if let Some(chosen) = chosen.filter(|c| !c.is_empty())
+        && !options.iter().any(|(value, _)| *value == chosen)
+    {
+        options.insert(0, (chosen.clone(), chosen));
     }
+    options
+}
+
+/// The orders the list can take, each with its words.
+fn sort_options(locale: Locale) -> Vec<(String, String)> {
+    [
+        (
+            DocumentSort::Newest,
+            td_string!(locale, documents.sort_newest),
+        ),
+        (
+            DocumentSort::Oldest,
+            td_string!(locale, documents.sort_oldest),
+        ),
+        (DocumentSort::Name, td_string!(locale, documents.sort_name)),
+    ]
+    .into_iter()
+    .map(|(sort, words)| (sort.as_str().to_owned(), words.to_owned()))
+    .collect()
 }
 
 /// The count, the documents of this page, and the links to the pages beside it.
@@ -321,5 +305,29 @@ fn ResultList(
                 <a class="app-link app-pagination__link" rel="next" href=link(current + 1)>{tr(i18n, |l| td_string!(l, documents.next))}</a>
             })}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn option(value: &str) -> (String, String) {
+        (value.to_owned(), format!("{value} (1)"))
+    }
+
+    #[test]
+    fn a_chosen_filter_stays_listed_when_the_search_leaves_none_of_it() {
+        let options = vec![option("2024")];
+        assert_eq!(
+            keep_chosen(Some("2019".to_owned()), options.clone()),
+            vec![("2019".to_owned(), "2019".to_owned()), option("2024")]
+        );
+        assert_eq!(
+            keep_chosen(Some("2024".to_owned()), options.clone()),
+            options
+        );
+        assert_eq!(keep_chosen(Some(String::new()), options.clone()), options);
+        assert_eq!(keep_chosen(None, options.clone()), options);
     }
 }

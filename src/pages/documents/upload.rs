@@ -4,17 +4,17 @@
 //! The bar shows how much has gone (a 10 MB file takes minutes on a slow phone line), and
 //! "cancel" or leaving the page stops it; the server keeps nothing of an unfinished upload.
 
-use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
+use leptos::{html::H2, prelude::*};
 use portal_api::documents::{DocumentCategory, DocumentDetail};
 use portal_api::upload::UploadForm;
 use send_wrapper::SendWrapper;
 use web_sys::File;
 
 use super::words::category_text;
-use crate::api::{self, ApiError, use_api};
+use crate::api::{self, Api, ApiError, use_api};
 use crate::components::PageHeading;
 use crate::forms::{
-    ErrorSummary, FieldError, FieldProblem, FileField, TextField, in_form_order, problem_of,
+    ErrorSummary, FieldProblem, FileField, SelectField, TextField, in_form_order, problem_of,
 };
 use crate::hooks::use_focus_on_show;
 use crate::i18n::*;
@@ -55,74 +55,33 @@ pub fn UploadPage() -> impl IntoView {
     let current = StoredValue::new(None::<Owner>);
     let busy = move || matches!(sending.get(), Sending::Sent(_) | Sending::Checking);
 
+    // The write goes through an action, whose `pending` covers the checks as well as the
+    // sending, so a second press meanwhile starts nothing.
+    let upload = Action::new_local(move |_: &()| {
+        let owner = page.with_value(|page| page.with(Owner::new));
+        current.set_value(Some(owner.clone()));
+        let form = UploadScreen {
+            name,
+            category,
+            file,
+            problems,
+            general,
+            sending,
+            stored,
+        };
+        // Scoped to the upload's owner while it runs, so the request's cleanup (its abort)
+        // is registered there and the session context is found through it.
+        owner.with(|| ScopedFuture::new(form.send(api)))
+    });
+    let pending = upload.pending();
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if busy() {
+        if pending.get_untracked() {
             return;
         }
         general.set(None);
-        let chosen = file.get_untracked();
-        let owner = page.with_value(|page| page.with(Owner::new));
-        current.set_value(Some(owner.clone()));
-        owner.with(|| {
-            // Scoped: the owner is current while the future runs, so the request's cleanup
-            // (its abort) and the session context are found through it.
-            spawn_local_scoped(async move {
-                let facts = match &chosen {
-                    Some(file) => Some(api::upload::facts_of(file).await),
-                    None => None,
-                };
-                let (typed_name, chosen_category) =
-                    (name.get_untracked(), category.get_untracked());
-                let form = UploadForm {
-                    name: &typed_name,
-                    category: &chosen_category,
-                    file: facts,
-                };
-                let category = match form.validate() {
-                    Ok(category) => category,
-                    Err(fields) => {
-                        problems.set(in_form_order(&FIELDS, &fields));
-                        return;
-                    }
-                };
-                // The rules refuse a missing file, so there is one here.
-                let Some(file) = chosen else { return };
-                problems.set(Vec::new());
-                sending.set(Sending::Sent(0.0));
-                let upload = api::upload::Upload {
-                    name: typed_name.trim().to_owned(),
-                    category,
-                    file: file.take(),
-                };
-                let answer = api::upload::upload(api, &upload, move |share| {
-                    sending.try_set(if share >= 1.0 {
-                        Sending::Checking
-                    } else {
-                        Sending::Sent(share)
-                    });
-                })
-                .await;
-                // A cancelled upload ends here too, aborted: "cancelled" is its whole answer.
-                if sending.try_get_untracked() == Some(Sending::Cancelled) {
-                    return;
-                }
-                sending.try_set(Sending::Idle);
-                match answer {
-                    Ok(document) => {
-                        stored.try_set(Some(document));
-                    }
-                    Err(ApiError::Validation(fields) | ApiError::Conflict(fields))
-                        if !fields.is_empty() =>
-                    {
-                        problems.try_set(in_form_order(&FIELDS, &fields));
-                    }
-                    Err(error) => {
-                        general.try_set(Some(error));
-                    }
-                }
-            });
-        });
+        upload.dispatch(());
     };
     let cancel = move |_| {
         if let Some(owner) = current.get_value() {
@@ -150,13 +109,19 @@ pub fn UploadPage() -> impl IntoView {
                 <form class="app-form" on:submit=submit novalidate=true>
                     <TextField
                         id="name"
-                        label=Signal::derive(move || t_string!(i18n, upload.name_label).to_owned())
-                        hint=Signal::derive(move || t_string!(i18n, upload.name_hint).to_owned())
+                        label=|l| td_string!(l, upload.name_label)
+                        hint=|l| td_string!(l, upload.name_hint)
                         value=name
                         error=problem_of(problems, "name")
-                        autocomplete="off"
                     />
-                    <CategorySelect value=category error=problem_of(problems, "category") />
+                    <SelectField
+                        id="category"
+                        label=|l| td_string!(l, upload.category_label)
+                        first=|l| td_string!(l, upload.choose)
+                        options=Signal::derive(move || category_options(i18n.get_locale()))
+                        value=category
+                        error=problem_of(problems, "category")
+                    />
                     <FileField
                         label=|l| td_string!(l, upload.file_label)
                         hint=|l| td_string!(l, upload.file_hint)
@@ -181,43 +146,98 @@ pub fn UploadPage() -> impl IntoView {
     }
 }
 
-/// The categories a citizen may file an upload under, with a first "choose" option.
-#[component]
-fn CategorySelect(
-    /// The chosen category's wire name, empty until one is chosen.
-    value: RwSignal<String>,
-    /// Why the choice is refused, if it is.
-    error: Signal<Option<portal_api::FieldErrorCode>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let options = DocumentCategory::ALL
+/// What the upload page shows: the form as filled, and where the upload stands.
+#[derive(Clone, Copy)]
+struct UploadScreen {
+    /// The name typed.
+    name: RwSignal<String>,
+    /// The category chosen, by its wire name.
+    category: RwSignal<String>,
+    /// The file chosen (the browser's `File` is not `Send`; the app has one thread).
+    file: RwSignal<Option<SendWrapper<File>>>,
+    /// Fields to fix.
+    problems: RwSignal<Vec<FieldProblem>>,
+    /// A problem of the whole upload.
+    general: RwSignal<Option<ApiError>>,
+    /// Where the upload stands.
+    sending: RwSignal<Sending>,
+    /// The document stored, once it is.
+    stored: RwSignal<Option<DocumentDetail>>,
+}
+
+impl UploadScreen {
+    /// Checks the form with the shared rules and, if it passes, sends the file, following
+    /// its progress in `sending`; the answer goes to `stored`, `problems` or `general`.
+    async fn send(self, api: Api) {
+        let chosen = self.file.get_untracked();
+        let facts = match &chosen {
+            Some(file) => Some(api::upload::facts_of(file).await),
+            None => None,
+        };
+        let (typed_name, chosen_category) =
+            (self.name.get_untracked(), self.category.get_untracked());
+        let form = UploadForm {
+            name: &typed_name,
+            category: &chosen_category,
+            file: facts,
+        };
+        let category = match form.validate() {
+            Ok(category) => category,
+            Err(fields) => {
+                self.problems.set(in_form_order(&FIELDS, &fields));
+                return;
+            }
+        };
+        // The rules refuse a missing file, so there is one here.
+        let Some(file) = chosen else { return };
+        self.problems.set(Vec::new());
+        self.sending.set(Sending::Sent(0.0));
+        let upload = api::upload::Upload {
+            name: typed_name.trim().to_owned(),
+            category,
+            file: file.take(),
+        };
+        let answer = api::upload::upload(api, &upload, move |share| {
+            self.sending.set(if share >= 1.0 {
+                Sending::Checking
+            } else {
+                Sending::Sent(share)
+            });
+        })
+        .await;
+        // A cancelled upload ends here too, aborted: "cancelled" is its whole answer. So does
+        // one whose page has gone (its signals with it: hence `try_`, the one read here).
+        if self
+            .sending
+            .try_get_untracked()
+            .is_none_or(|now| now == Sending::Cancelled)
+        {
+            return;
+        }
+        self.sending.set(Sending::Idle);
+        match answer {
+            Ok(document) => self.stored.set(Some(document)),
+            Err(ApiError::Validation(fields) | ApiError::Conflict(fields))
+                if !fields.is_empty() =>
+            {
+                self.problems.set(in_form_order(&FIELDS, &fields));
+            }
+            Err(error) => self.general.set(Some(error)),
+        }
+    }
+}
+
+/// The categories a citizen may file an upload under: each wire name with its words.
+fn category_options(locale: Locale) -> Vec<(String, String)> {
+    DocumentCategory::ALL
         .into_iter()
         .map(|category| {
-            let wire = category.as_str();
-            view! {
-                <option value=wire selected=move || value.with(|v| v == wire)>
-                    {move || category_text(i18n.get_locale(), category)}
-                </option>
-            }
+            (
+                category.as_str().to_owned(),
+                category_text(locale, category).to_owned(),
+            )
         })
-        .collect_view();
-    view! {
-        <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
-            <label class="app-field__label" for="category">{tr(i18n, |l| td_string!(l, upload.category_label))}</label>
-            <FieldError field="category" error />
-            <select
-                class="app-field__input app-field__input--select"
-                id="category"
-                name="category"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then_some("category-error")
-                on:change=move |event| value.set(event_target_value(&event))
-            >
-                <option value="" selected=move || value.with(String::is_empty)>{tr(i18n, |l| td_string!(l, upload.choose))}</option>
-                {options}
-            </select>
-        </div>
-    }
+        .collect()
 }
 
 /// How far the upload is, as a bar and in words for screen readers.

@@ -25,7 +25,7 @@ use crate::session::now_ms;
 use crate::text::tr;
 use crate::timer::sleep;
 use card_qr::CardQr;
-use refresh::{POLL_EVERY_MS, RefreshOutcome, RefreshPanel, SLOW_AFTER_MS};
+use refresh::{POLL_EVERY_MS, RefreshOutcome, RefreshPanel, SLOW_AFTER_MS, use_left_running};
 use sections::RecordSections;
 
 /// The record page. Reads the stored copy on arrival, and picks up a refresh that was still
@@ -37,6 +37,7 @@ pub fn RecordPage() -> impl IntoView {
     // Not fetched where the page is rendered ahead of time: that frame shows the skeleton.
     let record = LocalResource::new(move || async move { api::record::fetch_record(api).await });
     let outcome = RwSignal::new(RefreshOutcome::Idle);
+    let left_running = use_left_running();
 
     // Waits for a refresh to finish, then shows what it found and the new stored copy. The
     // polling stops when the citizen leaves (the task is cancelled with the page); the server
@@ -46,7 +47,7 @@ pub fn RecordPage() -> impl IntoView {
             let started = now_ms();
             let mut answer = first;
             // Until an answer other than "running" arrives, coming back should ask again.
-            refresh::set_left_running(true);
+            left_running.set(true);
             while let Ok(status) = &answer {
                 if status.state != RefreshState::Running {
                     break;
@@ -56,7 +57,7 @@ pub fn RecordPage() -> impl IntoView {
                 sleep(POLL_EVERY_MS).await;
                 answer = api::record::refresh_status(api).await;
             }
-            refresh::set_left_running(matches!(
+            left_running.set(matches!(
                 &answer,
                 Ok(status) if status.state == RefreshState::Running
             ));
@@ -74,7 +75,7 @@ pub fn RecordPage() -> impl IntoView {
 
     // A refresh the citizen started and left before it ended is followed to its end. (Asked
     // only then: the server answers 404 when there has been none, an error in the console.)
-    if refresh::left_running() {
+    if left_running.get() {
         spawn_local_scoped(async move {
             if let Ok(status) = api::record::refresh_status(api).await
                 && status.state == RefreshState::Running

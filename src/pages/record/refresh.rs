@@ -16,19 +16,45 @@ pub const SLOW_AFTER_MS: f64 = 3000.0;
 /// How often a running refresh is asked about.
 pub const POLL_EVERY_MS: i32 = 1500;
 
-thread_local! {
-    /// Whether the citizen left the record page while a refresh was running, so the page
-    /// asks about it when they come back. The app has one thread.
-    static LEFT_RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// Whether the citizen left the record page while a refresh was running, so the page asks
+/// about it when they come back.
+///
+/// It must outlive the page, so it cannot be the page's own signal. It lives in the app's
+/// root owner: as long as the app, inside the reactive system (a remounted app or a test
+/// starts from `false`, which a `thread_local!` did not). The record page provides it there
+/// the first time it needs it, rather than `App` at start, so the main chunk every citizen
+/// downloads first carries none of it.
+#[derive(Clone, Copy)]
+pub struct LeftRunning(StoredValue<bool>);
+
+impl LeftRunning {
+    /// A refresh was still running when the page last stopped following it.
+    pub fn get(self) -> bool {
+        self.0.get_value()
+    }
+
+    /// Notes whether a refresh is running as the page stops following it.
+    pub fn set(self, running: bool) {
+        self.0.set_value(running);
+    }
 }
 
-/// A refresh was still running when the page last stopped following it.
-pub fn left_running() -> bool {
-    LEFT_RUNNING.with(std::cell::Cell::get)
-}
-
-pub fn set_left_running(running: bool) {
-    LEFT_RUNNING.with(|cell| cell.set(running));
+/// The app's [`LeftRunning`], provided in its root owner on first use.
+pub fn use_left_running() -> LeftRunning {
+    if let Some(left_running) = use_context::<LeftRunning>() {
+        return left_running;
+    }
+    let Some(mut root) = Owner::current() else {
+        return LeftRunning(StoredValue::new(false));
+    };
+    while let Some(parent) = root.parent() {
+        root = parent;
+    }
+    root.with(|| {
+        let left_running = LeftRunning(StoredValue::new(false));
+        provide_context(left_running);
+        left_running
+    })
 }
 
 /// What the refresh panel shows.
@@ -232,6 +258,17 @@ mod tests {
             error,
             view: None,
         }
+    }
+
+    #[test]
+    fn what_the_page_remembers_outlives_the_page_in_the_root_owner() {
+        let root = Owner::new();
+        root.set();
+        let page = root.child();
+        page.with(|| use_left_running().set(true));
+        page.cleanup();
+        let next_page = root.child();
+        assert!(next_page.with(|| use_left_running().get()));
     }
 
     #[test]

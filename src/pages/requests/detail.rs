@@ -14,7 +14,7 @@ use super::draft::{FormText, delivery_text, kind_text, status_text};
 use crate::api::{self, ApiError, use_api};
 use crate::components::{ErrorNotice, KioskFile, PageHeading, QrCode, Skeleton};
 use crate::config::ConfigContext;
-use crate::forms::{ErrorSummary, FieldError, FileField, in_form_order, problem_of};
+use crate::forms::{ErrorSummary, FileField, TextField, in_form_order, problem_of};
 use crate::i18n::*;
 use crate::local_time;
 use crate::text::tr;
@@ -276,7 +276,6 @@ fn AnswerQuestion(
             send.dispatch(());
         }
     };
-    let error = problem_of(problems, "answer");
     let file_error = problem_of(problems, "file");
     view! {
         <section class="app-section app-request-outcome">
@@ -284,19 +283,13 @@ fn AnswerQuestion(
             <p class="app-body app-lines">{question}</p>
             <ErrorSummary problems general=failed />
             <form class="app-form" novalidate on:submit=on_submit>
-                <div class="app-field" class:app-field--error=move || error.with(Option::is_some)>
-                    <label class="app-field__label" for="answer">{tr(i18n, |l| td_string!(l, requests.answer_label))}</label>
-                    <FieldError field="answer" error />
-                    <textarea
-                        class="app-field__input app-field__input--area"
-                        id="answer"
-                        name="answer"
-                        rows="4"
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || error.with(Option::is_some).then_some("answer-error")
-                        bind:value=text
-                    ></textarea>
-                </div>
+                <TextField
+                    id="answer"
+                    label=|l| td_string!(l, requests.answer_label)
+                    value=text
+                    error=problem_of(problems, "answer")
+                    rows=4
+                />
                 <FileField
                     label=|l| td_string!(l, requests.attach_label)
                     hint=|l| td_string!(l, requests.attach_hint)

@@ -4,6 +4,7 @@
 use portal_api::RequestStatus;
 use portal_api::requests::{Delivery, RequestAnswers, RequestKind, RequestStep};
 
+use crate::forms::Text;
 use crate::i18n::*;
 
 /// Every answer as text, the way the inputs hold it; empty means "not answered yet".
@@ -159,24 +160,32 @@ impl FormStep {
 
 /// "Trích lục thông tin công dân" and the other kinds of information.
 pub fn kind_text(locale: Locale, kind: RequestKind) -> &'static str {
+    kind_label(kind)(locale)
+}
+
+/// The words for `kind`, as the form's fields take a label.
+pub fn kind_label(kind: RequestKind) -> Text {
     match kind {
-        RequestKind::RecordExtract => td_string!(locale, requests.kind_record_extract),
-        RequestKind::IdConfirmation => td_string!(locale, requests.kind_id_confirmation),
+        RequestKind::RecordExtract => |l| td_string!(l, requests.kind_record_extract),
+        RequestKind::IdConfirmation => |l| td_string!(l, requests.kind_id_confirmation),
         RequestKind::ResidenceConfirmation => {
-            td_string!(locale, requests.kind_residence_confirmation)
+            |l| td_string!(l, requests.kind_residence_confirmation)
         }
-        RequestKind::HouseholdInformation => {
-            td_string!(locale, requests.kind_household_information)
-        }
-        RequestKind::RecordCorrection => td_string!(locale, requests.kind_record_correction),
+        RequestKind::HouseholdInformation => |l| td_string!(l, requests.kind_household_information),
+        RequestKind::RecordCorrection => |l| td_string!(l, requests.kind_record_correction),
     }
 }
 
 /// "Nhận bản điện tử vào kho dữ liệu" / "Nhận bản giấy tại cơ quan công an".
 pub fn delivery_text(locale: Locale, delivery: Delivery) -> &'static str {
+    delivery_label(delivery)(locale)
+}
+
+/// The words for `delivery`, as the form's fields take a label.
+pub fn delivery_label(delivery: Delivery) -> Text {
     match delivery {
-        Delivery::DataStore => td_string!(locale, requests.delivery_data_store),
-        Delivery::InPerson => td_string!(locale, requests.delivery_in_person),
+        Delivery::DataStore => |l| td_string!(l, requests.delivery_data_store),
+        Delivery::InPerson => |l| td_string!(l, requests.delivery_in_person),
     }
 }
 

@@ -2,7 +2,6 @@
 
 mod detail;
 mod draft;
-mod inputs;
 mod list;
 mod merge;
 mod new;

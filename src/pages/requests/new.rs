@@ -8,8 +8,6 @@
 //! tab, another device), the two are merged and saved again (see `saving.rs`), and the page
 //! says so.
 
-use std::pin::Pin;
-
 use leptos::{prelude::*, task::spawn_local_scoped};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -137,31 +135,37 @@ fn DraftForm(
     };
     load();
 
-    // Saves run under this form's owner, not an effect's run or a step's page: typing on or
-    // going to the next step must not abort a save on its way (one cut off may still land,
-    // and the next save would meet it as a conflict).
-    let form_owner = Owner::current();
-    let spawn_save = move |task: Pin<Box<dyn Future<Output = ()>>>| match &form_owner {
-        Some(owner) => owner.with(|| spawn_local_scoped(task)),
-        None => spawn_local_scoped(task),
+    // The autosave, as an action: its `pending` keeps one at work at a time (it goes on
+    // until the newest answers are saved), and it runs under this form's owner, where it was
+    // made, not an effect's run or a step's page: typing on or going to the next step must
+    // not abort a save on its way (one cut off may still land, and the next save would meet
+    // it as a conflict).
+    let autosave = Action::new_local(move |_: &()| saving.save_until_saved(api));
+    let save = move || {
+        if !autosave.pending().get_untracked() {
+            autosave.dispatch(());
+        }
     };
-    {
-        let spawn_save = spawn_save.clone();
-        Effect::new(move |_| {
-            if saving.changed() && loaded.with_untracked(|l| matches!(l, Some(Ok(())))) {
-                // Not "saved" from the first keystroke until the server has it.
-                saving.state.set(SaveState::Saving);
-                edits.update_value(|n| *n += 1);
-                let this_edit = edits.get_value();
-                spawn_save(Box::pin(async move {
-                    sleep(SAVE_AFTER_MS).await;
-                    if edits.try_get_value() == Some(this_edit) {
-                        saving.save_until_saved(api).await;
-                    }
-                }));
+    // The pause after typing is waited under the same owner, for the same reason.
+    let form_owner = Owner::current();
+    Effect::new(move |_| {
+        if saving.changed() && loaded.with_untracked(|l| matches!(l, Some(Ok(())))) {
+            // Not "saved" from the first keystroke until the server has it.
+            saving.state.set(SaveState::Saving);
+            edits.update_value(|n| *n += 1);
+            let this_edit = edits.get_value();
+            let pause = async move {
+                sleep(SAVE_AFTER_MS).await;
+                if edits.try_get_value() == Some(this_edit) {
+                    save();
+                }
+            };
+            match &form_owner {
+                Some(owner) => owner.with(|| spawn_local_scoped(pause)),
+                None => spawn_local_scoped(pause),
             }
-        });
-    }
+        }
+    });
 
     let step = Memo::new(move |_| FormStep::parse(query.with(|q| q.get("step")).as_deref()));
     let returning = Memo::new(move |_| query.with(|q| q.get("return")).as_deref() == Some("check"));
@@ -171,9 +175,7 @@ fn DraftForm(
         saving,
         catalogue,
         returning,
-        save_now: Callback::new(move |()| {
-            spawn_save(Box::pin(saving.save_until_saved(api)));
-        }),
+        save_now: Callback::new(move |()| save()),
     };
 
     view! {

@@ -42,10 +42,10 @@ pub struct DraftSaving {
     /// The answers of this page's last save: a save cut off on its way (the connection
     /// dropped after the server took it) comes back as the "newer" copy, and is no news.
     last_sent: StoredValue<Option<RequestAnswers>>,
-    /// The autosave is at work (saving, or waiting to try again).
-    saving: StoredValue<bool>,
     /// A save is on its way; another waits for its answer, so two saves from this page never
-    /// race each other (the later would always meet a conflict with the earlier).
+    /// race each other (the later would always meet a conflict with the earlier). Not the
+    /// screen's pending flag (the autosave action's `pending` is that): a lock between the
+    /// autosave and sending, which both save.
     in_flight: StoredValue<bool>,
 }
 
@@ -60,7 +60,6 @@ impl DraftSaving {
             saved: StoredValue::new(FormText::default()),
             revision: StoredValue::new(1),
             last_sent: StoredValue::new(None),
-            saving: StoredValue::new(false),
             in_flight: StoredValue::new(false),
         }
     }
@@ -78,34 +77,30 @@ impl DraftSaving {
         self.form.with(|text| *text != self.saved.get_value())
     }
 
-    /// Saves until the server holds what is on screen, trying again after failures. A call
-    /// while the autosave is at work returns at once: it goes on with the newest answers.
+    /// Saves until the server holds what is on screen, trying again after failures. Run it
+    /// as the form's autosave action, one at a time (its `pending` says it is at work): it
+    /// goes on until the newest answers are saved, so a change meanwhile needs no other run.
     pub async fn save_until_saved(self, api: Api) {
-        if self.saving.try_get_value() != Some(false) {
-            return;
-        }
-        self.saving.set_value(true);
         loop {
             let Some(unsaved) = self.unsaved() else {
                 return;
             };
             if !unsaved {
-                self.state.try_set(SaveState::Saved);
-                break;
+                self.state.set(SaveState::Saved);
+                return;
             }
-            self.state.try_set(SaveState::Saving);
+            self.state.set(SaveState::Saving);
             match self.save_once(api).await {
                 // Saved, or merged with a newer copy: save what is on screen now.
                 Ok(()) | Err(ApiError::DraftConflict(_)) => {}
                 // Signed out: sign-in brings the citizen back here, to what was saved.
-                Err(ApiError::Unauthorized) => break,
+                Err(ApiError::Unauthorized) => return,
                 Err(_) => {
-                    self.state.try_set(SaveState::Retrying);
+                    self.state.set(SaveState::Retrying);
                     sleep(RETRY_AFTER_MS).await;
                 }
             }
         }
-        self.saving.try_set_value(false);
     }
 
     /// Saves what is on screen, after any save on its way: for sending, which must know the
@@ -148,12 +143,12 @@ impl DraftSaving {
         self.in_flight.set_value(true);
         self.last_sent.set_value(Some(answers.clone()));
         let answer = api::requests::save_draft(api, &id, revision, answers).await;
-        self.in_flight.try_set_value(false);
+        self.in_flight.set_value(false);
         match answer {
             Ok(draft) => {
-                self.saved.try_set_value(text);
+                self.saved.set_value(text);
                 self.revision
-                    .try_set_value(draft.revision.unwrap_or(revision + 1));
+                    .set_value(draft.revision.unwrap_or(revision + 1));
                 Ok(())
             }
             Err(ApiError::DraftConflict(newer)) => {
@@ -174,18 +169,18 @@ impl DraftSaving {
             return;
         };
         let merged = merge(&base, &mine, &theirs);
-        self.saved.try_set_value(theirs);
+        self.saved.set_value(theirs);
         if let Some(revision) = newer.revision {
-            self.revision.try_set_value(revision);
+            self.revision.set_value(revision);
         }
         if merged != mine {
-            self.form.try_set(merged);
+            self.form.set(merged);
         }
         let ours = self
             .last_sent
             .try_with_value(|sent| sent.as_ref() == Some(&newer.answers));
         if ours != Some(true) {
-            self.merged.try_set(true);
+            self.merged.set(true);
         }
     }
 }

@@ -1,18 +1,22 @@
 //! The pages of the guided form: one question each (GOV.UK's "one thing per page"), each with
 //! a back link that keeps the answers, the step number, the error summary and "continue".
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use portal_api::FieldErrorCode;
 use portal_api::requests::{Delivery, RequestCatalogue, RequestKind};
 
-use super::draft::{FormStep, FormText, delivery_str, delivery_text, kind_text};
-use super::inputs::{AnswerSelect, AnswerText, Choice, RadioGroup};
+use super::draft::{
+    FormStep, FormText, delivery_label, delivery_str, delivery_text, kind_label, kind_text,
+};
 use super::saving::DraftSaving;
 use crate::api::{self, ApiError, use_api};
 use crate::components::PageHeading;
-use crate::forms::{ErrorSummary, FieldProblem, in_form_order, problem_of};
+use crate::forms::{
+    Choice, ErrorSummary, FieldProblem, FieldValue, RadioGroup, SelectField, Text, TextField,
+    in_form_order, problem_of,
+};
 use crate::i18n::*;
 use crate::session::SessionContext;
 use crate::text::tr;
@@ -57,18 +61,35 @@ fn problems_of(errors: &std::collections::BTreeMap<String, FieldErrorCode>) -> V
     in_form_order(&FIELDS, errors)
 }
 
+/// One answer of the draft, for a field: a slice of the form (Leptos's `create_slice`), so
+/// the field follows and changes that answer alone.
+fn answer(
+    form: RwSignal<FormText>,
+    read: fn(&FormText) -> &String,
+    write: fn(&mut FormText) -> &mut String,
+) -> FieldValue {
+    create_slice(
+        form,
+        move |f| read(f).clone(),
+        move |f, text| *write(f) = text,
+    )
+    .into()
+}
+
 /// The frame of one step: back link, step number, error summary, the question as the page's
 /// heading, the inputs, and "continue", which checks this step's answers with the shared
 /// rules before it moves on.
 #[component]
 fn StepFrame(
+    /// The draft and what goes with it.
     context: StepContext,
+    /// Which step this is.
     step: FormStep,
     /// The question, which is the page's heading.
-    #[prop(into)]
-    question: Signal<String>,
+    question: Text,
     /// This step's problems, filled when "continue" finds some.
     problems: RwSignal<Vec<FieldProblem>>,
+    /// The step's fields.
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -99,7 +120,7 @@ fn StepFrame(
         })}
         <p class="app-secondary-text app-step-count">{t!(i18n, requests.step_of, step = number, steps)}</p>
         <ErrorSummary problems=problems general=Signal::stored(None) />
-        <PageHeading title=question />
+        <PageHeading title=move || question(i18n.get_locale()).to_owned() />
         <form class="app-form" novalidate on:submit=on_submit>
             {children()}
             <div class="app-form__actions">
@@ -111,15 +132,17 @@ fn StepFrame(
 
 /// Step 1: what information (and for a correction, what to correct).
 #[component]
-pub fn KindStep(context: StepContext) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn KindStep(
+    /// The draft and what goes with it.
+    context: StepContext,
+) -> impl IntoView {
     let problems = RwSignal::new(Vec::new());
-    let question = Signal::derive(move || t_string!(i18n, requests.kind_question).to_owned());
+    let question: Text = |l| td_string!(l, requests.kind_question);
     let choices = RequestKind::ALL
         .into_iter()
         .map(|kind| Choice {
             value: kind.as_str(),
-            label: Signal::derive(move || kind_text(i18n.get_locale(), kind).to_owned()),
+            label: kind_label(kind),
         })
         .collect();
     let correcting = move || {
@@ -131,29 +154,26 @@ pub fn KindStep(context: StepContext) -> impl IntoView {
         <StepFrame context step=FormStep::Kind question problems>
             <RadioGroup
                 field="kind"
-                form=context.form
-                answer=|f| &mut f.kind
-                choices
                 legend=question
+                choices
+                value=answer(context.form, |f| &f.kind, |f| &mut f.kind)
                 error=problem_of(problems, "kind")
             />
             <Show when=correcting>
                 <div class="app-conditional">
-                    <AnswerText
-                        field="correction_field"
-                        form=context.form
-                        answer=|f| &mut f.correction_field
-                        label=Signal::derive(move || t_string!(i18n, requests.correction_field_label).to_owned())
-                        hint=Signal::derive(move || t_string!(i18n, requests.correction_field_hint).to_owned())
+                    <TextField
+                        id="correction_field"
+                        label=|l| td_string!(l, requests.correction_field_label)
+                        hint=|l| td_string!(l, requests.correction_field_hint)
+                        value=answer(context.form, |f| &f.correction_field, |f| &mut f.correction_field)
                         error=problem_of(problems, "correction_field")
                     />
-                    <AnswerText
-                        field="correction_value"
-                        form=context.form
-                        answer=|f| &mut f.correction_value
-                        label=Signal::derive(move || t_string!(i18n, requests.correction_value_label).to_owned())
+                    <TextField
+                        id="correction_value"
+                        label=|l| td_string!(l, requests.correction_value_label)
+                        value=answer(context.form, |f| &f.correction_value, |f| &mut f.correction_value)
                         error=problem_of(problems, "correction_value")
-                        multiline=true
+                        rows=5
                     />
                 </div>
             </Show>
@@ -163,20 +183,21 @@ pub fn KindStep(context: StepContext) -> impl IntoView {
 
 /// Step 2: why.
 #[component]
-pub fn PurposeStep(context: StepContext) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn PurposeStep(
+    /// The draft and what goes with it.
+    context: StepContext,
+) -> impl IntoView {
     let problems = RwSignal::new(Vec::new());
-    let question = Signal::derive(move || t_string!(i18n, requests.purpose_question).to_owned());
+    let question: Text = |l| td_string!(l, requests.purpose_question);
     view! {
         <StepFrame context step=FormStep::Purpose question problems>
-            <AnswerText
-                field="purpose"
-                form=context.form
-                answer=|f| &mut f.purpose
+            <TextField
+                id="purpose"
                 label=question
-                hint=Signal::derive(move || t_string!(i18n, requests.purpose_hint).to_owned())
+                hint=|l| td_string!(l, requests.purpose_hint)
+                value=answer(context.form, |f| &f.purpose, |f| &mut f.purpose)
                 error=problem_of(problems, "purpose")
-                multiline=true
+                rows=5
             />
         </StepFrame>
     }
@@ -184,21 +205,29 @@ pub fn PurposeStep(context: StepContext) -> impl IntoView {
 
 /// Step 3: how to receive the result, and for paper, where.
 #[component]
-pub fn DeliveryStep(context: StepContext) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn DeliveryStep(
+    /// The draft and what goes with it.
+    context: StepContext,
+) -> impl IntoView {
     let problems = RwSignal::new(Vec::new());
-    let question = Signal::derive(move || t_string!(i18n, requests.delivery_question).to_owned());
+    let question: Text = |l| td_string!(l, requests.delivery_question);
     let choices = [Delivery::DataStore, Delivery::InPerson]
         .into_iter()
         .map(|delivery| Choice {
             value: delivery_str(delivery),
-            label: Signal::derive(move || delivery_text(i18n.get_locale(), delivery).to_owned()),
+            label: delivery_label(delivery),
         })
         .collect();
+    // An office's name is both the value sent and the words shown.
     let offices = Signal::derive(move || {
         context.catalogue.with(|c| {
             c.as_ref()
-                .map(|c| c.police_offices.clone())
+                .map(|c| {
+                    c.police_offices
+                        .iter()
+                        .map(|o| (o.clone(), o.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     });
@@ -211,21 +240,19 @@ pub fn DeliveryStep(context: StepContext) -> impl IntoView {
         <StepFrame context step=FormStep::Delivery question problems>
             <RadioGroup
                 field="delivery"
-                form=context.form
-                answer=|f| &mut f.delivery
-                choices
                 legend=question
+                choices
+                value=answer(context.form, |f| &f.delivery, |f| &mut f.delivery)
                 error=problem_of(problems, "delivery")
             />
             <Show when=in_person>
                 <div class="app-conditional">
-                    <AnswerSelect
-                        field="police_office"
-                        form=context.form
-                        answer=|f| &mut f.police_office
-                        label=Signal::derive(move || t_string!(i18n, requests.police_office_label).to_owned())
-                        placeholder=Signal::derive(move || t_string!(i18n, requests.police_office_choose).to_owned())
+                    <SelectField
+                        id="police_office"
+                        label=|l| td_string!(l, requests.police_office_label)
+                        first=|l| td_string!(l, requests.police_office_choose)
                         options=offices
+                        value=answer(context.form, |f| &f.police_office, |f| &mut f.police_office)
                         error=problem_of(problems, "police_office")
                     />
                 </div>
@@ -236,26 +263,26 @@ pub fn DeliveryStep(context: StepContext) -> impl IntoView {
 
 /// Step 4: how to reach the citizen. Who they are comes from the session, not typed again.
 #[component]
-pub fn ContactStep(context: StepContext) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn ContactStep(
+    /// The draft and what goes with it.
+    context: StepContext,
+) -> impl IntoView {
     let problems = RwSignal::new(Vec::new());
-    let question = Signal::derive(move || t_string!(i18n, requests.contact_question).to_owned());
+    let question: Text = |l| td_string!(l, requests.contact_question);
     view! {
         <StepFrame context step=FormStep::Contact question problems>
             <Requester />
-            <AnswerText
-                field="contact_phone"
-                form=context.form
-                answer=|f| &mut f.contact_phone
-                label=Signal::derive(move || t_string!(i18n, requests.contact_phone_label).to_owned())
+            <TextField
+                id="contact_phone"
+                label=|l| td_string!(l, requests.contact_phone_label)
+                value=answer(context.form, |f| &f.contact_phone, |f| &mut f.contact_phone)
                 error=problem_of(problems, "contact_phone")
                 input_type="tel"
             />
-            <AnswerText
-                field="contact_email"
-                form=context.form
-                answer=|f| &mut f.contact_email
-                label=Signal::derive(move || t_string!(i18n, requests.contact_email_label).to_owned())
+            <TextField
+                id="contact_email"
+                label=|l| td_string!(l, requests.contact_email_label)
+                value=answer(context.form, |f| &f.contact_email, |f| &mut f.contact_email)
                 error=problem_of(problems, "contact_email")
                 input_type="email"
             />
@@ -287,7 +314,6 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let navigate = use_navigate();
-    let sending = RwSignal::new(false);
     let failed = RwSignal::new(None::<ApiError>);
     // Reached with a step unanswered (an old link, a changed mind): go and answer it.
     if let Some(step) = FormStep::first_unfinished(&context.form.get_untracked().answers()) {
@@ -322,20 +348,14 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
             })
         })
     };
-    let submit = {
+    // Sending goes through an action: `pending` says it is on its way, and the future runs
+    // under this page's owner, so leaving the page aborts its requests.
+    let send = Action::new_local({
         let navigate = navigate.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            // A second press while the first is on its way sends nothing more; the server
-            // would answer the same request anyway (the draft id is the idempotency key).
-            if sending.get_untracked() {
-                return;
-            }
-            sending.set(true);
-            failed.set(None);
+        move |_: &()| {
             let id = context.id.get_value();
             let navigate = navigate.clone();
-            spawn_local_scoped(async move {
+            async move {
                 // A draft changed elsewhere meanwhile comes back merged, on this page, to be
                 // checked again before it is sent.
                 let sent = match context.saving.save_for_sending(api).await {
@@ -347,13 +367,21 @@ pub fn CheckStep(context: StepContext) -> impl IntoView {
                         &format!("/requests/{}?submitted=1", request.summary.id),
                         NavigateOptions::default(),
                     ),
-                    Err(error) => {
-                        sending.try_set(false);
-                        failed.try_set(Some(error));
-                    }
+                    Err(error) => failed.set(Some(error)),
                 }
-            });
+            }
         }
+    });
+    let sending = send.pending();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        // A second press while the first is on its way sends nothing more; the server
+        // would answer the same request anyway (the draft id is the idempotency key).
+        if sending.get_untracked() {
+            return;
+        }
+        failed.set(None);
+        send.dispatch(());
     };
     let row = move |label: fn(Locale) -> &'static str, value: AnyView, step: FormStep| {
         view! {

@@ -1,4 +1,4 @@
-use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
+use leptos::{html::H2, prelude::*};
 use portal_api::SessionInfo;
 use portal_api::auth::{CodeChallenge, CodeVerification, validate_code};
 
@@ -25,7 +25,6 @@ pub fn CodeStep(
     let code = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let general = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
     let clock = use_clock();
     let sent_at = RwSignal::new(now_ms());
     let heading = NodeRef::<H2>::new();
@@ -39,8 +38,40 @@ pub fn CodeStep(
     let field_error = Signal::derive(move || problems.with(|p| p.first().map(|(_, c)| *c)));
     let api = use_api();
 
+    // Writes go through actions: `pending` says a code is on its way, and each future runs
+    // under this step's owner, so leaving the page aborts its request.
+    let verify = Action::new_local(move |body: &CodeVerification| {
+        let body = body.clone();
+        async move {
+            match api::auth::verify_code(api, &body).await {
+                Ok(info) => on_signed_in.run(info),
+                Err(ApiError::CodeExpired) => on_restart.run(()),
+                Err(error) => {
+                    code.set(String::new());
+                    general.set(Some(error));
+                }
+            }
+        }
+    });
+    let pending = verify.pending();
+    let resend = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move {
+            match api::auth::resend_code(api, &id).await {
+                Ok(fresh) => {
+                    sent_at.set(now_ms());
+                    challenge.set(fresh);
+                    code.set(String::new());
+                }
+                Err(ApiError::CodeExpired) => on_restart.run(()),
+                Err(error) => general.set(Some(error)),
+            }
+        }
+    });
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        // A second press while the first is on its way sends nothing more.
         if pending.get_untracked() {
             return;
         }
@@ -53,40 +84,15 @@ pub fn CodeStep(
             }
         };
         problems.set(Vec::new());
-        pending.set(true);
-        let body = CodeVerification {
+        verify.dispatch(CodeVerification {
             challenge_id: challenge.with_untracked(|c| c.challenge_id.clone()),
             code: digits,
-        };
-        spawn_local_scoped(async move {
-            let answer = api::auth::verify_code(api, &body).await;
-            pending.set(false);
-            match answer {
-                Ok(info) => on_signed_in.run(info),
-                Err(ApiError::CodeExpired) => on_restart.run(()),
-                Err(error) => {
-                    code.set(String::new());
-                    general.set(Some(error));
-                }
-            }
         });
     };
-
-    let resend = Callback::new(move |()| {
+    let on_resend = move |_| {
         general.set(None);
-        let id = challenge.with_untracked(|c| c.challenge_id.clone());
-        spawn_local_scoped(async move {
-            match api::auth::resend_code(api, &id).await {
-                Ok(fresh) => {
-                    sent_at.set(now_ms());
-                    challenge.set(fresh);
-                    code.set(String::new());
-                }
-                Err(ApiError::CodeExpired) => on_restart.run(()),
-                Err(error) => general.set(Some(error)),
-            }
-        });
-    });
+        resend.dispatch(challenge.with_untracked(|c| c.challenge_id.clone()));
+    };
 
     view! {
         <ErrorSummary problems general />
@@ -102,8 +108,8 @@ pub fn CodeStep(
             </p>
             <TextField
                 id="code"
-                label=move || t_string!(i18n, sign_in.code_label).to_owned()
-                hint=Signal::derive(move || t_string!(i18n, sign_in.code_hint).to_owned())
+                label=|l| td_string!(l, sign_in.code_label)
+                hint=|l| td_string!(l, sign_in.code_hint)
                 value=code
                 error=field_error
                 inputmode="numeric"
@@ -123,7 +129,7 @@ pub fn CodeStep(
             <button
                 type="button"
                 class="app-button app-button--secondary"
-                on:click=move |_| resend.run(())
+                on:click=on_resend
                 disabled=move || { resend_in() > 0 }
             >
                 {tr(i18n, |l| td_string!(l, sign_in.resend_button))}

@@ -1,4 +1,4 @@
-use leptos::{html::H2, prelude::*, task::spawn_local_scoped};
+use leptos::{html::H2, prelude::*};
 use portal_api::auth::{CodeChallenge, PasswordSignIn};
 
 use crate::api::{self, ApiError, use_api};
@@ -26,13 +26,32 @@ pub fn PasswordStep(
     let show_password = RwSignal::new(false);
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let general = RwSignal::new(restarted.get_untracked().then_some(ApiError::CodeExpired));
-    let pending = RwSignal::new(false);
     let heading = NodeRef::<H2>::new();
 
     let field_error = move |field: &'static str| problem_of(problems, field);
 
+    // The write goes through an action: `pending` says a sign-in is on its way, and the
+    // future runs under this step's owner, so leaving the page aborts the request.
+    let sign_in = Action::new_local(move |body: &PasswordSignIn| {
+        let body = body.clone();
+        async move {
+            let answer = api::auth::sign_in(api, &body).await;
+            password.set(String::new());
+            match answer {
+                Ok(challenge) => {
+                    restarted.set(false);
+                    on_challenge.run(challenge);
+                }
+                Err(ApiError::Validation(fields)) => problems.set(ordered(&fields)),
+                Err(error) => general.set(Some(error)),
+            }
+        }
+    });
+    let pending = sign_in.pending();
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        // A second press while the first is on its way sends nothing more.
         if pending.get_untracked() {
             return;
         }
@@ -49,20 +68,7 @@ pub fn PasswordStep(
             return;
         }
         problems.set(Vec::new());
-        pending.set(true);
-        spawn_local_scoped(async move {
-            let answer = api::auth::sign_in(api, &body).await;
-            pending.set(false);
-            password.set(String::new());
-            match answer {
-                Ok(challenge) => {
-                    restarted.set(false);
-                    on_challenge.run(challenge);
-                }
-                Err(ApiError::Validation(fields)) => problems.set(ordered(&fields)),
-                Err(error) => general.set(Some(error)),
-            }
-        });
+        sign_in.dispatch(body);
     };
 
     view! {
@@ -73,8 +79,8 @@ pub fn PasswordStep(
             </h2>
             <TextField
                 id="identifier"
-                label=move || t_string!(i18n, sign_in.identifier_label).to_owned()
-                hint=Signal::derive(move || t_string!(i18n, sign_in.identifier_hint).to_owned())
+                label=|l| td_string!(l, sign_in.identifier_label)
+                hint=|l| td_string!(l, sign_in.identifier_hint)
                 value=identifier
                 error=field_error("identifier")
                 inputmode="tel"
@@ -82,7 +88,7 @@ pub fn PasswordStep(
             />
             <TextField
                 id="password"
-                label=move || t_string!(i18n, sign_in.password_label).to_owned()
+                label=|l| td_string!(l, sign_in.password_label)
                 value=password
                 error=field_error("password")
                 input_type=Signal::derive(move || if show_password.get() { "text" } else { "password" })
