@@ -101,39 +101,49 @@ fn DraftForm(
     let api = use_api();
     let saving = DraftSaving::new(id.clone());
     let form = saving.form;
-    let loaded = RwSignal::new(None::<Result<(), ApiError>>);
     let catalogue = RwSignal::new(None::<RequestCatalogue>);
     // Counts edits, so that only the last one's pause starts a save.
     let edits = StoredValue::new(0_u32);
 
-    let load = {
-        let id = id.clone();
-        let navigate = navigate.clone();
-        move || {
-            loaded.set(None);
-            let (api, id, navigate) = (api, id.clone(), navigate.clone());
-            spawn_local_scoped(async move {
-                match api::requests::get(api, &id).await {
+    // The draft is read through an action rather than a resource: what it brings goes into
+    // the form's own signals (or elsewhere, when it was sent meanwhile), and a retry is one
+    // more dispatch. `pending` is "loading", the value the outcome.
+    let load = Action::new_local({
+        let (id, navigate) = (id.clone(), navigate.clone());
+        move |(): &()| {
+            let (id, navigate) = (id.clone(), navigate.clone());
+            async move {
+                let answer = match api::requests::get(api, &id).await {
                     Ok(draft) if draft.summary.status != RequestStatus::Draft => {
                         // Sent already (from another tab, or before a reload): show the request.
                         navigate(
                             &format!("/requests/{}", draft.summary.id),
                             NavigateOptions::default(),
                         );
+                        return None;
                     }
                     Ok(draft) => {
                         saving.loaded(&draft);
-                        loaded.set(Some(Ok(())));
+                        Ok(())
                     }
-                    Err(error) => loaded.set(Some(Err(error))),
-                }
+                    Err(error) => Err(error),
+                };
                 if let Ok(found) = api::requests::catalogue(api).await {
-                    catalogue.try_set(Some(found));
+                    catalogue.set(Some(found));
                 }
-            });
+                Some(answer)
+            }
         }
-    };
-    load();
+    });
+    load.dispatch(());
+    // `None` while it is read (again), then the outcome.
+    let loaded = Memo::new(move |_| {
+        if load.pending().get() {
+            None
+        } else {
+            load.value().get().flatten()
+        }
+    });
 
     // The autosave, as an action: its `pending` keeps one at work at a time (it goes on
     // until the newest answers are saved), and it runs under this form's owner, where it was
@@ -182,10 +192,9 @@ fn DraftForm(
         {move || match loaded.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => {
-                let load = load.clone();
                 view! {
                     <PageHeading title=move || t_string!(i18n, page.new_request.title).to_owned() />
-                    <ErrorNotice error on_retry=move |()| load() />
+                    <ErrorNotice error on_retry=move |()| { load.dispatch(()); } />
                 }
                 .into_any()
             }
