@@ -49,9 +49,10 @@ test.describe('the personal electronic data store', () => {
     const downloadLink = portal.main().getByRole('link', { name: new RegExp(t('vi', 'documents.download')) });
     if (testInfo.project.name === 'kiosk') {
       // A shared kiosk saves nothing to its disk: the file is viewed and printed instead, or
-      // carried away by a share link's QR.
+      // carried away by a share link, texted to the citizen's phone (the kiosk's server has a
+      // public address) or scanned from its QR.
       await expect(portal.main().getByText(t('vi', 'documents.kiosk_no_download'))).toBeVisible();
-      await expect(portal.main().getByText(t('vi', 'documents.kiosk_share_hint'))).toBeVisible();
+      await expect(portal.main().getByText(t('vi', 'documents.kiosk_share_hint_sms'))).toBeVisible();
       // Not pressed here: headless Chromium's renderer crashes when a PDF frame prints (a
       // real, headed Chromium opens its print preview; tried under Xvfb).
       await expect(portal.main().getByRole('button', { name: t('vi', 'documents.print_file') })).toBeVisible();

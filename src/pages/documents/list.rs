@@ -12,11 +12,11 @@ use portal_api::documents::{
     DocumentCategory, DocumentPage, DocumentQuery, DocumentSort, FacetCount,
 };
 
-use super::search::{DocumentSearch, use_document_search};
 use super::words::category_text;
 use crate::api;
 use crate::components::{ErrorNotice, PageHeading, RetryCountdown, Skeleton};
 use crate::forms::{FieldValue, SelectField, TextField};
+use crate::hooks::{DocumentSearch, use_document_search};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
 

@@ -3,7 +3,6 @@
 mod detail;
 mod list;
 mod parts;
-mod search;
 mod share;
 mod shared;
 mod upload;

@@ -1,11 +1,11 @@
-//! The documents search as the list page runs it. One search in flight at a time, and no pause
-//! after a keystroke: on a fast link each letter is answered before the next (the 50 ms
-//! target), on a slow one the letters typed meanwhile are sent as one search when the answer
-//! arrives. Only an answer to the query as it now stands is shown.
+//! `use_document_search`: the documents search as the list page runs it. One search in flight
+//! at a time, and no pause after a keystroke: on a fast link each letter is answered before the
+//! next (the 50 ms target), on a slow one the letters typed meanwhile are sent as one search
+//! when the answer arrives. Only an answer to the query as it now stands is shown.
 //!
-//! A citizen who types faster than their share of searches (429 `rate_limited`) keeps the
-//! list they had and is told to wait; the search waits out the server's `Retry-After` and
-//! then searches, by itself, for whatever the box holds by then.
+//! A citizen who types faster than their share of searches (429 `rate_limited`) keeps the list
+//! they had and is told to wait; the search waits out the server's `Retry-After` and then
+//! searches, by itself, for whatever the box holds by then.
 
 use leptos::{prelude::*, task::spawn_local_scoped};
 use portal_api::documents::{DocumentPage, DocumentQuery};
