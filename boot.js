@@ -29,6 +29,18 @@ document.addEventListener(
   { once: true },
 );
 
+// The deployment's settings, asked for first thing: a kiosk's larger type and its paper are
+// set on <html> before the app's code has even arrived, so a kiosk page is not laid out
+// again once the app reads the same file (src/config.rs keeps them right after that). The
+// worker's registration below waits for the same answer.
+const config = fetch('/config.json')
+  .then((response) => (response.ok ? response.json() : {}))
+  .catch(() => null);
+config.then((settings) => {
+  if (settings?.kiosk) document.documentElement.dataset.kiosk = '';
+  if (typeof settings?.print_paper === 'string') document.documentElement.dataset.printPaper = settings.print_paper;
+});
+
 const glue = address('wasm-js');
 const wasm = address('wasm-bg');
 if (document.querySelector('#app[data-prerendered]')) {
@@ -44,15 +56,13 @@ if (glue && wasm) {
 // An installable app with an offline page (public/sw.js) on a citizen's own browser; never on
 // a shared kiosk, where the browser must keep nothing, and where a registration left from
 // before is removed. Asked once the page has loaded, so it never competes with the first
-// screen. It reads /config.json again (a revalidation) rather than asking the app, whose
-// first load would otherwise carry the registration's bindings.
+// screen. It reads the configuration fetched above rather than asking the app, whose first
+// load would otherwise carry the registration's bindings.
 const registerServiceWorker = async () => {
-  const config = await fetch('/config.json')
-    .then((response) => (response.ok ? response.json() : {}))
-    .catch(() => null);
-  if (!config) return;
+  const settings = await config;
+  if (!settings) return;
   let outcome = 'none';
-  if (config.kiosk) {
+  if (settings.kiosk) {
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
   } else {
     outcome = await navigator.serviceWorker.register('/sw.js').then(() => 'registered', () => 'refused');

@@ -27,6 +27,29 @@ async function holdTheApp(page: Page): Promise<() => Promise<void>> {
 
 const prerendered = (page: Page) => page.locator('#app[data-prerendered]');
 
+test('a kiosk page is laid out for the kiosk before the app has started', async ({ portal, page, isMobile }, testInfo) => {
+  test.skip(isMobile, 'the desktop and kiosk servers are the two deployments');
+  const release = await holdTheApp(page);
+  await page.goto('/');
+  await expect(prerendered(page)).toBeVisible();
+  const root = page.locator('html');
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  if (testInfo.project.name === 'kiosk') {
+    // boot.js reads /config.json itself: the larger type and the receipt paper are set
+    // while the app's code is still held back, so the page is not laid out again later.
+    await expect(root).toHaveAttribute('data-kiosk', '');
+    await expect(root).toHaveAttribute('data-print-paper', 'receipt-80mm');
+    expect(await rootSize()).toBe('20px');
+  } else {
+    await expect(root).toHaveAttribute('data-print-paper', 'a4');
+    await expect(root).not.toHaveAttribute('data-kiosk');
+    expect(await rootSize()).toBe('16px');
+  }
+  await release();
+  await expect(prerendered(page)).toHaveCount(0);
+  await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
+});
+
 test.describe('pages rendered ahead of time', () => {
   // What the server sends and how the app takes it over do not depend on the screen: one
   // viewport is enough, except for the kiosk's language, which is its own rule.
