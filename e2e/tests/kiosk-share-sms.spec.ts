@@ -17,17 +17,22 @@ async function linksTexted(page: Page, phone: string): Promise<string[]> {
   return messages.flatMap((m) => m.text.match(/https?:\/\/\S+\/shared\/[0-9a-f]+$/) ?? []);
 }
 
-async function openFirstDocument(portal: PortalPage, page: Page): Promise<void> {
+/** Opens the first document of the list and returns its name, once its page shows it. */
+async function openFirstDocument(portal: PortalPage, page: Page): Promise<string> {
   await portal.open('/documents');
   await signIn(page, AN);
-  await portal.main().getByRole('heading', { level: 2 }).first().getByRole('link').click();
+  const link = portal.main().getByRole('heading', { level: 2 }).first().getByRole('link');
+  const name = (await link.textContent())!.trim();
+  await link.click();
+  // The page's frame says "Giấy tờ" until the document has come: read nothing before that.
+  await expect(portal.heading()).toHaveText(name);
+  return name;
 }
 
 test('on a kiosk, a share link goes to the citizen’s own phone by SMS and opens there', async ({ portal, page, browser }, testInfo) => {
   test.skip(testInfo.project.name !== 'kiosk', 'the kiosk’s server is the one with a public address');
   test.slow();
-  await openFirstDocument(portal, page);
-  const name = (await portal.heading().textContent())!;
+  const name = await openFirstDocument(portal, page);
   // No download: the hint says where the file goes instead.
   await expect(portal.main().getByText(t('vi', 'documents.kiosk_share_hint_sms'))).toBeVisible();
   await expect(portal.main().locator('a[download]')).toHaveCount(0);
