@@ -1,5 +1,7 @@
-// Keystroke-to-paint benchmark of the documents search at 10,000 documents (the issue's
-// target: at most 50 ms median in Chromium, never more than about 2,000 DOM nodes).
+// Keystroke-to-paint benchmark of the documents search at 10,000 documents (issue 10's
+// target: within one frame, a median of at most 16 ms and a p95 of at most 33 ms in Chromium;
+// never more than about 2,000 DOM nodes). It also prints what the page's one fetch of the
+// whole list costs (`GET /api/v1/document-index`), which the page searches itself.
 //
 //   node bench/documents-search.mjs http://127.0.0.1:PORT
 //
@@ -20,7 +22,8 @@ const ROUNDS = 2;
 const PAUSE_MS = 300;
 // A keystroke not answered by then counts as unanswered (reported, not timed).
 const ANSWER_TIMEOUT_MS = 5000;
-const TARGET_MS = 50;
+const TARGET_MS = 16;
+const TARGET_P95_MS = 33;
 const NODE_LIMIT = 2000;
 /**
  * Installed in the page before the app starts. `arm()` before a keystroke; the promise it
@@ -45,7 +48,7 @@ function recorder() {
       const ms = performance.now() - sample.start;
       const link = r.querySelector('a[href^="/documents/"]');
       // The search requests since the keystroke, to tell the server's share from the page's.
-      const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/documents?') || e.name.endsWith('/api/v1/documents'));
+      const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/documents?') || e.name.endsWith('/api/v1/documents') || e.name.endsWith('/api/v1/document-index'));
       const last = requests.at(-1);
       sample.resolve({
         ms,
@@ -104,7 +107,7 @@ function serverAnswer(page, q) {
 }
 
 function shownTotal(status) {
-  if (status === t('documents.empty')) return 0;
+  if (status.startsWith(t('documents.empty'))) return 0;
   const digits = status.replace(/\D/g, '');
   return digits ? Number(digits) : NaN;
 }
@@ -133,6 +136,10 @@ async function main() {
     await signIn(page, BASE, DUC, '/documents');
     const box = page.getByLabel(t('documents.search_label'));
     await wholeStore(page);
+    const list = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname === '/api/v1/document-index')
+      .map((e) => ({ ms: e.responseEnd - e.startTime, transferred: e.transferSize, body: e.encodedBodySize, decoded: e.decodedBodySize }))
+      .at(-1) ?? null);
     let maxNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 
     const samples = [];
@@ -185,7 +192,12 @@ async function main() {
       const times = samples.filter((s) => s.query === query).map((s) => s.ms).sort((a, b) => a - b);
       if (times.length) console.log(`    "${query}": median ${ms(percentile(times, 0.5))}, max ${ms(times[times.length - 1])} (${times.length})`);
     }
+    if (list) {
+      console.log(`  the whole list, fetched once per visit: ${ms(list.ms)} send to last byte, ${(list.body / 1024).toFixed(1)} KB compressed (${(list.decoded / 1024).toFixed(1)} KB of JSON)`);
+    }
     const requestTimes = samples.map((s) => s.requestMs).filter((v) => v !== null).sort((a, b) => a - b);
+    const withRequests = samples.filter((s) => s.requests > 0).length;
+    console.log(`  keystrokes that sent a request: ${withRequests} of ${samples.length}`);
     if (requestTimes.length) {
       const extra = samples.filter((s) => s.requests > 1).length;
       console.log(`  of which the search request (send to last byte): median ${ms(percentile(requestTimes, 0.5))}, p95 ${ms(percentile(requestTimes, 0.95))}${extra ? `; ${extra} keystrokes needed more than one request` : ''}`);
@@ -193,7 +205,8 @@ async function main() {
     console.log(`  DOM nodes: at most ${maxNodes} (about ${NODE_LIMIT} allowed)${maxNodes > NODE_LIMIT * 1.05 ? ' OVER' : ''}`);
     console.log(`  answers painted: ${samples.length - wrong.length} of ${samples.length} match the server's answer to the text typed${unanswered ? `; ${unanswered} keystrokes unanswered within ${ANSWER_TIMEOUT_MS} ms` : ''}`);
     for (const s of wrong.slice(0, 5)) console.log(`    "${s.q}": painted "${s.status}" first ${s.first}, server ${JSON.stringify(answers.get(s.q))}`);
-    console.log(`  target: median ${ms(median)} ${median <= TARGET_MS ? '<=' : '>'} ${TARGET_MS} ms: ${median <= TARGET_MS ? 'met' : 'NOT met'}`);
+    const p95 = percentile(sorted, 0.95);
+    console.log(`  target: median ${ms(median)} ${median <= TARGET_MS ? '<=' : '>'} ${TARGET_MS} ms: ${median <= TARGET_MS ? 'met' : 'NOT met'}; p95 ${ms(p95)} ${p95 <= TARGET_P95_MS ? '<=' : '>'} ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}`);
   } finally {
     await browser.close();
   }

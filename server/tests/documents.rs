@@ -10,6 +10,8 @@ use axum::http::{Request, StatusCode, header};
 use common::{
     SIGNED, TestServer, api, first_document_code, get_with, json, share_document, sign_in, upload,
 };
+use portal_api::document_index::{DocumentIndex, SearchableDocuments};
+use portal_api::documents::{DocumentPage, DocumentQuery};
 use portal_server::seed::LARGE_STORE_CITIZEN;
 use serde_json::{Value, json};
 
@@ -153,6 +155,72 @@ async fn the_large_store_searches_all_ten_thousand() {
     let (_, some) = list(&server, &cookie, "?q=bao+hiem+y+te").await;
     let found = some["total"].as_u64().unwrap();
     assert!(found > 100 && found < 10_000, "{found}");
+}
+
+/// The page searches the store's index in the browser (`portal_api::document_index`); for
+/// every kind of search, that answer is the server's, page for page.
+#[tokio::test]
+async fn the_index_searched_in_the_page_answers_what_the_server_answers() {
+    let server = TestServer::start_with(&["--dev-sms-outbox", "--searches-per-citizen", "1000"]);
+    let cookie = sign_in(&server, LARGE_STORE_CITIZEN, "0935777888").await;
+    let (response, body) = server
+        .send(get_with("/api/v1/document-index", &cookie))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let index: DocumentIndex = serde_json::from_slice(&body).unwrap();
+    assert_eq!(index.items.len(), 10_000);
+    let searchable = SearchableDocuments::new(index);
+    let (_, all) = list(&server, &cookie, "").await;
+    let agency = all["facets"]["agencies"][1]["value"].as_str().unwrap();
+    let year = all["facets"]["years"][2]["value"].as_str().unwrap();
+    let searches: Vec<Vec<(&str, &str)>> = vec![
+        vec![],
+        vec![("q", "giay khai sinh")],
+        vec![("q", "Nguyễn")],
+        vec![("q", "d")],
+        vec![("q", "so ho khau"), ("page", "2")],
+        vec![("q", "chung nhan"), ("sort", "name")],
+        vec![("sort", "name"), ("page", "7"), ("per_page", "100")],
+        vec![("sort", "oldest"), ("page", "3")],
+        vec![("q", "bao hiem"), ("sort", "oldest"), ("per_page", "100")],
+        vec![("category", "civil_status"), ("sort", "name")],
+        vec![("agency", agency), ("year", year)],
+        vec![("q", "2021")],
+        vec![("q", "100%")],
+        vec![("q", "không có giấy tờ này")],
+    ];
+    for pairs in searches {
+        let query = DocumentQuery::from_pairs(pairs.iter().copied()).unwrap();
+        let encoded: String = url_query(&pairs);
+        let (status, answer) = list(&server, &cookie, &encoded).await;
+        assert_eq!(status, StatusCode::OK, "{encoded}");
+        let expected: DocumentPage = serde_json::from_value(answer).unwrap();
+        let found = searchable.search(&query);
+        assert_eq!(
+            (found.total, &found.items),
+            (expected.total, &expected.items),
+            "{encoded}"
+        );
+        assert_eq!(found.facets, expected.facets, "{encoded}");
+        assert_eq!(
+            (found.page, found.per_page),
+            (expected.page, expected.per_page)
+        );
+    }
+}
+
+/// `?name=value&…`, each side percent-encoded.
+fn url_query(pairs: &[(&str, &str)]) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(name, value)| format!("{name}={}", utf8_percent_encode(value, NON_ALPHANUMERIC)))
+        .collect();
+    if joined.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", joined.join("&"))
+    }
 }
 
 #[tokio::test]

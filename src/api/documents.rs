@@ -1,12 +1,14 @@
-//! The personal electronic data store: `GET {api}/documents` (search, filters, paging),
+//! The personal electronic data store: `GET {api}/document-index` (the whole list, which
+//! the list page searches itself),
 //! `GET {api}/documents/{code}` and its file, `POST {api}/documents/{code}/sync`, the
 //! document's share links (`{api}/documents/{code}/shares`), and what a link's holder opens
 //! (`GET {api}/shared-documents/{token}`). Uploads are in `upload.rs`.
 
 use gloo_net::http::Method;
+use portal_api::document_index::DocumentIndex;
 use portal_api::documents::{
-    CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
-    DocumentShare, SharedDocument,
+    CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentQuery, DocumentShare,
+    SharedDocument,
 };
 
 use super::{Api, ApiError};
@@ -22,10 +24,9 @@ pub fn query_string(query: &DocumentQuery) -> String {
         .join("&")
 }
 
-/// One page of the documents that match `query`, with the counts for the filters.
-pub async fn search(api: Api, query: &DocumentQuery) -> Result<DocumentPage, ApiError> {
-    api.request(Method::GET, &format!("/documents?{}", query_string(query)))
-        .await
+/// Every document in the citizen's store, for the list page to search as they type.
+pub async fn index(api: Api) -> Result<DocumentIndex, ApiError> {
+    api.request(Method::GET, "/document-index").await
 }
 
 /// A document with its metadata and history; 404 for a code the citizen does not hold.

@@ -2,11 +2,11 @@
 //! signals.
 
 mod use_clock;
-mod use_document_search;
+mod use_document_index;
 mod use_focus_on_show;
 mod use_online;
 
 pub use use_clock::use_clock;
-pub use use_document_search::{DocumentSearch, use_document_search};
+pub use use_document_index::{DocumentIndex, use_document_index};
 pub use use_focus_on_show::use_focus_on_show;
 pub use use_online::use_online;

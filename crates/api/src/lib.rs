@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod config;
 pub mod date;
+pub mod document_index;
 pub mod documents;
 pub mod error;
 pub mod health;

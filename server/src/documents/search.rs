@@ -8,6 +8,7 @@
 
 use crate::db::Value;
 use crate::db::{Connection, Row};
+use portal_api::document_index::DocumentIndex;
 use portal_api::documents::{
     DocumentCategory, DocumentFacets, DocumentPage, DocumentQuery, DocumentSort, DocumentSummary,
     FacetCount,
@@ -111,6 +112,18 @@ pub fn search(
         per_page: query.per_page,
         facets: facets(connection, owner)?,
     })
+}
+
+/// Every document of `owner`, in the order they came into the store: what the page searches
+/// by the same rule as [`search`] (`portal_api::document_index`).
+pub fn index(connection: &Connection, owner: &str) -> Result<DocumentIndex, DbError> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM documents WHERE owner_id = ? ORDER BY id"
+    ))?;
+    let items = statement
+        .query_map([owner], summary)?
+        .collect::<Result<_, _>>()?;
+    Ok(DocumentIndex { items })
 }
 
 fn facets(connection: &Connection, owner: &str) -> Result<DocumentFacets, DbError> {

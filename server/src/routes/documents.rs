@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use portal_api::document_index::DocumentIndex;
 use portal_api::documents::{
     CreateDocumentShare, CreatedDocumentShare, DocumentDetail, DocumentPage, DocumentQuery,
     DocumentShare, DocumentSummary, SharedDocument,
@@ -66,19 +67,48 @@ pub async fn list_documents(
             body.fields = fields;
             ApiError::from(body)
         })?;
-    state
-        .search_pace
-        .admit(
-            state.citizen_limits.searches(),
-            &session.personal_id,
-            state.clock.now_millis(),
-        )
-        .await?;
+    search_turn(&state, &session.personal_id).await?;
     let page = state
         .db
         .read(move |c| search::search(c, &session.personal_id, &query))
         .await?;
     Ok(Json(page))
+}
+
+/// Waits for the citizen's turn to search (their pace, `--searches-per-citizen`), or refuses.
+async fn search_turn(state: &AppState, personal_id: &str) -> Result<(), ApiError> {
+    state
+        .search_pace
+        .admit(
+            state.citizen_limits.searches(),
+            personal_id,
+            state.clock.now_millis(),
+        )
+        .await
+}
+
+/// Every document in the citizen's store, for the page to search as the citizen types.
+#[utoipa::path(
+    get,
+    path = "/api/v1/document-index",
+    tag = "documents",
+    operation_id = "getDocumentIndex",
+    responses(
+        (status = 200, description = "Every document in the store, in the order they came into it: the page searches them by the same rule as `listDocuments` (every word of `q`, diacritics folded, in the name or the code; the filters; the orders, ties broken by this order)", body = DocumentIndex),
+        SignedIn,
+        (status = 429, description = "`rate_limited`: counted with the citizen's searches (`--searches-per-citizen`), as one search", body = ErrorBody),
+    ),
+)]
+pub async fn document_index(
+    State(state): State<AppState>,
+    CurrentSession(session): CurrentSession,
+) -> Result<Json<DocumentIndex>, ApiError> {
+    search_turn(&state, &session.personal_id).await?;
+    let index = state
+        .db
+        .read(move |c| search::index(c, &session.personal_id))
+        .await?;
+    Ok(Json(index))
 }
 
 /// Loads the citizen's document and logs the read.

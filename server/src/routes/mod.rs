@@ -62,6 +62,7 @@ pub fn public_router() -> OpenApiRouter<AppState> {
             documents::list_documents,
             documents::upload_document
         )))
+        .routes(routes!(documents::document_index))
         .routes(routes!(documents::get_document))
         .routes(routes!(documents::get_document_file))
         .routes(routes!(documents::sync_document))

@@ -2,21 +2,24 @@
 //! at a time. Search, filters, sort and page live in the address, so Back, Forward, reload and
 //! a shared link show the same list.
 //!
-//! The server searches and pages (diacritics folded in SQL, over indexes): a store of 10,000
-//! documents sends 50 rows, never 10,000, so the page stays small and quick on a cheap phone.
+//! The page fetches the citizen's whole list once (`use_document_index`) and searches it
+//! itself, by the server's own rule (`portal_api::document_index`): a keystroke is answered
+//! in the frame it was typed in, at 10,000 documents too, on a slow network and offline.
+//! The list shows one page of 50, so the page stays small on a cheap phone.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_api::documents::{
-    DocumentCategory, DocumentPage, DocumentQuery, DocumentSort, FacetCount,
+    DocumentCategory, DocumentFacets, DocumentPage, DocumentQuery, DocumentSort, DocumentSummary,
+    FacetCount,
 };
 
 use super::words::category_text;
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::{ErrorNotice, PageHeading, RetryCountdown, Skeleton};
 use crate::forms::{FieldValue, SelectField, TextField};
-use crate::hooks::{DocumentSearch, use_document_search};
+use crate::hooks::{DocumentIndex, use_document_index};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
 
@@ -37,13 +40,32 @@ pub fn DocumentListPage() -> impl IntoView {
                 .unwrap_or_else(|_| DocumentQuery::from_pairs([]).unwrap_or_default())
         })
     });
-    let search = use_document_search(query);
-    let DocumentSearch {
-        results,
-        loading,
-        waiting,
-        ..
-    } = search;
+    let DocumentIndex { list, waiting } = use_document_index();
+    // The page the search asks for, from the list in memory: no request, no wait.
+    let results = Memo::new(move |_| {
+        list.with(|list| {
+            list.as_ref().map(|list| {
+                list.as_ref()
+                    .map(|list| query.with(|q| list.search(q)))
+                    .map_err(Clone::clone)
+            })
+        })
+    });
+    let shown = Memo::new(move |_| {
+        results.with(|answer| match answer {
+            None => Shown::Loading,
+            Some(Err(error)) => Shown::Failed(error.clone()),
+            Some(Ok(page)) if page.items.is_empty() => Shown::Nothing,
+            Some(Ok(_)) => Shown::Found,
+        })
+    });
+    // The filters count the whole store, whatever the search: worked out once per list.
+    let facets = Memo::new(move |_| {
+        list.with(|list| match list {
+            Some(Ok(list)) => Some(list.facets().clone()),
+            _ => None,
+        })
+    });
 
     // Goes to `next`: typing replaces the address, a filter adds a step Back can undo.
     let go = {
@@ -104,11 +126,8 @@ pub fn DocumentListPage() -> impl IntoView {
             }
         }
     };
-    let facets = move || {
-        results.with(|r| match r {
-            Some(Ok(page)) => Some(page.facets.clone()),
-            _ => None,
-        })
+    let facets = move |read: fn(&DocumentFacets) -> &Vec<FacetCount>| {
+        facets.with(|f| f.as_ref().map(|f| read(f).clone()))
     };
 
     view! {
@@ -135,7 +154,7 @@ pub fn DocumentListPage() -> impl IntoView {
                     class="app-filters__item"
                     label=|l| td_string!(l, documents.category_label)
                     first=|l| td_string!(l, documents.all)
-                    options=Signal::derive(move || keep_chosen(query.with(|q| q.category.map(|c| c.as_str().to_owned())), facet_options(facets().map(|f| f.categories), |value, locale| {
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.category.map(|c| c.as_str().to_owned())), facet_options(facets(|f| &f.categories), |value, locale| {
                         DocumentCategory::parse(value).map_or_else(|| value.to_owned(), |c| category_text(locale, c).to_owned())
                     }, i18n.get_locale())))
                     value=filter(|q| q.category.map(|c| c.as_str().to_owned()), |q, v| q.category = DocumentCategory::parse(&v))
@@ -145,7 +164,7 @@ pub fn DocumentListPage() -> impl IntoView {
                     class="app-filters__item"
                     label=|l| td_string!(l, documents.agency_label)
                     first=|l| td_string!(l, documents.all)
-                    options=Signal::derive(move || keep_chosen(query.with(|q| q.agency.clone()), facet_options(facets().map(|f| f.agencies), |v, _| v.to_owned(), i18n.get_locale())))
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.agency.clone()), facet_options(facets(|f| &f.agencies), |v, _| v.to_owned(), i18n.get_locale())))
                     value=filter(|q| q.agency.clone(), |q, v| q.agency = (!v.is_empty()).then_some(v))
                 />
                 <SelectField
@@ -153,7 +172,7 @@ pub fn DocumentListPage() -> impl IntoView {
                     class="app-filters__item"
                     label=|l| td_string!(l, documents.year_label)
                     first=|l| td_string!(l, documents.all)
-                    options=Signal::derive(move || keep_chosen(query.with(|q| q.year.map(|y| y.to_string())), facet_options(facets().map(|f| f.years), |v, _| v.to_owned(), i18n.get_locale())))
+                    options=Signal::derive(move || keep_chosen(query.with(|q| q.year.map(|y| y.to_string())), facet_options(facets(|f| &f.years), |v, _| v.to_owned(), i18n.get_locale())))
                     value=filter(|q| q.year.map(|y| y.to_string()), |q, v| q.year = v.parse().ok())
                 />
                 <SelectField
@@ -165,26 +184,36 @@ pub fn DocumentListPage() -> impl IntoView {
                 />
             </fieldset>
         </form>
-        // While the server has asked to wait, nothing is on its way: the list the citizen had
-        // stays at full strength (not dimmed as busy), and the notice says when it updates.
-        <section id="document-results" class="app-results" aria-busy=move || (loading.get() && waiting.with(Option::is_none)).then_some("true")
+        // While the server has asked to wait, nothing is on its way: the page is not busy, and
+        // the notice says when the list comes.
+        <section id="document-results" class="app-results" aria-busy=move || (results.with(Option::is_none) && waiting.with(Option::is_none)).then_some("true")
             aria-label=move || t_string!(i18n, documents.results_label)>
             {move || waiting.get().map(|seconds| view! { <SearchWait seconds /> })}
-            {move || match results.get() {
-                None => view! { <Skeleton /> }.into_any(),
-                Some(Err(error)) => view! { <ErrorNotice error on_retry=move |()| search.run() /> }.into_any(),
-                Some(Ok(page)) if page.items.is_empty() => view! {
-                    <p class="app-body" role="status">{tr(i18n, |l| td_string!(l, documents.empty))}</p>
+            // Only a change of kind builds the region again; a new answer of the same kind
+            // updates the list in place (`ResultList`), row by row.
+            {move || match shown.get() {
+                Shown::Loading => view! { <Skeleton /> }.into_any(),
+                Shown::Failed(error) => view! { <ErrorNotice error on_retry=move |()| list.refetch() /> }.into_any(),
+                Shown::Nothing => view! {
+                    // Says the words too, so that each word typed is answered, even where
+                    // nothing is found before or after it.
+                    <p class="app-body" role="status">
+                        {tr(i18n, |l| td_string!(l, documents.empty))}
+                        {move || {
+                            let words = query.with(|q| q.q.trim().to_owned());
+                            (!words.is_empty()).then(|| view! { " " {t!(i18n, documents.empty_words, words)} })
+                        }}
+                    </p>
                     <p class="app-body"><a class="app-link" href="/documents">{tr(i18n, |l| td_string!(l, documents.clear))}</a></p>
                 }.into_any(),
-                Some(Ok(page)) => view! { <ResultList page query /> }.into_any(),
+                Shown::Found => view! { <ResultList results query /> }.into_any(),
             }}
         </section>
     }
 }
 
 /// "You're going a little fast. Please try again in 3 seconds. The list will update by
-/// itself once the wait is over": announced once, politely; the list below stays as it was.
+/// itself once the wait is over": announced once, politely.
 #[component]
 fn SearchWait(
     /// Seconds the server asked to wait.
@@ -201,7 +230,7 @@ fn SearchWait(
     }
 }
 
-/// A filter's options from the server's counts: "Hộ tịch (12)".
+/// A filter's options from the store's counts: "Hộ tịch (12)".
 fn facet_options(
     counts: Option<Vec<FacetCount>>,
     words: fn(&str, Locale) -> String,
@@ -251,60 +280,113 @@ fn sort_options(locale: Locale) -> Vec<(String, String)> {
     .collect()
 }
 
-/// The count, the documents of this page, and the links to the pages beside it.
+/// What the results region shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    /// The list is on its way.
+    Loading,
+    /// The list could not be fetched.
+    Failed(ApiError),
+    /// Nothing matches.
+    Nothing,
+    /// A page of documents.
+    Found,
+}
+
+/// The answer to a search, as the results region reads it.
+type Answer = Option<Result<DocumentPage, ApiError>>;
+
+/// The count, the documents of this page, and the links to the pages beside it. Each answer
+/// updates them in place: a document still listed keeps its row.
 #[component]
 fn ResultList(
-    /// The page the server answered.
-    page: DocumentPage,
-    /// The search it answers, for the page links.
+    /// The answer to the search as it now stands.
+    results: Memo<Answer>,
+    /// The search it answers, for the count and the page links.
     query: Memo<DocumentQuery>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
-    let current = page.page;
-    let total = page.total;
+    let read = move |part: fn(&DocumentPage) -> u32| {
+        results.with(|answer| match answer {
+            Some(Ok(page)) => part(page),
+            _ => 0,
+        })
+    };
+    let total = move || read(|page| page.total);
+    let current = move || read(|page| page.page);
+    let pages = move || read(|page| page.total.div_ceil(page.per_page.max(1)).max(1));
+    let items = move || {
+        results.with(|answer| match answer {
+            Some(Ok(page)) => page.items.clone(),
+            _ => Vec::new(),
+        })
+    };
     let link = move |to: u32| {
         let mut next = query.get_untracked();
         next.page = to;
         format!("/documents?{}", api::documents::query_string(&next))
     };
-    let items = page
-        .items
-        .into_iter()
-        .map(|doc| {
-            let category = doc.category;
-            let valid = doc.valid_until.map(|d| d.to_display());
-            view! {
-                <li class="app-document">
-                    <h2 class="app-document__name">
-                        <a class="app-link" href=format!("/documents/{}", doc.code)>{doc.name.clone()}</a>
-                    </h2>
-                    <dl class="app-document__meta">
-                        <div><dt>{tr(i18n, |l| td_string!(l, documents.code))}</dt><dd>{doc.code.clone()}</dd></div>
-                        <div><dt>{tr(i18n, |l| td_string!(l, documents.category))}</dt><dd>{move || category_text(i18n.get_locale(), category)}</dd></div>
-                        <div><dt>{tr(i18n, |l| td_string!(l, documents.agency))}</dt><dd>{doc.issuing_agency.clone()}</dd></div>
-                        <div><dt>{tr(i18n, |l| td_string!(l, documents.issued_on))}</dt><dd>{doc.issued_on.to_display()}</dd></div>
-                        <div><dt>{tr(i18n, |l| td_string!(l, documents.valid_until))}</dt><dd>{match valid {
-                            Some(date) => date.into_any(),
-                            None => tr(i18n, |l| td_string!(l, documents.valid_forever)).into_any(),
-                        }}</dd></div>
-                    </dl>
-                </li>
-            }
-        })
-        .collect_view();
+    // "Tìm thấy 12 giấy tờ với từ khóa “khai sinh”": the count says what it counts, and
+    // changes with every word typed, even where the list does not.
+    let count = move || {
+        let count = grouped(total(), i18n.get_locale());
+        let words = query.with(|q| q.q.trim().to_owned());
+        if words.is_empty() {
+            t!(i18n, documents.count, count).into_any()
+        } else {
+            t!(i18n, documents.count_for, count, words).into_any()
+        }
+    };
     view! {
-        <p class="app-body" role="status"><strong>{move || { let count = grouped(total, i18n.get_locale()); t!(i18n, documents.count, count) }}</strong></p>
-        <ul class="app-document-list">{items}</ul>
+        <p class="app-body" role="status"><strong>{count}</strong></p>
+        <ul class="app-document-list">
+            <For
+                each=move || { let locale = i18n.get_locale(); items().into_iter().map(move |doc| (locale, doc)) }
+                key=|(locale, doc)| (*locale, doc.code.clone())
+                let((locale, doc))
+            >
+                <DocumentItem doc locale />
+            </For>
+        </ul>
         <nav class="app-pagination" aria-label=move || t_string!(i18n, documents.pages_label)>
-            {(current > 1).then(|| view! {
-                <a class="app-link app-pagination__link" rel="prev" href=link(current - 1)>{tr(i18n, |l| td_string!(l, documents.previous))}</a>
+            {move || (current() > 1).then(|| view! {
+                <a class="app-link app-pagination__link" rel="prev" href=link(current() - 1)>{tr(i18n, |l| td_string!(l, documents.previous))}</a>
             })}
-            <span class="app-pagination__current">{t!(i18n, documents.page_of, page = current, pages)}</span>
-            {(current < pages).then(|| view! {
-                <a class="app-link app-pagination__link" rel="next" href=link(current + 1)>{tr(i18n, |l| td_string!(l, documents.next))}</a>
+            <span class="app-pagination__current">{move || { let (page, pages) = (current(), pages()); t!(i18n, documents.page_of, page, pages) }}</span>
+            {move || (current() < pages()).then(|| view! {
+                <a class="app-link app-pagination__link" rel="next" href=link(current() + 1)>{tr(i18n, |l| td_string!(l, documents.next))}</a>
             })}
         </nav>
+    }
+}
+
+/// One document of the list, in `locale`: its name as the link to it, and what identifies
+/// it. Its words are fixed (no effect per label): the list keys its rows by language too, so
+/// a switch of language builds them again, and a keystroke builds only the rows it brings.
+#[component]
+fn DocumentItem(
+    /// The document.
+    doc: DocumentSummary,
+    /// The language of its words.
+    locale: Locale,
+) -> impl IntoView {
+    let valid = doc.valid_until.map_or_else(
+        || td_string!(locale, documents.valid_forever).to_owned(),
+        |d| d.to_display(),
+    );
+    view! {
+        <li class="app-document">
+            <h2 class="app-document__name">
+                <a class="app-link" href=format!("/documents/{}", doc.code)>{doc.name}</a>
+            </h2>
+            <dl class="app-document__meta">
+                <div><dt>{td_string!(locale, documents.code)}</dt><dd>{doc.code}</dd></div>
+                <div><dt>{td_string!(locale, documents.category)}</dt><dd>{category_text(locale, doc.category)}</dd></div>
+                <div><dt>{td_string!(locale, documents.agency)}</dt><dd>{doc.issuing_agency}</dd></div>
+                <div><dt>{td_string!(locale, documents.issued_on)}</dt><dd>{doc.issued_on.to_display()}</dd></div>
+                <div><dt>{td_string!(locale, documents.valid_until)}</dt><dd>{valid}</dd></div>
+            </dl>
+        </li>
     }
 }
 
