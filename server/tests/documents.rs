@@ -151,7 +151,7 @@ async fn the_large_store_searches_all_ten_thousand() {
     let (server, cookie) = server_with((LARGE_STORE_CITIZEN, "0935777888")).await;
     let (_, all) = list(&server, &cookie, "").await;
     assert_eq!(all["total"], 10_000);
-    assert_eq!(all["items"].as_array().unwrap().len(), 50);
+    assert_eq!(all["items"].as_array().unwrap().len(), 20);
     let (_, some) = list(&server, &cookie, "?q=bao+hiem+y+te").await;
     let found = some["total"].as_u64().unwrap();
     assert!(found > 100 && found < 10_000, "{found}");

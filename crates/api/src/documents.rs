@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::date::CalendarDate;
 use crate::error::FieldErrorCode;
 
-/// Documents per page when the query does not say.
-pub const DEFAULT_PER_PAGE: u32 = 50;
+/// Documents per page when the query does not say: as many as a search page usually shows
+/// (GOV.UK's 20), a short scroll on a phone, and the rows a keystroke may have to build.
+pub const DEFAULT_PER_PAGE: u32 = 20;
 /// The highest page number any paged list accepts: far past any citizen's last page, and a
 /// bound the API document can state.
 pub const MAX_PAGE: u32 = 100_000;

@@ -43,7 +43,7 @@ type QueryPairs = Result<Query<Vec<(String, String)>>, axum::extract::rejection:
         ("year" = Option<u16>, Query, description = "Only documents issued this year"),
         ("sort" = Option<portal_api::documents::DocumentSort>, Query, description = "newest (default), oldest or name"),
         ("page" = Option<u32>, Query, description = "Page, from 1"),
-        ("per_page" = Option<u32>, Query, description = "Documents per page, 1 to 100 (default 50)"),
+        ("per_page" = Option<u32>, Query, description = "Documents per page, 1 to 100 (default 20)"),
     ),
     responses(
         (status = 200, description = "The page", body = DocumentPage),

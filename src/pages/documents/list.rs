@@ -5,7 +5,8 @@
 //! The page fetches the citizen's whole list once (`use_document_index`) and searches it
 //! itself, by the server's own rule (`portal_api::document_index`): a keystroke is answered
 //! in the frame it was typed in, at 10,000 documents too, on a slow network and offline.
-//! The list shows one page of 50, so the page stays small on a cheap phone.
+//! The list shows one page of 20, so the page stays small on a cheap phone, and a keystroke
+//! builds at most 20 rows.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -22,6 +23,9 @@ use crate::forms::{FieldValue, SelectField, TextField};
 use crate::hooks::{DocumentIndex, use_document_index};
 use crate::i18n::*;
 use crate::text::{grouped, tr};
+
+/// How long the typing pauses before the address takes the words.
+const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The list page.
 #[component]
@@ -40,13 +44,25 @@ pub fn DocumentListPage() -> impl IntoView {
                 .unwrap_or_else(|_| DocumentQuery::from_pairs([]).unwrap_or_default())
         })
     });
+    let typed = RwSignal::new(query.get_untracked().q);
+    // The search as it stands: the address's, with the words in the box, which reach the
+    // address a moment after the typing pauses (below).
+    let searched = Memo::new(move |_| {
+        let mut next = query.get();
+        let words = typed.with(|t| t.trim().to_owned());
+        if words != next.q {
+            next.q = words;
+            next.page = 1;
+        }
+        next
+    });
     let DocumentIndex { list, waiting } = use_document_index();
     // The page the search asks for, from the list in memory: no request, no wait.
     let results = Memo::new(move |_| {
         list.with(|list| {
             list.as_ref().map(|list| {
                 list.as_ref()
-                    .map(|list| query.with(|q| list.search(q)))
+                    .map(|list| searched.with(|q| list.search(q)))
                     .map_err(Clone::clone)
             })
         })
@@ -67,10 +83,21 @@ pub fn DocumentListPage() -> impl IntoView {
         })
     });
 
+    // The address catches up with the words typed once the typing pauses: a keystroke is
+    // answered from memory at once, without the router's work of a new address each time.
+    let address_later = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_address_later = move || {
+        if let Some(handle) = address_later.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(cancel_address_later);
+
     // Goes to `next`: typing replaces the address, a filter adds a step Back can undo.
     let go = {
         let navigate = navigate.clone();
         move |next: DocumentQuery, replace: bool| {
+            cancel_address_later();
             let search = api::documents::query_string(&next);
             let path = if search.is_empty() {
                 "/documents".to_owned()
@@ -87,7 +114,6 @@ pub fn DocumentListPage() -> impl IntoView {
             );
         }
     };
-    let typed = RwSignal::new(query.get_untracked().q);
     // Back and Forward bring their own words into the box.
     Effect::new(move |_| {
         let q = query.with(|q| q.q.clone());
@@ -95,17 +121,30 @@ pub fn DocumentListPage() -> impl IntoView {
             typed.set(q);
         }
     });
-    // What the citizen types shows at once, and replaces the address (no step for Back).
+    // What the citizen types is searched at once, and replaces the address (no step for
+    // Back) once the typing pauses, unless the address has moved on by then (a page link).
     let search_box = FieldValue {
         get: typed.into(),
         set: {
             let go = go.clone();
             SignalSetter::map(move |text: String| {
-                typed.set(text.clone());
-                let mut next = query.get_untracked();
-                next.q = text;
-                next.page = 1;
-                go(next, true);
+                typed.set(text);
+                cancel_address_later();
+                let go = go.clone();
+                let handle = set_timeout_with_handle(
+                    move || {
+                        let behind =
+                            query.try_with_untracked(|q| typed.with_untracked(|t| t.trim() != q.q));
+                        if behind == Some(true)
+                            && let Some(next) = searched.try_get_untracked()
+                        {
+                            go(next, true);
+                        }
+                    },
+                    ADDRESS_PAUSE,
+                )
+                .ok();
+                address_later.try_set_value(handle);
             })
         },
     };
@@ -118,7 +157,7 @@ pub fn DocumentListPage() -> impl IntoView {
             FieldValue {
                 get: Signal::derive(move || query.with(|q| read(q).unwrap_or_default())),
                 set: SignalSetter::map(move |value| {
-                    let mut next = query.get_untracked();
+                    let mut next = searched.get_untracked();
                     change(&mut next, value);
                     next.page = 1;
                     go(next, false);
@@ -200,13 +239,13 @@ pub fn DocumentListPage() -> impl IntoView {
                     <p class="app-body" role="status">
                         {tr(i18n, |l| td_string!(l, documents.empty))}
                         {move || {
-                            let words = query.with(|q| q.q.trim().to_owned());
+                            let words = searched.with(|q| q.q.clone());
                             (!words.is_empty()).then(|| view! { " " {t!(i18n, documents.empty_words, words)} })
                         }}
                     </p>
                     <p class="app-body"><a class="app-link" href="/documents">{tr(i18n, |l| td_string!(l, documents.clear))}</a></p>
                 }.into_any(),
-                Shown::Found => view! { <ResultList results query /> }.into_any(),
+                Shown::Found => view! { <ResultList results query=searched /> }.into_any(),
             }}
         </section>
     }
@@ -297,7 +336,7 @@ enum Shown {
 type Answer = Option<Result<DocumentPage, ApiError>>;
 
 /// The count, the documents of this page, and the links to the pages beside it. Each answer
-/// updates them in place: a document still listed keeps its row.
+/// updates them in place: the rows stay, and take the words of the documents now listed.
 #[component]
 fn ResultList(
     /// The answer to the search as it now stands.
@@ -315,12 +354,12 @@ fn ResultList(
     let total = move || read(|page| page.total);
     let current = move || read(|page| page.page);
     let pages = move || read(|page| page.total.div_ceil(page.per_page.max(1)).max(1));
-    let items = move || {
+    let items = Memo::new(move |_| {
         results.with(|answer| match answer {
             Some(Ok(page)) => page.items.clone(),
             _ => Vec::new(),
         })
-    };
+    });
     let link = move |to: u32| {
         let mut next = query.get_untracked();
         next.page = to;
@@ -341,11 +380,11 @@ fn ResultList(
         <p class="app-body" role="status"><strong>{count}</strong></p>
         <ul class="app-document-list">
             <For
-                each=move || { let locale = i18n.get_locale(); items().into_iter().map(move |doc| (locale, doc)) }
-                key=|(locale, doc)| (*locale, doc.code.clone())
-                let((locale, doc))
+                each=move || { let locale = i18n.get_locale(); (0..items.with(Vec::len)).map(move |index| (locale, index)) }
+                key=|row| *row
+                let((locale, index))
             >
-                <DocumentItem doc locale />
+                <DocumentItem items index locale />
             </For>
         </ul>
         <nav class="app-pagination" aria-label=move || t_string!(i18n, documents.pages_label)>
@@ -360,31 +399,42 @@ fn ResultList(
     }
 }
 
-/// One document of the list, in `locale`: its name as the link to it, and what identifies
-/// it. Its words are fixed (no effect per label): the list keys its rows by language too, so
-/// a switch of language builds them again, and a keystroke builds only the rows it brings.
+/// The `index`th row of the list, in `locale`: the document's name as the link to it, and
+/// what identifies it. A row stays while the list has that many documents, and takes the
+/// words of whichever document is now at its place: a keystroke changes text, it does not
+/// build rows. Its labels are fixed; the list keys its rows by language too, so a switch of
+/// language builds them again.
 #[component]
 fn DocumentItem(
-    /// The document.
-    doc: DocumentSummary,
+    /// The documents of the page.
+    items: Memo<Vec<DocumentSummary>>,
+    /// This row's place among them.
+    index: usize,
     /// The language of its words.
     locale: Locale,
 ) -> impl IntoView {
-    let valid = doc.valid_until.map_or_else(
-        || td_string!(locale, documents.valid_forever).to_owned(),
-        |d| d.to_display(),
-    );
+    let field = move |read: fn(&DocumentSummary, Locale) -> String| {
+        move || {
+            items.with(|docs| {
+                docs.get(index)
+                    .map(|doc| read(doc, locale))
+                    .unwrap_or_default()
+            })
+        }
+    };
     view! {
         <li class="app-document">
             <h2 class="app-document__name">
-                <a class="app-link" href=format!("/documents/{}", doc.code)>{doc.name}</a>
+                <a class="app-link" href=field(|doc, _| format!("/documents/{}", doc.code))>{field(|doc, _| doc.name.clone())}</a>
             </h2>
             <dl class="app-document__meta">
-                <div><dt>{td_string!(locale, documents.code)}</dt><dd>{doc.code}</dd></div>
-                <div><dt>{td_string!(locale, documents.category)}</dt><dd>{category_text(locale, doc.category)}</dd></div>
-                <div><dt>{td_string!(locale, documents.agency)}</dt><dd>{doc.issuing_agency}</dd></div>
-                <div><dt>{td_string!(locale, documents.issued_on)}</dt><dd>{doc.issued_on.to_display()}</dd></div>
-                <div><dt>{td_string!(locale, documents.valid_until)}</dt><dd>{valid}</dd></div>
+                <div><dt>{td_string!(locale, documents.code)}</dt><dd>{field(|doc, _| doc.code.clone())}</dd></div>
+                <div><dt>{td_string!(locale, documents.category)}</dt><dd>{field(|doc, locale| category_text(locale, doc.category).to_owned())}</dd></div>
+                <div><dt>{td_string!(locale, documents.agency)}</dt><dd>{field(|doc, _| doc.issuing_agency.clone())}</dd></div>
+                <div><dt>{td_string!(locale, documents.issued_on)}</dt><dd>{field(|doc, _| doc.issued_on.to_display())}</dd></div>
+                <div><dt>{td_string!(locale, documents.valid_until)}</dt><dd>{field(|doc, locale| {
+                    doc.valid_until.map_or_else(|| td_string!(locale, documents.valid_forever).to_owned(), |date| date.to_display())
+                })}</dd></div>
             </dl>
         </li>
     }
