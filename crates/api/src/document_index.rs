@@ -91,16 +91,6 @@ impl SearchableDocuments {
         &self.facets
     }
 
-    /// How many documents the store holds.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the store is empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The page of documents that `query` asks for, as `GET /api/v1/documents` answers it.
     pub fn search(&self, query: &DocumentQuery) -> DocumentPage {
         let folded = fold_vietnamese(&query.q);

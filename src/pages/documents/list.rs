@@ -133,10 +133,9 @@ pub fn DocumentListPage() -> impl IntoView {
                 let go = go.clone();
                 let handle = set_timeout_with_handle(
                     move || {
-                        let behind =
-                            query.try_with_untracked(|q| typed.with_untracked(|t| t.trim() != q.q));
-                        if behind == Some(true)
-                            && let Some(next) = searched.try_get_untracked()
+                        if let (Some(next), Some(now)) =
+                            (searched.try_get_untracked(), query.try_get_untracked())
+                            && next != now
                         {
                             go(next, true);
                         }
