@@ -29,10 +29,30 @@ document.addEventListener(
   { once: true },
 );
 
-// The deployment's settings, asked for first thing: a kiosk's larger type and its paper are
-// set on <html> before the app's code has even arrived, so a kiosk page is not laid out
-// again once the app reads the same file (src/config.rs keeps them right after that). The
-// worker's registration below waits for the same answer.
+// Nothing more is fetched before the page has painted its first content: on a slow phone the
+// app's 200 KB and this file's requests would otherwise share the connection with the page's
+// own few (the pre-rendered page's preloads are left out for that reason, src/prerender.rs).
+// A hidden tab paints nothing, hence the timeout.
+const FIRST_PAINT_WAIT_MS = 3000;
+await new Promise((painted) => {
+  const done = () => setTimeout(painted, 0);
+  setTimeout(done, FIRST_PAINT_WAIT_MS);
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    requestAnimationFrame(done);
+    return;
+  }
+  const observer = new PerformanceObserver((entries) => {
+    if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    done();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+});
+
+// The deployment's settings. The reference server has already written a kiosk's larger type
+// and its paper on <html> (server/src/http/static_files/page_marks.rs); another server may not,
+// so they are set here too, before the app's code has arrived (src/config.rs keeps them right
+// after that). The worker's registration below waits for the same answer.
 const config = fetch('/config.json')
   .then((response) => (response.ok ? response.json() : {}))
   .catch(() => null);
@@ -43,11 +63,6 @@ config.then((settings) => {
 
 const glue = address('wasm-js');
 const wasm = address('wasm-bg');
-if (document.querySelector('#app[data-prerendered]')) {
-  // The page is there already: let it paint before the app's code is fetched, so that on a
-  // slow connection the two do not compete (src/prerender.rs leaves out the preloads).
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-}
 if (glue && wasm) {
   const { default: init } = await import(glue);
   await init({ module_or_path: wasm });

@@ -19,7 +19,7 @@ use crate::language::{remember_locale, saved_locale};
 use crate::lazy_routes::{
     AccessLogRoute, AccountRoute, DocumentDetailRoute, DocumentListRoute, NewRequestRoute,
     RecordRoute, RequestDetailRoute, RequestListRoute, ShareRoute, SharedDocumentRoute,
-    SignInRoute, UploadRoute, VerifyRoute, preload_likely_pages,
+    SignInRoute, UploadRoute, VerifyRoute, prefetch_likely_pages,
 };
 use crate::pages::{HomePage, NotFoundPage};
 use crate::session::{Access, SessionContext, provide_session_context};
@@ -61,7 +61,7 @@ fn Layout() -> impl IntoView {
     // before it arrives must not outlive the citizen on a kiosk.
     remember_locale(use_i18n(), move || config.known_not_kiosk());
     mark_deployment(config);
-    preload_once_session_is_known();
+    prefetch_once_session_is_known();
     // True while the router fetches a page's chunk; the current page stays until it is there.
     let (loading_page, set_loading_page) = signal(false);
 
@@ -113,7 +113,7 @@ fn Layout() -> impl IntoView {
 
 /// Once the first session check has answered, fetches the chunks of the pages the citizen is
 /// likely to open next (see `lazy_routes`), so a page opened later does not wait for them.
-fn preload_once_session_is_known() {
+fn prefetch_once_session_is_known() {
     let session = expect_context::<SessionContext>();
     let done = StoredValue::new(None::<bool>);
     Effect::new(move |_| {
@@ -124,7 +124,7 @@ fn preload_once_session_is_known() {
         };
         if done.get_value() != Some(signed_in) {
             done.set_value(Some(signed_in));
-            preload_likely_pages(signed_in);
+            prefetch_likely_pages(signed_in);
         }
     });
 }

@@ -13,6 +13,7 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::LazyRoute;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 use crate::api::ApiError;
@@ -32,23 +33,23 @@ impl From<SplitLoaderError> for ChunkNotLoaded {
     }
 }
 
-/// Declares a lazy route: its type for `<Route view=Lazy::<Type>::new() />`, the split point
-/// that builds its view in chunk `$chunk`, and a `$preload` function that fetches that chunk
-/// ahead of time.
+/// Declares a lazy route: its type for `<Route view=Lazy::<Type>::new() />`, with the name of
+/// its chunk (`Type::CHUNK`, for [`prefetch_likely_pages`]), and the split point that builds
+/// its view in chunk `$chunk`.
 macro_rules! lazy_route {
     (
-        $(#[$doc:meta])* $route:ident, $chunk:ident, $build:ident,
-        $(#[$preload_attr:meta])* $preload:ident, $view:expr
+        $(#[$doc:meta])* $route:ident, $chunk:ident, $build:ident, $view:expr
     ) => {
         $(#[$doc])*
         pub struct $route;
 
-        #[wasm_split(
-            $chunk,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload($(#[$preload_attr])* $preload)
-        )]
+        impl $route {
+            /// The split point's name, as the build names its files.
+            #[allow(dead_code)]
+            pub const CHUNK: &str = stringify!($chunk);
+        }
+
+        #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $build() -> Result<AnyView, ChunkNotLoaded> {
             Ok($view.into_any())
         }
@@ -67,103 +68,146 @@ macro_rules! lazy_route {
 
 lazy_route!(
     /// `/sign-in`.
-    SignInRoute, sign_in, sign_in_view, preload_sign_in,
+    SignInRoute, sign_in, sign_in_view,
     view! { <SignInPage /> }
 );
 lazy_route!(
     /// `/account`.
-    AccountRoute, account, account_view, preload_account,
+    AccountRoute, account, account_view,
     view! { <RequireSignIn><AccountPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/record`.
-    RecordRoute, record, record_view, preload_record,
+    RecordRoute, record, record_view,
     view! { <RequireSignIn><RecordPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/record/access-log`.
-    AccessLogRoute, record, access_log_view, preload_access_log,
+    AccessLogRoute, record, access_log_view,
     view! { <RequireSignIn><AccessLogPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/record/share`.
-    ShareRoute, share, share_view, preload_share,
+    ShareRoute, share, share_view,
     view! { <RequireSignIn><SharePage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/verify`: public, for whoever was shown a citizen's QR.
     // Nobody goes to `/verify` from another page: they arrive there from a QR code.
-    VerifyRoute, verify, verify_view, #[allow(dead_code)] preload_verify,
+    VerifyRoute, verify, verify_view,
     view! { <VerifyPage /> }
 );
 lazy_route!(
     /// `/documents`.
-    DocumentListRoute, documents, document_list_view, preload_documents,
+    DocumentListRoute, documents, document_list_view,
     view! { <RequireSignIn><DocumentListPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/documents/:code`.
-    DocumentDetailRoute, documents, document_detail_view, preload_document_detail,
+    DocumentDetailRoute, documents, document_detail_view,
     view! { <RequireSignIn><DocumentDetailPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/documents/upload`.
-    UploadRoute, documents, upload_view, preload_upload,
+    UploadRoute, documents, upload_view,
     view! { <RequireSignIn><UploadPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/shared/:token`: public, for whoever was given a link to a citizen's document.
     // Nobody goes there from another page: they arrive from the link.
-    SharedDocumentRoute, shared_document, shared_document_view, #[allow(dead_code)] preload_shared_document,
+    SharedDocumentRoute, shared_document, shared_document_view,
     view! { <SharedDocumentPage /> }
 );
 lazy_route!(
     /// `/requests`.
-    RequestListRoute, requests, request_list_view, preload_requests,
+    RequestListRoute, requests, request_list_view,
     view! { <RequireSignIn><RequestListPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/requests/new`.
-    NewRequestRoute, requests, new_request_view, preload_new_request,
+    NewRequestRoute, requests, new_request_view,
     view! { <RequireSignIn><NewRequestPage /></RequireSignIn> }
 );
 lazy_route!(
     /// `/requests/:reference`.
-    RequestDetailRoute, requests, request_detail_view, preload_request_detail,
+    RequestDetailRoute, requests, request_detail_view,
     view! { <RequireSignIn><RequestDetailPage /></RequireSignIn> }
 );
 
-/// Fetches the chunks a citizen is likely to open next, once the page is idle (nothing competes
-/// with the first screen), so that a page opened later does not wait for them: sign-in for a
-/// visitor; for a citizen, the signed-in pages, or on a metered or slow connection only the
-/// next one. A failure here is forgotten; opening the page tries again.
-pub fn preload_likely_pages(signed_in: bool) {
+/// Has the browser fetch the chunks of the pages a citizen is likely to open next, once the
+/// page is idle (nothing competes with the first screen), so that a page opened later does not
+/// wait for the network: sign-in for a visitor (except where they would not sign in); for a
+/// citizen, the signed-in pages, or on a metered or slow connection only the next one. Only
+/// fetched into the browser's cache, not compiled: compiling a page's dozens of chunks is a
+/// long task on a phone, paid when the page is opened rather than by every page that might
+/// lead to it.
+pub fn prefetch_likely_pages(signed_in: bool) {
     when_idle(move || {
-        leptos::task::spawn_local(async move {
-            if !signed_in {
-                let _ = preload_sign_in().await;
-            } else if connection_is_frugal() {
-                let _ = preload_next_signed_in_page().await;
+        let chunks: &[&str] = if !signed_in {
+            if visitor_is_not_signing_in() {
+                &[]
             } else {
-                // Pages that share a chunk fetch it once; the later calls find it loaded.
-                let _ = preload_record().await;
-                let _ = preload_share().await;
-                let _ = preload_documents().await;
-                let _ = preload_requests().await;
-                let _ = preload_account().await;
+                &[SignInRoute::CHUNK]
             }
-        });
+        } else if connection_is_frugal() {
+            &[next_signed_in_page()]
+        } else {
+            &[
+                RecordRoute::CHUNK,
+                ShareRoute::CHUNK,
+                DocumentListRoute::CHUNK,
+                RequestListRoute::CHUNK,
+                AccountRoute::CHUNK,
+            ]
+        };
+        let on_screen = chunk_on_screen();
+        for chunk in chunks.iter().filter(|&&chunk| Some(chunk) != on_screen) {
+            prefetch_split(chunk);
+        }
     });
+}
+
+#[wasm_bindgen(raw_module = "./__wasm_split.js")]
+extern "C" {
+    /// Fetches the files of split point `name` into the browser's cache (`<link
+    /// rel="prefetch">`); added to wasm-split's link module by `xtask/src/wasm_build.rs`.
+    #[wasm_bindgen(js_name = prefetchSplit)]
+    fn prefetch_split(name: &str);
+}
+
+/// The chunk of the signed-in page on screen, which the router has loaded already.
+fn chunk_on_screen() -> Option<&'static str> {
+    let path = window().location().pathname().unwrap_or_default();
+    [
+        ("/record/share", ShareRoute::CHUNK),
+        ("/record", RecordRoute::CHUNK),
+        ("/documents", DocumentListRoute::CHUNK),
+        ("/requests", RequestListRoute::CHUNK),
+        ("/account", AccountRoute::CHUNK),
+    ]
+    .into_iter()
+    .find(|(page, _)| path.starts_with(page))
+    .map(|(_, chunk)| chunk)
+}
+
+/// Whether a visitor is on a page where signing in is not what comes next: sign-in itself,
+/// whose chunk is there already, or a page a stranger opens from a citizen's QR or link
+/// (`/verify`, `/shared/…`), who has no reason to sign in and whose data is not ours to spend.
+fn visitor_is_not_signing_in() -> bool {
+    let path = window().location().pathname().unwrap_or_default();
+    ["/sign-in", "/verify", "/shared/"]
+        .iter()
+        .any(|page| path.starts_with(page))
 }
 
 /// The chunk of the signed-in page a citizen most likely opens next: the record (where signing
 /// in leads by default), or from the record the next page of the navigation.
-async fn preload_next_signed_in_page() -> Result<(), SplitLoaderError> {
+fn next_signed_in_page() -> &'static str {
     let path = window().location().pathname().unwrap_or_default();
     if path.starts_with("/record") {
-        preload_documents().await
+        DocumentListRoute::CHUNK
     } else {
-        preload_record().await
+        RecordRoute::CHUNK
     }
 }
 

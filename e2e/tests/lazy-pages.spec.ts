@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import { t } from '../support/locales';
-import { AN, signIn } from '../support/citizens';
+import { AN, identifierField, signIn } from '../support/citizens';
 
 // Pages load their code when first opened (see src/lazy_routes.rs): the first visit fetches
 // the main module only, and a chunk that cannot be fetched leaves a working app that says so.
@@ -8,18 +8,34 @@ import { AN, signIn } from '../support/citizens';
 const chunk = /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/;
 
 test.describe('pages that load on demand', () => {
-  test('the first visit does not fetch the signed-in pages, opening one does', async ({ portal, page }) => {
+  test('the first visit does not fetch the signed-in pages, opening one does', async ({ portal, page, context, allowHttpErrors }) => {
+    // With the connection gone, the browser asks for the page's icon again, and says it failed.
+    allowHttpErrors.push(/\/favicon\.svg$/);
     const fetched: string[] = [];
+    const finished = new Set<string>();
     page.on('request', (request) => {
       if (chunk.test(new URL(request.url()).pathname)) fetched.push(new URL(request.url()).pathname);
     });
+    page.on('requestfinished', (request) => finished.add(new URL(request.url()).pathname));
     await portal.open('/');
     // A visitor's likely next page, fetched ahead while the page is idle.
     await expect.poll(() => fetched.some((path) => path.endsWith('/split_sign_in.wasm'))).toBe(true);
     expect(fetched.filter((path) => /split_(record|documents|requests|account)\.wasm$/.test(path))).toEqual([]);
 
+    // Fetched into the browser's cache (not compiled until opened): once every file has come,
+    // the page opens with the connection gone.
+    const prefetched = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => new URL(link.href).pathname));
+    await expect
+      .poll(async () => {
+        const paths = await prefetched();
+        return paths.some((path) => path.endsWith('/split_sign_in.wasm')) && paths.every((path) => finished.has(path));
+      })
+      .toBe(true);
+    expect((await prefetched()).length).toBeGreaterThan(1);
+    await context.setOffline(true);
     await portal.navLink('vi', 'nav.sign_in').click();
     await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
+    await expect(identifierField(page)).toBeVisible();
   });
 
   test('a citizen signed in on a fast connection gets every page ahead; on a slow one, only the next', async ({ page, context }) => {

@@ -35,8 +35,8 @@ test('a kiosk page is laid out for the kiosk before the app has started', async 
   const root = page.locator('html');
   const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   if (testInfo.project.name === 'kiosk') {
-    // boot.js reads /config.json itself: the larger type and the receipt paper are set
-    // while the app's code is still held back, so the page is not laid out again later.
+    // The server writes the kiosk's mark and its paper on the page itself (boot.js asks for
+    // /config.json only once the page has painted): the page is laid out once, for the kiosk.
     await expect(root).toHaveAttribute('data-kiosk', '');
     await expect(root).toHaveAttribute('data-print-paper', 'receipt-80mm');
     expect(await rootSize()).toBe('20px');

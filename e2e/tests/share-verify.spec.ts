@@ -110,8 +110,9 @@ test('a citizen shares chosen fields by a signed QR, and a verifier checks, refu
   await expectNoAxeViolations(verifier, 'verify page, tampered code');
 
   // Chromium's WebCrypto checked both signatures: neither the fallback nor the QR reader
-  // (for photos and the camera) was fetched.
-  expect(verifierChunks.filter((path) => /split_(ed25519|qr_reader)\.wasm$/.test(path))).toEqual([]);
+  // (for photos and the camera) was fetched; nor sign-in, which a stranger checking a code
+  // has no reason to open.
+  expect(verifierChunks.filter((path) => /split_(ed25519|qr_reader|sign_in)\.wasm$/.test(path))).toEqual([]);
 
   // A browser whose WebCrypto has no Ed25519 (Chromium before 137, Safari before 17) fetches
   // ed25519-dalek's chunk and reaches the same verdicts.

@@ -15,7 +15,7 @@ use crate::auth::{AuthSettings, Clock, kiosks, secrets};
 use crate::config::ServeOptions;
 use crate::db::{Database, DbError};
 use crate::documents::signature::trust_anchors::{TrustAnchorError, TrustAnchors};
-use crate::http::static_files::{BuiltApp, DistError};
+use crate::http::static_files::{BuiltApp, DistError, PageMarks};
 use crate::national_db::NationalDatabase;
 use crate::seed::{self, SeedMode, SeedOutcome};
 use crate::share::signer::ShareSigner;
@@ -212,7 +212,8 @@ pub async fn run(mut options: ServeOptions) -> Result<(), ServerError> {
         options.operator_token = Some(secrets::random_token());
     }
     let state = prepare(&options)?;
-    let built_app = BuiltApp::load(&options.dist).map_err(ServerError::Dist)?;
+    let built_app = BuiltApp::load(&options.dist, PageMarks::of(&state.client_config))
+        .map_err(ServerError::Dist)?;
     if built_app.index().is_none() {
         tracing::warn!(dist = %options.dist.display(), "no built app here; the API still answers");
     }

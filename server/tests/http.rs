@@ -8,7 +8,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{INDEX_HTML, TestServer, json};
+use common::{INDEX_HTML, TestServer, index_html_marked, json};
 
 /// Paths of every kind the server answers: API, app routes, files, missing things.
 const EVERY_KIND_OF_PATH: &[&str] = &[
@@ -80,7 +80,11 @@ async fn every_route_of_the_app_gets_index_html_without_caching() {
     ] {
         let (response, body) = server.get(path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
-        assert_eq!(String::from_utf8(body).unwrap(), INDEX_HTML, "{path}");
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            index_html_marked(r#"data-print-paper="a4""#),
+            "{path}"
+        );
         assert!(
             response.headers()[header::CONTENT_TYPE]
                 .to_str()
@@ -243,6 +247,22 @@ async fn config_json_follows_the_kiosk_flag() {
     let config: portal_api::ClientConfig = serde_json::from_slice(&body).unwrap();
     assert!(config.kiosk);
     assert!(config.idle_timeout_seconds < portal_api::ClientConfig::default().idle_timeout_seconds);
+}
+
+/// `boot.js` asks for `config.json` only once the page has painted, so a kiosk's type and
+/// paper come on the page itself: its first paint is already laid out for the kiosk.
+#[tokio::test]
+async fn a_kiosks_pages_come_marked_for_the_kiosk_and_its_paper() {
+    let kiosk = TestServer::start_with(&["--kiosk", "--print-paper", "receipt-80mm"]);
+    for path in ["/", "/documents/KS-2020-0123000001"] {
+        let (response, body) = kiosk.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            index_html_marked(r#"data-print-paper="receipt-80mm" data-kiosk"#),
+            "{path}"
+        );
+    }
 }
 
 #[tokio::test]

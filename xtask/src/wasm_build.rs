@@ -21,6 +21,15 @@ const GLUE: &str = "citizen_portal";
 /// The size profile of `Cargo.toml`.
 const PROFILE: &str = "wasm-release";
 const TARGET: &str = "wasm32-unknown-unknown";
+/// How many files the app's prefetch asks for in one idle callback (see [`with_prefetch`]).
+const PREFETCH_BATCH: usize = 6;
+/// How many files wasm-split's loader asks for in one task when a page is opened (see
+/// [`paced_loader`]).
+const LOAD_BATCH: usize = 4;
+/// wasm-split's loader as 0.2.4 writes it: every file a split point needs asked for at once.
+const LOADER_ALL_AT_ONCE: &str = "        const parallelStuff = deps.map(d => d());
+        const instantiate = fetcher();
+";
 /// The module every chunk imports its loader from; wasm-split writes it.
 const LINK_MODULE: &str = "./__wasm_split.js";
 /// The placeholders in `index.html` that get the built addresses.
@@ -67,8 +76,10 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
     fs::create_dir_all(&staging).map_err(XtaskError::io("creating target/wasm-split"))?;
 
     println!("\n==> wasm-split (lazy routes into chunks)");
-    let chunks = split(&input, &staging)?;
+    let split = split(&input, &staging)?;
+    let chunks = split.split_modules;
     println!("{} chunks loaded on demand", chunks.len());
+    adapt_link_module(&staging.join(LINK_MODULE), &split.prefetch_map)?;
 
     run(
         "wasm-bindgen",
@@ -101,8 +112,9 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
 }
 
 /// Splits `input` (linked with `--emit-relocs`, see `.cargo/config.toml`) into `main.wasm`,
-/// the chunks and the link module, in `out`. Returns the chunks.
-fn split(input: &Path, out: &Path) -> Result<Vec<PathBuf>, XtaskError> {
+/// the chunks and the link module, in `out`. Returns the chunks, and the files each split
+/// point needs.
+fn split(input: &Path, out: &Path) -> Result<wasm_split_cli_support::SplitWasm, XtaskError> {
     let wasm = fs::read(input).map_err(XtaskError::io(format!("reading {}", input.display())))?;
     let main_out = out.join("main.wasm");
     let glue = format!("./{GLUE}.js");
@@ -111,9 +123,97 @@ fn split(input: &Path, out: &Path) -> Result<Vec<PathBuf>, XtaskError> {
     options.main_out_path = &main_out;
     options.link_name = LINK_MODULE;
     options.main_module = &glue;
-    let split = wasm_split_cli_support::transform(options)
-        .map_err(|error| XtaskError::CheckFailed(format!("wasm-split: {error:#}")))?;
-    Ok(split.split_modules)
+    wasm_split_cli_support::transform(options)
+        .map_err(|error| XtaskError::CheckFailed(format!("wasm-split: {error:#}")))
+}
+
+/// Adapts wasm-split's link module to a phone's main thread: see [`paced_loader`] and
+/// [`with_prefetch`].
+fn adapt_link_module(
+    link_module: &Path,
+    files: &std::collections::HashMap<String, Vec<String>>,
+) -> Result<(), XtaskError> {
+    let module =
+        fs::read_to_string(link_module).map_err(XtaskError::io("reading the link module"))?;
+    let module = with_prefetch(&paced_loader(&module)?, files)?;
+    fs::write(link_module, module).map_err(XtaskError::io("writing the link module"))
+}
+
+/// The link module with its loader asking for [`LOAD_BATCH`] files per task, the page's own
+/// file first. A page needs dozens of small shared chunks (41 for sign-in), and each request
+/// costs the main thread a few milliseconds on a phone: asked for all at once, in the task
+/// that starts the app, they made that task Lighthouse's longest on `/sign-in` and `/verify`.
+/// The later requests go out a task later, which the network does not notice.
+fn paced_loader(module: &str) -> Result<String, XtaskError> {
+    if !module.contains(LOADER_ALL_AT_ONCE) {
+        return Err(XtaskError::CheckFailed(
+            "wasm-split's loader is not the one xtask/src/wasm_build.rs paces: see paced_loader"
+                .into(),
+        ));
+    }
+    let paced = format!(
+        "        // Paced by `cargo xtask build` (xtask/src/wasm_build.rs).
+        const instantiate = fetcher();
+        const parallelStuff = [];
+        for (const dep of deps) {{
+            if (parallelStuff.length > 0 && parallelStuff.length % {LOAD_BATCH} === 0) {{
+                await (globalThis.scheduler?.yield?.() ?? new Promise((next) => setTimeout(next, 0)));
+            }}
+            parallelStuff.push(dep());
+        }}
+"
+    );
+    Ok(module.replacen(LOADER_ALL_AT_ONCE, &paced, 1))
+}
+
+/// The link module with `prefetchSplit(name)`: it has the browser fetch every file split
+/// point `name` needs into its cache (`<link rel="prefetch">`, at the lowest priority),
+/// without compiling them, [`PREFETCH_BATCH`] files per idle callback. The app asks for the
+/// pages a citizen is likely to open next when it is idle (src/lazy_routes.rs): loading them
+/// through wasm-split's own loader would also compile and instantiate each of their dozens of
+/// chunks, one long task on a phone's main thread (Lighthouse's blocking time on `/` was
+/// 190–280 ms with it, 95 without).
+fn with_prefetch(
+    module: &str,
+    files: &std::collections::HashMap<String, Vec<String>>,
+) -> Result<String, XtaskError> {
+    // Sorted, so the same build writes the same file (the folder is named by its hash).
+    let files: std::collections::BTreeMap<_, _> = files.iter().collect();
+    let files = serde_json::to_string(&files)
+        .map_err(|error| XtaskError::CheckFailed(format!("the split files: {error}")))?;
+    let mut module = module.to_owned();
+    module.push_str(&format!(
+        r#"
+// Added by `cargo xtask build` (xtask/src/wasm_build.rs): fetches the files a split point
+// needs into the browser's cache, without compiling them, a few at a time in the browser's
+// idle time (asking for a resource costs the main thread about half a millisecond, more on a
+// phone, and a page needs dozens of files).
+const SPLIT_FILES = {files};
+const PREFETCH_BATCH = {PREFETCH_BATCH};
+const prefetchQueue = [];
+const prefetchAsked = new Set();
+const whenIdle = (work) => (globalThis.requestIdleCallback ?? ((later) => setTimeout(later, 50)))(work);
+function prefetchSome() {{
+    for (const file of prefetchQueue.splice(0, PREFETCH_BATCH)) {{
+        const link = document.createElement("link");
+        link.rel = "prefetch";
+        link.href = new URL(`./${{file}}.wasm`, import.meta.url).href;
+        document.head.append(link);
+    }}
+    if (prefetchQueue.length > 0) whenIdle(prefetchSome);
+}}
+export function prefetchSplit(name) {{
+    const idle = prefetchQueue.length === 0;
+    for (const file of SPLIT_FILES[name] ?? []) {{
+        if (prefetchAsked.has(file)) continue;
+        prefetchAsked.add(file);
+        prefetchQueue.push(file);
+    }}
+    if (idle && prefetchQueue.length > 0) whenIdle(prefetchSome);
+}}
+"#
+    ));
+    Ok(module)
 }
 
 /// wasm-opt at its smallest, as Trunk ran it before, with the features Rust's wasm32 target
@@ -214,6 +314,40 @@ fn fill_index(html: &str, glue: &str, wasm: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_link_module_gets_each_split_points_files_in_the_same_order_every_build() {
+        let files = std::collections::HashMap::from([
+            (
+                "sign_in".to_owned(),
+                vec!["chunk_2".to_owned(), "split_sign_in".to_owned()],
+            ),
+            (
+                "account".to_owned(),
+                vec!["chunk_2".to_owned(), "split_account".to_owned()],
+            ),
+        ]);
+        let written = with_prefetch("export const loader = 1;\n", &files).unwrap();
+        assert!(written.starts_with("export const loader = 1;\n"));
+        assert!(written.contains(
+            r#"const SPLIT_FILES = {"account":["chunk_2","split_account"],"sign_in":["chunk_2","split_sign_in"]};"#
+        ));
+        assert!(written.contains("export function prefetchSplit(name)"));
+    }
+
+    #[test]
+    fn the_loader_asks_for_a_few_files_per_task_or_the_build_stops() {
+        let module = format!(
+            "const loader = async () => {{\n{LOADER_ALL_AT_ONCE}        await Promise.all(parallelStuff);\n"
+        );
+        let paced = paced_loader(&module).unwrap();
+        assert!(!paced.contains("deps.map"));
+        assert!(paced.contains(&format!("% {LOAD_BATCH} === 0")));
+        assert!(paced.contains("        await Promise.all(parallelStuff);"));
+        // Another wasm-split writes another loader: the build says so rather than ship it
+        // unpaced.
+        assert!(paced_loader("const parallelStuff = deps.map((d) => d());").is_err());
+    }
 
     #[test]
     fn index_gets_both_addresses_and_preloads() {

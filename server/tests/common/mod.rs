@@ -16,7 +16,13 @@ use tower::ServiceExt;
 
 /// A built app like Trunk's, small enough to write in a test: index.html, a hashed script
 /// with its brotli copy, and a plain file.
-pub const INDEX_HTML: &str = "<!doctype html><title>Cổng công dân</title><main>shell</main>";
+pub const INDEX_HTML: &str =
+    "<!doctype html><html lang=\"vi\"><title>Cổng công dân</title><main>shell</main></html>";
+
+/// [`INDEX_HTML`] as the server sends it: with the marks of its deployment on `<html>`.
+pub fn index_html_marked(marks: &str) -> String {
+    INDEX_HTML.replacen("<html ", &format!("<html {marks} "), 1)
+}
 
 /// The operator credential of the test servers started by [`TestServer::start_with`].
 pub const OPERATOR_TOKEN: &str = "test-operator-credential";
@@ -106,7 +112,11 @@ impl TestServer {
         let clock = Clock::manual(Clock::System.now());
         state.clock = clock.clone();
         let db = state.db.clone();
-        let built_app = portal_server::http::static_files::BuiltApp::load(&dist).unwrap();
+        let built_app = portal_server::http::static_files::BuiltApp::load(
+            &dist,
+            portal_server::http::static_files::PageMarks::of(&state.client_config),
+        )
+        .unwrap();
         let app = portal_server::build_app(state, built_app);
         Self {
             app,

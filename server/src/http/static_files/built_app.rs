@@ -14,6 +14,7 @@ use axum::http::HeaderValue;
 
 use super::asset::Asset;
 use super::names::is_hashed_asset;
+use super::page_marks::PageMarks;
 
 /// For files whose name carries a content hash: they never change, so browsers keep them.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -29,6 +30,8 @@ const GZIP_SUFFIX: &str = ".gz";
 #[derive(Debug, Default)]
 pub struct BuiltApp {
     files: HashMap<String, Asset>,
+    /// Written on every page's `<html>` as it is read.
+    marks: PageMarks,
 }
 
 /// Why the built app could not be read.
@@ -54,10 +57,13 @@ impl fmt::Display for DistError {
 impl std::error::Error for DistError {}
 
 impl BuiltApp {
-    /// Reads every file under `dist`; none when there is no such folder (the app is not built,
-    /// and the API still answers).
-    pub fn load(dist: &Path) -> Result<Self, DistError> {
-        let mut app = Self::default();
+    /// Reads every file under `dist`, each page with `marks` on its `<html>`; none when there
+    /// is no such folder (the app is not built, and the API still answers).
+    pub fn load(dist: &Path, marks: PageMarks) -> Result<Self, DistError> {
+        let mut app = Self {
+            files: HashMap::new(),
+            marks,
+        };
         if dist.is_dir() {
             app.add_folder(dist, "")?;
         }
@@ -89,7 +95,8 @@ impl BuiltApp {
             if path.is_dir() {
                 self.add_folder(&path, &url)?;
             } else if !is_a_copy(&path) {
-                self.files.insert(url.clone(), read_asset(&path, &url)?);
+                self.files
+                    .insert(url.clone(), read_asset(&path, &url, &self.marks)?);
             }
         }
         Ok(())
@@ -105,7 +112,7 @@ fn is_a_copy(path: &Path) -> bool {
         .any(|original| Path::new(original).is_file())
 }
 
-fn read_asset(path: &Path, url: &str) -> Result<Asset, DistError> {
+fn read_asset(path: &Path, url: &str, marks: &PageMarks) -> Result<Asset, DistError> {
     let read = |path: &Path| {
         std::fs::read(path)
             .map(Bytes::from)
@@ -120,9 +127,18 @@ fn read_asset(path: &Path, url: &str) -> Result<Asset, DistError> {
         let copy = PathBuf::from(copy);
         copy.is_file().then(|| read(&copy)).transpose()
     };
-    let bytes = read(path)?;
+    let mut bytes = read(path)?;
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let (mut brotli, mut gzip) = (read_copy(BROTLI_SUFFIX)?, read_copy(GZIP_SUFFIX)?);
+    if mime == mime_guess::mime::TEXT_HTML
+        && let Some(marked) = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|page| marks.apply(page))
+    {
+        // The build's copies are of the page without the marks: made again below.
+        bytes = Bytes::from(marked);
+        (brotli, gzip) = (None, None);
+    }
     // A folder not made by the release build (or the tests' little one) has no copies: make
     // them now, once, rather than compress the file again for every browser.
     // Kept only when smaller: a tiny file grows when compressed.
@@ -207,7 +223,7 @@ mod tests {
     #[test]
     fn reads_every_file_by_its_url_with_the_copies_beside_it() {
         let dir = dist();
-        let app = BuiltApp::load(dir.path()).unwrap();
+        let app = BuiltApp::load(dir.path(), PageMarks::default()).unwrap();
         assert!(app.index().is_some());
         assert!(app.file("/app-0123456789abcdef/main.js.br").is_none());
         assert!(app.file("/archive.tar.gz").is_some());
@@ -227,7 +243,7 @@ mod tests {
     #[test]
     fn text_without_copies_is_compressed_once_and_photos_never() {
         let dir = dist();
-        let app = BuiltApp::load(dir.path()).unwrap();
+        let app = BuiltApp::load(dir.path(), PageMarks::default()).unwrap();
         let style = answer(&app, "/style.css", "gzip");
         assert_eq!(style.headers()[header::CONTENT_ENCODING], "gzip");
         assert_eq!(style.headers()[header::CACHE_CONTROL], "no-cache");
@@ -238,9 +254,47 @@ mod tests {
         assert!(!robots.headers().contains_key(header::CONTENT_ENCODING));
     }
 
+    #[tokio::test]
+    async fn a_page_is_sent_with_the_marks_and_so_is_its_compressed_copy() {
+        let dir = dist();
+        let page = format!("<html lang=\"vi\">{}</html>", "<p>Trang chủ</p>".repeat(40));
+        std::fs::write(dir.path().join("home.html"), &page).unwrap();
+        // The build's copy, of the page without the marks.
+        std::fs::write(
+            dir.path().join("home.html.br"),
+            brotli_bytes(page.as_bytes()).unwrap(),
+        )
+        .unwrap();
+        let mut config = portal_api::ClientConfig::kiosk();
+        config.print_paper = portal_api::PrintPaper::Receipt80mm;
+        let app = BuiltApp::load(dir.path(), PageMarks::of(&config)).unwrap();
+        let marked = r#"<html data-print-paper="receipt-80mm" data-kiosk lang="vi">"#;
+        for accept in ["br", "identity"] {
+            let response = answer(&app, "/home.html", accept);
+            let compressed = response.headers().contains_key(header::CONTENT_ENCODING);
+            assert_eq!(compressed, accept == "br");
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let mut sent = body.to_vec();
+            if compressed {
+                sent.clear();
+                brotli::BrotliDecompress(&mut &body[..], &mut sent).unwrap();
+            }
+            assert!(
+                String::from_utf8(sent).unwrap().starts_with(marked),
+                "{accept}"
+            );
+        }
+        // Only pages: a style sheet is what the build wrote.
+        let style = answer(&app, "/style.css", "identity");
+        let body = axum::body::to_bytes(style.into_body(), usize::MAX).await;
+        assert!(body.unwrap().starts_with(b"body { color: black; }"));
+    }
+
     #[test]
     fn no_folder_is_an_app_with_no_files() {
-        let app = BuiltApp::load(Path::new("/no/such/dist")).unwrap();
+        let app = BuiltApp::load(Path::new("/no/such/dist"), PageMarks::default()).unwrap();
         assert!(app.index().is_none());
     }
 }

@@ -7,6 +7,7 @@ mod accept_encoding;
 mod asset;
 mod built_app;
 mod names;
+mod page_marks;
 mod prerendered;
 
 use std::borrow::Cow;
@@ -18,6 +19,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub use built_app::{BuiltApp, DistError};
+pub use page_marks::PageMarks;
 
 use crate::state::AppState;
 use built_app::REVALIDATE;
