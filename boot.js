@@ -52,10 +52,13 @@ await new Promise((painted) => {
 // The deployment's settings. The reference server has already written a kiosk's larger type
 // and its paper on <html> (server/src/http/static_files/page_marks.rs); another server may not,
 // so they are set here too, before the app's code has arrived (src/config.rs keeps them right
-// after that). The worker's registration below waits for the same answer.
+// after that). The app reads this same answer (`__portalConfig`, src/config.rs) rather than
+// asking again: its session check, and so every signed-in page, waits for it. The worker's
+// registration below waits for it too.
 const config = fetch('/config.json')
   .then((response) => (response.ok ? response.json() : {}))
   .catch(() => null);
+globalThis.__portalConfig = config;
 config.then((settings) => {
   if (settings?.kiosk) document.documentElement.dataset.kiosk = '';
   if (typeof settings?.print_paper === 'string') document.documentElement.dataset.printPaper = settings.print_paper;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use portal_api::{ClientConfig, PrintPaper};
+use wasm_bindgen::JsCast;
 
 use crate::api;
 
@@ -74,13 +75,31 @@ pub fn provide_config_context() -> ConfigContext {
     context
 }
 
+/// The name under which `boot.js` leaves its promise of `/config.json`'s settings.
+const BOOT_CONFIG: &str = "__portalConfig";
+
+/// The settings `boot.js` has already asked for, so that the app does not ask again: one round
+/// trip less before the session check. `None` where the app was started otherwise, or that
+/// request failed (the app then asks itself).
+async fn config_from_boot() -> Option<ClientConfig> {
+    let promise = js_sys::Reflect::get(&window(), &BOOT_CONFIG.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let json = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    serde_wasm_bindgen::from_value(json).ok()
+}
+
 /// Loads `/config.json`, falling back to the defaults when it is missing or unreadable: the
 /// portal still works on the same origin without it. A registered kiosk's configuration
 /// carries its token, exchanged here for the device cookie before anyone can sign in.
 pub async fn load_config(context: ConfigContext) -> ClientConfig {
-    let config = api::fetch_app_file::<ClientConfig>(CONFIG_PATH)
-        .await
-        .unwrap_or_default();
+    let config = match config_from_boot().await {
+        Some(config) => config,
+        None => api::fetch_app_file::<ClientConfig>(CONFIG_PATH)
+            .await
+            .unwrap_or_default(),
+    };
     context.set(config.clone());
     if let Some(token) = config.kiosk_device_token.as_deref() {
         // A refused or unreachable exchange leaves the kiosk counted by its address, as an

@@ -19,7 +19,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::App;
 use crate::i18n::Locale;
-use crate::session::SignedInFrame;
+use crate::session::{SIGNED_IN_MARK, SignedInFrame};
 
 /// The pages rendered ahead of time, by address, and the file each is written to. A page of
 /// the form `/shared/:token` is rendered once, with `_` for the token, which it does not show
@@ -80,7 +80,7 @@ fn write_pages(dist: &Path) -> Result<usize, String> {
     let pages: Vec<_> = signed_out.chain(signed_in).collect();
     for &locale in Locale::get_all() {
         for &(path, file, signed_in) in &pages {
-            let page = page(&index, &render(path, locale, signed_in), locale)?;
+            let page = page(&index, &render(path, locale, signed_in), locale, signed_in)?;
             let folder = dist.join("prerendered").join(locale.as_str());
             let folder = if signed_in {
                 folder.join(SIGNED_IN_FOLDER)
@@ -100,8 +100,9 @@ fn write_pages(dist: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
-/// `index.html` with the rendered app in place of its static shell, in `locale`.
-fn page(index: &str, app: &str, locale: Locale) -> Result<String, String> {
+/// `index.html` with the rendered app in place of its static shell, in `locale`; a signed-in
+/// page's frame is marked as such, so the app starts it as a signed-in page (`start.rs`).
+fn page(index: &str, app: &str, locale: Locale, signed_in: bool) -> Result<String, String> {
     let start = index
         .find(APP_OPEN)
         .ok_or("index.html has no <div id=\"app\">")?
@@ -111,9 +112,14 @@ fn page(index: &str, app: &str, locale: Locale) -> Result<String, String> {
         .filter(|&end| end > start)
         .ok_or("index.html's app element does not end just before </body>")?;
     // Marked, so the app knows to keep it on screen until its own page is ready.
+    let mark = if signed_in {
+        format!(r#"<div id="app" data-prerendered="{SIGNED_IN_MARK}">"#)
+    } else {
+        r#"<div id="app" data-prerendered>"#.to_owned()
+    };
     let html = format!(
         "{}{app}{}",
-        &index[..start].replacen(APP_OPEN, r#"<div id="app" data-prerendered>"#, 1),
+        &index[..start].replacen(APP_OPEN, &mark, 1),
         &index[end..]
     );
     Ok(without_preloads(&html).replacen(
@@ -239,9 +245,11 @@ mod tests {
     #[test]
     fn the_page_takes_the_place_of_the_static_shell_and_speaks_its_language() {
         let index = include_str!("../index.html");
-        let html = page(index, "<p>app</p>", Locale::en).unwrap();
+        let html = page(index, "<p>app</p>", Locale::en, false).unwrap();
         assert!(html.contains(r#"<html lang="en">"#));
         assert!(html.contains(r#"<div id="app" data-prerendered><p>app</p></div>"#));
+        let frame = page(index, "<p>app</p>", Locale::en, true).unwrap();
+        assert!(frame.contains(r#"<div id="app" data-prerendered="signed-in"><p>app</p></div>"#));
         assert!(html.contains(r#"<script data-trunk src="boot.js""#));
         assert!(!html.contains("app-loading"), "the static shell is gone");
     }

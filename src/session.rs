@@ -25,9 +25,12 @@ pub enum SessionState {
     SignedIn(SessionInfo),
     /// The server could not say (offline, unavailable): neither signed in nor out.
     Unknown(ApiError),
-    /// Only while a signed-in page's frame is rendered ahead of time (`src/prerender.rs`):
-    /// somebody is signed in, not yet who. The frame shows the signed-in header and the
-    /// page's skeleton, so the page does not move when the app knows the citizen.
+    /// Somebody is signed in, not yet who: while a signed-in page's frame is rendered ahead
+    /// of time (`src/prerender.rs`), and in the browser on such a frame (which the server sent
+    /// because the request carried a session cookie) until the check answers. The frame shows
+    /// the signed-in header and the page's skeleton, so the page does not move when the app
+    /// knows the citizen; and the page asks for its data at once, beside the session check,
+    /// rather than after it (a stale cookie gets 401 there too, and goes to sign-in).
     Expected,
 }
 
@@ -178,10 +181,14 @@ impl SessionContext {
     }
 }
 
-/// Provided by `src/prerender.rs` while it renders the frame of a signed-in page: the session
-/// starts as [`SessionState::Expected`] instead of being checked.
+/// Provided by `src/prerender.rs` while it renders the frame of a signed-in page, and by
+/// `src/start.rs` when the app starts on one: the session starts as [`SessionState::Expected`],
+/// and is checked (in the browser) all the same.
 #[derive(Debug, Clone, Copy)]
 pub struct SignedInFrame;
+
+/// The value of `data-prerendered` on a signed-in page's frame.
+pub const SIGNED_IN_MARK: &str = "signed-in";
 
 /// Provides the session context and starts the app's first conversation with the server:
 /// `/config.json` (for the API's address), then the session check. A check that failed for

@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::app::App;
+use crate::session::{SIGNED_IN_MARK, SignedInFrame};
+use crate::sign_out;
 
 /// The element of `index.html` that holds the page the app takes over.
 const ROOT_ID: &str = "app";
@@ -52,7 +54,17 @@ pub fn start() {
     let Ok(fresh) = fresh.dyn_into::<HtmlElement>() else {
         return;
     };
-    leptos::mount::mount_to(fresh.clone(), App).forget();
+    // A signed-in page's frame: its page asks for its data at once, beside the session check.
+    // Not when a sign-out has not reached the server yet: that cookie must not fetch anything.
+    let frame = root.get_attribute(PRERENDERED).as_deref() == Some(SIGNED_IN_MARK)
+        && !sign_out::is_unfinished();
+    leptos::mount::mount_to(fresh.clone(), move || {
+        if frame {
+            provide_context(SignedInFrame);
+        }
+        view! { <App /> }
+    })
+    .forget();
     // Not before the pre-rendered page has been painted once: where the app arrives before the
     // first paint (a fast connection), swapping in the same frame would paint the page late.
     request_animation_frame(move || {

@@ -183,4 +183,20 @@ test.describe('a signed-in page rendered ahead of time', () => {
       await page.unrouteAll();
     }
   });
+
+  test('its page asks for its data beside the session check, not after it', async ({ page }) => {
+    await page.goto('/sign-in');
+    await signIn(page, AN);
+    // The session check is held: the record comes all the same, from the same cookie.
+    const held: Route[] = [];
+    await page.route('**/api/v1/session', (route) => void held.push(route));
+    await page.goto('/record');
+    await expect(page.getByRole('heading', { level: 2, name: t('vi', 'record.section_identity'), exact: true })).toBeVisible();
+    await expect(page.getByRole('main').getByText(AN.id).first()).toBeVisible();
+    await expect.poll(() => held.length).toBe(1);
+    await expect(page.locator('.app-session-menu__name--unknown')).toBeVisible();
+    await Promise.all(held.map((route) => route.continue()));
+    await expect(page.getByRole('banner').getByText(AN.name)).toBeVisible();
+    await page.unrouteAll();
+  });
 });
