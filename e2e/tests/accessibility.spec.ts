@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, keepScreenshot, CHUNK_FETCHES } from '../support/fixtures';
+import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t, type Locale } from '../support/locales';
 
 /** Every page of the shell a visitor can reach today, by path and the key of its heading. */
@@ -24,8 +24,7 @@ for (const locale of ['vi', 'en'] as Locale[]) {
   }
 }
 
-test('the offline notice has no WCAG 2.2 AA violations', async ({ portal, page, context, allowHttpErrors }) => {
-  allowHttpErrors.push(...CHUNK_FETCHES);
+test('the offline notice has no WCAG 2.2 AA violations', async ({ portal, page, context }) => {
   await portal.open('/');
   await context.setOffline(true);
   await expect(page.getByText(t('vi', 'status.offline'))).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, keepScreenshot, CHUNK_FETCHES } from '../support/fixtures';
+import { test, expect, expectNoAxeViolations, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
 import { AN, BINH, signIn, type Citizen } from '../support/citizens';
 import { decodeQr } from '../support/qr';
@@ -255,8 +255,7 @@ test.describe('written requests', () => {
     await other.close();
   });
 
-  test('offline, the form says the answers are not saved yet, and saves them when back', async ({ portal, page, context, allowHttpErrors }) => {
-    allowHttpErrors.push(...CHUNK_FETCHES);
+  test('offline, the form says the answers are not saved yet, and saves them when back', async ({ portal, page, context }) => {
     await openSignedIn(portal, page, '/requests/new', BINH);
     await page.getByRole('radio', { name: t('vi', 'requests.kind_record_extract') }).check();
     await continueButton(page).click();

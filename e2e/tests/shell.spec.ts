@@ -1,4 +1,4 @@
-import { test, expect, keepScreenshot, CHUNK_FETCHES } from '../support/fixtures';
+import { test, expect, keepScreenshot } from '../support/fixtures';
 import { t } from '../support/locales';
 import { PROTECTED_PATHS } from '../pages/portal';
 
@@ -100,8 +100,7 @@ test.describe('the app shell', () => {
     expect(active).toBe('BODY');
   });
 
-  test('going offline shows a notice that goes away when back online', async ({ portal, page, context, allowHttpErrors }) => {
-    allowHttpErrors.push(...CHUNK_FETCHES);
+  test('going offline shows a notice that goes away when back online', async ({ portal, page, context }) => {
     await portal.open('/');
     const notice = page.getByText(t('vi', 'status.offline'));
     await expect(notice).toBeHidden();

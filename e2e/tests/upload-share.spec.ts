@@ -111,6 +111,8 @@ test('an upload shows its progress and can be cancelled; the file can then be se
   const file = { name: 'huy.pdf', mimeType: 'application/pdf', buffer: SIGNED };
   await fillUpload(page, 'Tải lên rồi hủy', file);
   await expect(page.getByRole('progressbar', { name: t('vi', 'upload.progress_label') })).toBeVisible();
+  // Cancelled once the file is on its way, not while the browser is still reading it.
+  await expect.poll(() => held).toBe(1);
   await page.getByRole('button', { name: t('vi', 'upload.cancel') }).click();
   await expect(page.getByRole('status').filter({ hasText: t('vi', 'upload.cancelled') })).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
