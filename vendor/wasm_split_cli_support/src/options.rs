@@ -89,6 +89,16 @@ pub struct Options<'a> {
     /// This option is experimental.
     /// Default: `true` if the `WASM_SPLIT_CLI_ENABLE_DWARF` environment variable is non-empty.
     pub emit_dwarf: bool,
+    /// Merges chunks for as long as a merge saves more in files than it costs in bytes, one
+    /// more file counted as this many bytes (the citizen portal's pass, src/merge.rs).
+    ///
+    /// Default: `None`, one chunk for each set of split points, as wasm-split writes them.
+    pub file_cost_bytes: Option<u64>,
+    /// How much more a split point's downloads count in that merging (1 where not listed):
+    /// a page opened first, by a stranger on a phone, weighs more than one opened later.
+    ///
+    /// Default: none listed.
+    pub split_weights: &'a [(&'a str, u64)],
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -107,6 +117,8 @@ impl<'wasm> Options<'wasm> {
             verbose: false,
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
+            file_cost_bytes: None,
+            split_weights: &[],
             strict_tests: false,
         }
     }

@@ -470,6 +470,7 @@ pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    options: &crate::Options,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -534,6 +535,15 @@ pub fn compute_split_modules(
         }
     }
     perf_span.exit();
+    // The citizen portal's pass: fewer, larger chunks (src/merge.rs).
+    if let Some(file_cost) = options.file_cost_bytes {
+        let costs = crate::merge::Costs {
+            file: file_cost,
+            weights: options.split_weights,
+        };
+        split_module_contents =
+            crate::merge::merge_chunks(module, dep_graph, split_module_contents, &costs);
+    }
 
     // Now, check for each module which of its dependencies it needs to import from some other module.
     for (name, out_module) in split_module_contents.iter_mut() {
