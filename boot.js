@@ -31,8 +31,8 @@ document.addEventListener(
 
 // Nothing more is fetched before the page has painted its first content: on a slow phone the
 // app's 200 KB and this file's requests would otherwise share the connection with the page's
-// own few (the pre-rendered page's preloads are left out for that reason, src/prerender.rs).
-// A hidden tab paints nothing, hence the timeout.
+// own few (a public pre-rendered page has its preloads left out for that reason; a signed-in
+// frame keeps them, src/prerender.rs). A hidden tab paints nothing, hence the timeout.
 const FIRST_PAINT_WAIT_MS = 3000;
 await new Promise((painted) => {
   const done = () => setTimeout(painted, 0);

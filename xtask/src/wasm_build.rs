@@ -101,6 +101,7 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
     let chunks = split.split_modules;
     println!("{} chunks loaded on demand", chunks.len());
     adapt_link_module(&staging.join(LINK_MODULE), &split.prefetch_map)?;
+    write_split_files(&staging.join(SPLIT_FILES_LIST), &split.prefetch_map)?;
 
     run(
         "wasm-bindgen",
@@ -157,6 +158,24 @@ fn split(input: &Path, out: &Path) -> Result<wasm_split_cli_support::SplitWasm, 
         ))),
         None => Ok(split),
     }
+}
+
+/// The list of the files each split point needs, beside the wasm: the pre-renderer
+/// (src/prerender.rs) has a signed-in page's frame preload its page's files.
+const SPLIT_FILES_LIST: &str = "split-files.txt";
+
+/// Writes [`SPLIT_FILES_LIST`]: a line per split point, its name and then its files (without
+/// `.wasm`), separated by spaces, in order, so that the same build writes the same file.
+fn write_split_files(
+    path: &Path,
+    files: &std::collections::HashMap<String, Vec<String>>,
+) -> Result<(), XtaskError> {
+    let files: std::collections::BTreeMap<_, _> = files.iter().collect();
+    let lines: String = files
+        .into_iter()
+        .map(|(name, files)| format!("{name} {}\n", files.join(" ")))
+        .collect();
+    fs::write(path, lines).map_err(XtaskError::io(format!("writing {SPLIT_FILES_LIST}")))
 }
 
 /// Adapts wasm-split's link module to a phone's main thread: see [`paced_loader`] and
