@@ -7,9 +7,10 @@
 //! A signed-in citizen's pages are written too, under `signed-in/`, as frames: the header of
 //! a signed-in citizen with a blank for the name, the page's heading and a skeleton where its
 //! data will be. The server answers with them when the request carries a session cookie, and
-//! the app takes the frame over once it knows the citizen, so nothing on screen moves. A
-//! frame's largest paint is the citizen's data, which waits for the app and the page's code,
-//! so a frame has the browser fetch both from the start (`with_preloads`).
+//! the app takes the frame over once it knows the citizen, so nothing on screen moves. What
+//! the citizen came for on a frame is their data, which waits for the app and the page's own
+//! code: a frame names its page's files (`data-page-files`), which `boot.js` asks for beside
+//! the app, once the frame has painted, rather than the app asking once it has started.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -89,7 +90,7 @@ fn write_pages(dist: &Path) -> Result<usize, String> {
     let signed_out = PAGES.iter().map(|&(path, file)| (path, file, None));
     let signed_in = SIGNED_IN_PAGES
         .iter()
-        .map(|&(path, file, chunk)| (path, file, Some(split.preloads(chunk))));
+        .map(|&(path, file, chunk)| (path, file, Some(split.addresses(chunk))));
     let pages: Vec<_> = signed_out.chain(signed_in).collect();
     for &locale in Locale::get_all() {
         for (path, file, frame) in &pages {
@@ -116,10 +117,9 @@ fn write_pages(dist: &Path) -> Result<usize, String> {
 }
 
 /// `index.html` with the rendered app in place of its static shell, in `locale`. A signed-in
-/// page's `frame` (its preloads of the page's files, from [`SplitFiles::preloads`]) is marked
-/// as such, so the app starts it as a signed-in page (`start.rs`).
+/// page's `frame` (the addresses of its page's files, from [`SplitFiles::addresses`]) is
+/// marked as such, so the app starts it as a signed-in page (`start.rs`).
 fn page(index: &str, app: &str, locale: Locale, frame: Option<&str>) -> Result<String, String> {
-    let signed_in = frame.is_some();
     let start = index
         .find(APP_OPEN)
         .ok_or("index.html has no <div id=\"app\">")?
@@ -129,21 +129,18 @@ fn page(index: &str, app: &str, locale: Locale, frame: Option<&str>) -> Result<S
         .filter(|&end| end > start)
         .ok_or("index.html's app element does not end just before </body>")?;
     // Marked, so the app knows to keep it on screen until its own page is ready.
-    let mark = if signed_in {
-        format!(r#"<div id="app" data-prerendered="{SIGNED_IN_MARK}">"#)
-    } else {
-        r#"<div id="app" data-prerendered>"#.to_owned()
+    let mark = match frame {
+        Some(files) => format!(
+            r#"<div id="app" data-prerendered="{SIGNED_IN_MARK}" data-page-files="{files}">"#
+        ),
+        None => r#"<div id="app" data-prerendered>"#.to_owned(),
     };
     let html = format!(
         "{}{app}{}",
         &index[..start].replacen(APP_OPEN, &mark, 1),
         &index[end..]
     );
-    let html = match frame {
-        Some(preloads) => html.replacen("</head>", &format!("{preloads}</head>"), 1),
-        None => without_preloads(&html),
-    };
-    Ok(html.replacen(
+    Ok(without_preloads(&html).replacen(
         r#"<html lang="vi">"#,
         &format!(r#"<html lang="{}">"#, locale.as_str()),
         1,
@@ -187,28 +184,22 @@ impl SplitFiles {
         Ok(Self { folder, files })
     }
 
-    /// The `<link rel="preload">` of each file `chunk` needs, as the loader fetches them
-    /// (`fetch()`, same-origin credentials), so that it finds them on their way.
-    fn preloads(&self, chunk: Option<&str>) -> String {
+    /// The address of each file `chunk` needs, separated by spaces.
+    fn addresses(&self, chunk: Option<&str>) -> String {
         let files = chunk.and_then(|chunk| self.files.get(chunk));
-        files
+        let addresses: Vec<String> = files
             .into_iter()
             .flatten()
-            .map(|file| {
-                format!(
-                    r#"<link rel="preload" href="{}/{file}.wasm" as="fetch" type="application/wasm" crossorigin>"#,
-                    self.folder
-                )
-            })
-            .collect()
+            .map(|file| format!("{}/{file}.wasm", self.folder))
+            .collect();
+        addresses.join(" ")
     }
 }
 
-/// The page without index.html's preloads of the app's JS and wasm: a public page that is
-/// there already paints first, and `boot.js` fetches the app right after, so on a slow
-/// connection the app's 190 KB do not compete with the page's own few. A signed-in frame
-/// keeps them: what the citizen came for waits for the app (Lighthouse on `/record`, with the
-/// page's own files preloaded too: LCP 3.7 s -> 3.2, score 87 -> 91).
+/// The page without index.html's preloads of the app's JS and wasm: a page that is there
+/// already paints first, and `boot.js` fetches the app right after, so on a slow connection
+/// the app's 190 KB do not compete with the page's own few. (A frame with preloads painted
+/// `/documents`' lead paragraph at 3.6 s in Lighthouse instead of 1.0.)
 fn without_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -326,13 +317,15 @@ mod tests {
         assert!(html.contains(r#"<html lang="en">"#));
         assert!(html.contains(r#"<div id="app" data-prerendered><p>app</p></div>"#));
         let frame = page(index, "<p>app</p>", Locale::en, Some("")).unwrap();
-        assert!(frame.contains(r#"<div id="app" data-prerendered="signed-in"><p>app</p></div>"#));
+        assert!(frame.contains(
+            r#"<div id="app" data-prerendered="signed-in" data-page-files=""><p>app</p></div>"#
+        ));
         assert!(html.contains(r#"<script data-trunk src="boot.js""#));
         assert!(!html.contains("app-loading"), "the static shell is gone");
     }
 
     #[test]
-    fn a_signed_in_frame_preloads_the_app_and_its_pages_files() {
+    fn a_signed_in_frame_names_its_pages_files_and_preloads_nothing() {
         let dist = std::env::temp_dir().join(format!("prerender-test-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("app-1")).unwrap();
         std::fs::write(
@@ -349,23 +342,18 @@ mod tests {
         let split = SplitFiles::read(&dist, &index).unwrap();
         std::fs::remove_dir_all(&dist).unwrap();
 
-        let preloads = split.preloads(Some(RecordRoute::CHUNK));
-        let frame = page(&index, "<p>app</p>", Locale::vi, Some(&preloads)).unwrap();
-        let head = &frame[..frame.find("</head>").unwrap()];
-        for file in ["chunk_2", "chunk_3", "split_record"] {
-            assert!(
-                head.contains(&format!(
-                    r#"<link rel="preload" href="/app-1/{file}.wasm" as="fetch" type="application/wasm" crossorigin>"#
-                )),
-                "{file}: {head}"
-            );
-        }
-        assert!(!head.contains("split_sign_in"), "only the page's own files");
-        assert!(head.contains(r#"<link rel="modulepreload" href="/app-1/citizen_portal.js">"#));
-        // A public page preloads nothing; home has no split point, so its frame adds none.
-        let public = page(&index, "<p>app</p>", Locale::vi, None).unwrap();
-        assert!(!public.contains("rel=\"preload\"") && !public.contains("modulepreload"));
-        assert_eq!(split.preloads(None), "");
+        let files = split.addresses(Some(RecordRoute::CHUNK));
+        assert_eq!(
+            files,
+            "/app-1/chunk_2.wasm /app-1/chunk_3.wasm /app-1/split_record.wasm"
+        );
+        let frame = page(&index, "<p>app</p>", Locale::vi, Some(&files)).unwrap();
+        assert!(frame.contains(&format!(
+            r#"<div id="app" data-prerendered="signed-in" data-page-files="{files}"><p>app</p></div>"#
+        )));
+        assert!(!frame.contains("modulepreload"), "the frame paints first");
+        // Home has no split point: its frame names no file.
+        assert_eq!(split.addresses(None), "");
     }
 
     #[test]

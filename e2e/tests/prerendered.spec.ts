@@ -184,7 +184,7 @@ test.describe('a signed-in page rendered ahead of time', () => {
     }
   });
 
-  test("the app and the page's own code are on their way with the frame, and fetched once", async ({ page }) => {
+  test("the page's own code is asked for with the app's, and fetched once", async ({ page }) => {
     await page.goto('/sign-in');
     await signIn(page, AN);
     // The files the record's split point needs, as the build lists them (xtask/src/wasm_build.rs).
@@ -203,7 +203,7 @@ test.describe('a signed-in page rendered ahead of time', () => {
     page.on('request', (request) => {
       if (request.headers()['sec-purpose'] !== 'prefetch') fetched.push(new URL(request.url()).pathname);
     });
-    // With the app held back, only the frame can have asked for the page's files.
+    // With the app's wasm held back, only the frame's list can have had them asked for.
     const release = await holdTheApp(page);
     await page.goto('/record');
     await expect(prerendered(page)).toHaveCount(1);
