@@ -64,10 +64,10 @@ config.then((settings) => {
   if (typeof settings?.print_paper === 'string') document.documentElement.dataset.printPaper = settings.print_paper;
 });
 
-// A signed-in citizen's page needs its own code as well as the app's: a frame names its files
-// (src/prerender.rs), asked for here beside the app rather than once the app has started and
-// asks, as the loader will (`fetch()`, same-origin credentials), which then finds them on
-// their way. `/record` painted the record 0.3 s sooner in Lighthouse.
+// A signed-in citizen's page needs its own code as well as the app's: a frame with a lead to
+// read names its page's files (src/prerender.rs; a frame of a skeleton preloads them from its
+// head), asked for here beside the app rather than once the app has started and asks, as the
+// loader will (`fetch()`, same-origin credentials), which then finds them on their way.
 for (const file of document.getElementById('app')?.dataset.pageFiles?.split(' ') ?? []) {
   if (!file) continue;
   const link = document.createElement('link');
