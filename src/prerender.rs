@@ -89,7 +89,7 @@ enum Shows {
     Text,
     /// A heading over a skeleton: the largest paint is the data, which waits for the app and
     /// the page's code, so the frame's head preloads both from its first byte. Lighthouse on
-    /// `/record`, single runs: LCP 3.7 s -> 3.2, score 83–87 -> 90–92.
+    /// `/record`, median of 3: LCP 3.72 s -> 3.23, score 83 -> 88.
     Skeleton,
 }
 
