@@ -28,6 +28,7 @@ use crate::lazy_routes::{
     VerifyRoute,
 };
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
+use Shows::{Skeleton, Text};
 
 /// The pages rendered ahead of time, by address, and the file each is written to. A page of
 /// the form `/shared/:token` is rendered once, with `_` for the token, which it does not show
@@ -43,39 +44,16 @@ const PAGES: &[(&str, &str)] = &[
 /// public ones a citizen may open signed in, and the first page of each section; with the
 /// split point whose code each page needs (home is in the app itself), and what the frame
 /// shows before the citizen's data.
+// A table, one page a line.
+#[rustfmt::skip]
 const SIGNED_IN_PAGES: &[(&str, &str, Option<&str>, Shows)] = &[
-    ("/", "index", None, Shows::Text),
-    ("/verify", "verify", Some(VerifyRoute::CHUNK), Shows::Text),
-    (
-        "/shared/_",
-        "shared/_",
-        Some(SharedDocumentRoute::CHUNK),
-        Shows::Skeleton,
-    ),
-    (
-        "/record",
-        "record",
-        Some(RecordRoute::CHUNK),
-        Shows::Skeleton,
-    ),
-    (
-        "/documents",
-        "documents",
-        Some(DocumentListRoute::CHUNK),
-        Shows::Text,
-    ),
-    (
-        "/requests",
-        "requests",
-        Some(RequestListRoute::CHUNK),
-        Shows::Text,
-    ),
-    (
-        "/account",
-        "account",
-        Some(AccountRoute::CHUNK),
-        Shows::Text,
-    ),
+    ("/", "index", None, Text),
+    ("/verify", "verify", Some(VerifyRoute::CHUNK), Text),
+    ("/shared/_", "shared/_", Some(SharedDocumentRoute::CHUNK), Skeleton),
+    ("/record", "record", Some(RecordRoute::CHUNK), Skeleton),
+    ("/documents", "documents", Some(DocumentListRoute::CHUNK), Text),
+    ("/requests", "requests", Some(RequestListRoute::CHUNK), Text),
+    ("/account", "account", Some(AccountRoute::CHUNK), Text),
 ];
 
 /// What a signed-in frame shows before the citizen's data, which decides when the browser
