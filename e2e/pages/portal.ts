@@ -50,6 +50,19 @@ export class PortalPage {
     await expect(this.main().locator('.app-loading')).toHaveCount(0);
   }
 
+  /**
+   * Signs out with `button` and waits for the new page: a sign-out ends in a reload, so that
+   * nothing of the citizen stays in memory. The app first shows the signed-out state by a
+   * route change, so a URL or heading can match before the reload, and a test that then acts
+   * (evaluates, navigates) races the reload. The page's `load` event comes only with the new
+   * document, so this also fails if a sign-out stops reloading.
+   */
+  async signOut(button: Locator, how: 'click' | 'tap' = 'click'): Promise<void> {
+    const reloaded = this.page.waitForEvent('load');
+    await (how === 'tap' ? button.tap() : button.click());
+    await reloaded;
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }

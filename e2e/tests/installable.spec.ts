@@ -55,7 +55,7 @@ test.describe('the installable app', () => {
     await page.goto('/documents');
     await expect(portal.heading()).toHaveText(t('vi', 'page.documents.title'));
     await portal.settled();
-    await page.getByRole('button', { name: t('vi', 'session.sign_out') }).first().click();
+    await portal.signOut(page.getByRole('button', { name: t('vi', 'session.sign_out') }).first());
     await expect(page.getByRole('banner').getByText(AN.name)).toHaveCount(0);
 
     // Cache Storage holds the app's hashed files and the offline page, and nothing of An.

@@ -176,11 +176,10 @@ test.describe('signing out', () => {
     await signIn(page, BINH);
     await expect(page).toHaveURL(/\/requests$/);
     await portal.settled();
-    await signOutButton(page, testInfo).click();
+    await portal.signOut(signOutButton(page, testInfo));
     if (testInfo.project.name === 'kiosk') {
-      // A kiosk goes back to its welcome screen for the next citizen, by a reload.
+      // A kiosk goes back to its welcome screen for the next citizen.
       await expect(page).toHaveURL(/\/$/);
-      await page.waitForLoadState('load');
       await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
     } else {
       await expect(portal.heading()).toHaveText(t('vi', 'page.sign_in.title'));
@@ -205,14 +204,14 @@ test.describe('signing out', () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test('signing out in one tab signs out the others', async ({ page, context }, testInfo) => {
+  test('signing out in one tab signs out the others', async ({ portal, page, context }, testInfo) => {
     await page.goto('/sign-in');
     await signIn(page, BINH);
     const other = await context.newPage();
     await other.goto('/requests');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.requests.title'));
     await new PortalPage(other).settled();
-    await signOutButton(page, testInfo).click();
+    await portal.signOut(signOutButton(page, testInfo));
     await expect(other).toHaveURL(/\/sign-in/);
     await other.close();
   });
@@ -232,7 +231,7 @@ test.describe('signing out', () => {
     await portal.navLink('vi', 'nav.requests').click();
     await expect(page).toHaveURL(/\/requests$/);
     await portal.settled();
-    await signOutButton(page, testInfo).click();
+    await portal.signOut(signOutButton(page, testInfo));
     await expect(page).toHaveURL(/\/$/);
     await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
@@ -259,7 +258,7 @@ test.describe('a sign-out the server never heard', () => {
     // The network drops just as the citizen signs out: the kiosk goes back to its welcome
     // screen all the same, while the server still holds the session.
     await page.route('**/api/v1/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
-    await signOutButton(page, testInfo).click();
+    await portal.signOut(signOutButton(page, testInfo));
     await expect(page).toHaveURL(/\/$/);
     await expect(portal.heading()).toHaveText(t('vi', 'page.home.title'));
     expect((await page.request.get('/api/v1/session', asTheOldSession)).status(), 'the server never heard').toBe(200);

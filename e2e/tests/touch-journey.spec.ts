@@ -199,7 +199,7 @@ test.describe('a visit by touch alone', () => {
     // The end: the kiosk is back at its welcome, ready for the next citizen.
     await portal.settled();
     const endSession = t('vi', kiosk ? 'session.end_session' : 'session.sign_out');
-    await page.getByRole('button', { name: endSession }).first().tap();
+    await portal.signOut(page.getByRole('button', { name: endSession }).first(), 'tap');
     if (kiosk) {
       await expect(page.getByRole('link', { name: t('vi', 'page.home.kiosk_start') })).toBeVisible();
     } else {
