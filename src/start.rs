@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::app::App;
+use crate::language::page_locale;
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
 use crate::sign_out;
 
@@ -58,21 +59,34 @@ pub fn start() {
     // Not when a sign-out has not reached the server yet: that cookie must not fetch anything.
     let frame = root.get_attribute(PRERENDERED).as_deref() == Some(SIGNED_IN_MARK)
         && !sign_out::is_unfinished();
-    leptos::mount::mount_to(fresh.clone(), move || {
-        if frame {
-            provide_context(SignedInFrame);
-        }
-        view! { <App /> }
-    })
-    .forget();
-    // Not before the pre-rendered page has been painted once: where the app arrives before the
-    // first paint (a fast connection), swapping in the same frame would paint the page late.
-    request_animation_frame(move || {
-        set_timeout(
-            move || take_over_when_ready(root, fresh, 0),
-            std::time::Duration::ZERO,
-        );
-    });
+    let locale = page_locale();
+    // In a task of its own: the page is already on screen, and the browser compiles each
+    // function of the app the first time it runs, so rendering in the same task as the
+    // module's start makes one long task of both, in which a tap waits.
+    set_timeout(
+        move || {
+            leptos::mount::mount_to(fresh.clone(), move || {
+                if frame {
+                    provide_context(SignedInFrame);
+                }
+                if let Some(locale) = locale {
+                    provide_context(locale);
+                }
+                view! { <App /> }
+            })
+            .forget();
+            // Not before the pre-rendered page has been painted once: where the app arrives
+            // before the first paint (a fast connection), swapping in the same frame would
+            // paint the page late.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || take_over_when_ready(root, fresh, 0),
+                    std::time::Duration::ZERO,
+                );
+            });
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Swaps the pre-rendered page for the app's once the app's page has its heading.

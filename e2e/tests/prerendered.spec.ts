@@ -135,6 +135,24 @@ test.describe('pages rendered ahead of time', () => {
     await portal.languageSwitch('vi').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   });
+
+  test("the app starts in the language of the page it takes over, without reading the cookie", async ({ page, context, request, baseURL }) => {
+    // The server answers in the cookie's language; here the page is Vietnamese while the
+    // cookie says English. The app keeps the page's language: had it read the cookie as it
+    // starts (a synchronous round trip to the browser's cookie store, in its longest task),
+    // the page would turn English as it is taken over.
+    const vietnamese = await request.get('/sign-in');
+    expect(await vietnamese.text()).toMatch(/<html[^>]* lang="vi"/);
+    await page.route(/\/sign-in$/, (route) => route.fulfill({ response: vietnamese }));
+    await context.addCookies([{ name: 'portal_lang', value: 'en', url: baseURL! }]);
+    const release = await holdTheApp(page);
+    await page.goto('/sign-in');
+    await expect(prerendered(page)).toHaveCount(1);
+    await release();
+    await expect(prerendered(page)).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.sign_in.title'));
+  });
 });
 
 // A signed-in citizen's pages are framed ahead of time (src/prerender.rs, `signed-in/`): the

@@ -272,6 +272,11 @@ export function prefetchSplit(name) {{
     Ok(module)
 }
 
+/// Set (to anything) for a build whose wasm keeps its functions' names, so that a profile of
+/// the app in the browser says which Rust function the time went to. Larger files: never for
+/// a deployment.
+const KEEP_NAMES_VAR: &str = "PORTAL_WASM_NAMES";
+
 /// wasm-opt at its smallest, as Trunk ran it before, with the features Rust's wasm32 target
 /// emits (binaryen rejects them unless told).
 fn optimise(root: &Path, wasm: &Path) -> Result<(), XtaskError> {
@@ -279,22 +284,23 @@ fn optimise(root: &Path, wasm: &Path) -> Result<(), XtaskError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut wasm_opt = command(root, "wasm-opt", root);
+    wasm_opt.args([
+        "-Oz",
+        "--converge",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ]);
+    if std::env::var_os(KEEP_NAMES_VAR).is_some() {
+        wasm_opt.arg("--debuginfo");
+    }
     run(
         &format!("wasm-opt -Oz {name}"),
-        command(root, "wasm-opt", root)
-            .args([
-                "-Oz",
-                "--converge",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ])
-            .arg(wasm)
-            .arg("-o")
-            .arg(wasm),
+        wasm_opt.arg(wasm).arg("-o").arg(wasm),
     )
 }
 
