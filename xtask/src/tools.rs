@@ -140,7 +140,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), XtaskError> {
         return Ok(());
     }
     run(
-        "npm ci (Playwright, axe-core, binaryen's wasm-opt, Redocly, Lighthouse)",
+        "npm ci (Playwright, axe-core, binaryen's wasm-opt, terser, Redocly, Lighthouse)",
         command(root, "npm", &e2e)
             .args(["ci", "--no-audit", "--no-fund"])
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),

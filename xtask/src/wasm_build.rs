@@ -125,6 +125,12 @@ pub fn build(root: &Path) -> Result<(), XtaskError> {
     for wasm in chunks.iter().chain([&main_wasm]) {
         optimise(root, wasm)?;
     }
+    for js in [
+        staging.join(format!("{GLUE}.js")),
+        staging.join(LINK_MODULE),
+    ] {
+        minify(root, &js)?;
+    }
 
     let folder = format!("{FOLDER_PREFIX}{}", folder_hash(&staging)?);
     let dist = root.join("dist");
@@ -270,6 +276,23 @@ export function prefetchSplit(name) {{
 "#
     ));
     Ok(module)
+}
+
+/// terser's smallest form of a JS module the build writes: wasm-bindgen's glue (91 KB as
+/// written, 11.4 KB brotli; 9.3 KB minified) and the link module, both on every first load.
+/// Names the module exports, and the wasm's imports (properties of the import object), stay.
+fn minify(root: &Path, js: &Path) -> Result<(), XtaskError> {
+    let name = js
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    run(
+        &format!("terser {name}"),
+        command(root, "terser", root)
+            .arg(js)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(js),
+    )
 }
 
 /// Set (to anything) for a build whose wasm keeps its functions' names, so that a profile of
