@@ -3,7 +3,8 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use portal_api::{ErrorBody, ErrorCode};
+use portal_api::requests::RequestDetail;
+use portal_api::{DraftConflictBody, ErrorBody, ErrorCode};
 
 use crate::db::DbError;
 
@@ -12,6 +13,8 @@ use crate::db::DbError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     body: ErrorBody,
+    /// The draft as it now stands, for a `draft_conflict` ([`DraftConflictBody`]).
+    draft: Option<Box<RequestDetail>>,
 }
 
 impl ApiError {
@@ -19,6 +22,7 @@ impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             body: ErrorBody::new(code, message),
+            draft: None,
         }
     }
 
@@ -148,7 +152,16 @@ impl From<DbError> for ApiError {
 
 impl From<ErrorBody> for ApiError {
     fn from(body: ErrorBody) -> Self {
-        Self { body }
+        Self { body, draft: None }
+    }
+}
+
+impl From<DraftConflictBody> for ApiError {
+    fn from(DraftConflictBody { error, draft }: DraftConflictBody) -> Self {
+        Self {
+            body: error,
+            draft: draft.map(Box::new),
+        }
     }
 }
 
@@ -157,7 +170,16 @@ impl IntoResponse for ApiError {
         let status = StatusCode::from_u16(self.body.code.http_status())
             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let retry_after = self.body.retry_after_seconds;
-        let mut response = (status, Json(self.body)).into_response();
+        let mut response = match self.draft {
+            Some(draft) => {
+                let body = DraftConflictBody {
+                    error: self.body,
+                    draft: Some(*draft),
+                };
+                (status, Json(body)).into_response()
+            }
+            None => (status, Json(self.body)).into_response(),
+        };
         if let Some(seconds) = retry_after {
             response
                 .headers_mut()

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use portal_api::requests::RequestDetail;
 use portal_api::{ErrorBody, ErrorCode, FieldErrorCode};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
 /// Why a request to the API failed. `components::ErrorNotice` turns each variant into a
 /// translated message; no variant carries text meant for citizens.
@@ -54,7 +56,7 @@ pub enum ApiError {
     /// A draft's save was based on an older revision: the draft was saved meanwhile (another
     /// tab, another device, a late save). Nothing was saved; the draft as it now stands, with
     /// its answers and revision, to merge with what the form holds and save again.
-    DraftConflict(Box<RequestDetail>),
+    DraftConflict(NewerDraft),
     /// The citizen has as many open drafts as a citizen may (this many): one must be sent or
     /// discarded before another is started.
     DraftLimitReached(u64),
@@ -65,11 +67,52 @@ pub enum ApiError {
     StorageQuotaExceeded(u64),
 }
 
+/// The draft a `draft_conflict` answer carries (`DraftConflictBody`), as the browser parsed
+/// it. The page that merges it decodes it ([`NewerDraft::decode`]): decoding a draft is a
+/// fair piece of wasm (14 KB), which would otherwise be in the code every page loads, since
+/// every page reads error answers.
+#[derive(Clone)]
+pub struct NewerDraft(SendWrapper<JsValue>);
+
+impl NewerDraft {
+    /// The `draft` of an error answer's JSON, when it has one.
+    pub fn of(json: &JsValue) -> Option<Self> {
+        let draft = js_sys::Reflect::get(json, &JsValue::from_str("draft")).ok()?;
+        (!draft.is_undefined() && !draft.is_null()).then(|| Self(SendWrapper::new(draft)))
+    }
+
+    /// The draft as it now stands on the server; `None` if the server sent something else.
+    pub fn decode(&self) -> Option<RequestDetail> {
+        serde_wasm_bindgen::from_value(JsValue::clone(&self.0)).ok()
+    }
+}
+
+impl std::fmt::Debug for NewerDraft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewerDraft")
+    }
+}
+
+/// The same draft: the same JavaScript object.
+impl PartialEq for NewerDraft {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
+    }
+}
+
+impl Eq for NewerDraft {}
+
 impl ApiError {
     /// Maps a failed response: its status, its error body when it had one the app could
-    /// read, and its `Retry-After` header. The body's code is the more precise reason; the
-    /// status decides when a proxy or a crash answered without one.
-    pub fn from_response(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Self {
+    /// read, the draft of a draft save's conflict, and its `Retry-After` header. The body's
+    /// code is the more precise reason; the status decides when a proxy or a crash answered
+    /// without one.
+    pub fn from_response(
+        status: u16,
+        body: Option<ErrorBody>,
+        draft: Option<NewerDraft>,
+        retry_after: Option<&str>,
+    ) -> Self {
         let header_seconds = retry_after.and_then(|value| value.trim().parse().ok());
         let rate_limited = |body_seconds: Option<u32>| Self::RateLimited {
             retry_after: body_seconds.or(header_seconds),
@@ -99,7 +142,7 @@ impl ApiError {
                 ErrorCode::CitizenNotFound => Self::CitizenNotFound,
                 ErrorCode::Conflict => Self::Conflict(body.fields),
                 // Without the draft there is nothing to merge with: the server's bug.
-                ErrorCode::DraftConflict => body.draft.map_or(Self::Server, Self::DraftConflict),
+                ErrorCode::DraftConflict => draft.map_or(Self::Server, Self::DraftConflict),
                 // Without the number, the citizen is told what a plain conflict tells.
                 ErrorCode::DraftLimitReached => body
                     .allowed
@@ -135,27 +178,27 @@ mod tests {
     #[test]
     fn the_body_code_decides_when_there_is_one() {
         assert_eq!(
-            ApiError::from_response(401, body(ErrorCode::Unauthenticated), None),
+            ApiError::from_response(401, body(ErrorCode::Unauthenticated), None, None),
             ApiError::Unauthorized
         );
         assert_eq!(
-            ApiError::from_response(403, body(ErrorCode::Forbidden), None),
+            ApiError::from_response(403, body(ErrorCode::Forbidden), None, None),
             ApiError::Forbidden
         );
         assert_eq!(
-            ApiError::from_response(404, body(ErrorCode::NotFound), None),
+            ApiError::from_response(404, body(ErrorCode::NotFound), None, None),
             ApiError::NotFound
         );
         assert_eq!(
-            ApiError::from_response(503, body(ErrorCode::Unavailable), None),
+            ApiError::from_response(503, body(ErrorCode::Unavailable), None, None),
             ApiError::Unavailable
         );
         assert_eq!(
-            ApiError::from_response(500, body(ErrorCode::Internal), None),
+            ApiError::from_response(500, body(ErrorCode::Internal), None, None),
             ApiError::Server
         );
         assert_eq!(
-            ApiError::from_response(400, body(ErrorCode::MalformedRequest), None),
+            ApiError::from_response(400, body(ErrorCode::MalformedRequest), None, None),
             ApiError::Server
         );
     }
@@ -165,7 +208,7 @@ mod tests {
         let mut locked = ErrorBody::new(ErrorCode::AccountLocked, "locked");
         locked.retry_after_seconds = Some(600);
         assert_eq!(
-            ApiError::from_response(423, Some(locked), None),
+            ApiError::from_response(423, Some(locked), None, None),
             ApiError::AccountLocked {
                 retry_after: Some(600)
             }
@@ -173,20 +216,20 @@ mod tests {
         let mut wrong = ErrorBody::new(ErrorCode::WrongCode, "wrong");
         wrong.attempts_left = Some(2);
         assert_eq!(
-            ApiError::from_response(401, Some(wrong), None),
+            ApiError::from_response(401, Some(wrong), None, None),
             ApiError::WrongCode {
                 attempts_left: Some(2)
             }
         );
         assert_eq!(
-            ApiError::from_response(401, body(ErrorCode::InvalidCredentials), None),
+            ApiError::from_response(401, body(ErrorCode::InvalidCredentials), None, None),
             ApiError::InvalidCredentials,
             "a 401 that is a sign-in answer is not a lost session"
         );
         let mut limited = ErrorBody::new(ErrorCode::RateLimited, "slow down");
         limited.retry_after_seconds = Some(40);
         assert_eq!(
-            ApiError::from_response(429, Some(limited), Some("99")),
+            ApiError::from_response(429, Some(limited), None, Some("99")),
             ApiError::RateLimited {
                 retry_after: Some(40)
             }
@@ -195,18 +238,14 @@ mod tests {
 
     #[test]
     fn a_draft_conflict_carries_the_newer_draft() {
-        let answers = portal_api::requests::RequestAnswers {
-            purpose: Some("Làm hộ chiếu".to_owned()),
-            ..Default::default()
-        };
-        let at = "2026-01-01T00:00:00Z".to_owned();
-        let newer = RequestDetail::draft("D-1".to_owned(), 3, answers, at.clone(), at);
+        // A JavaScript value of its own only in the browser; here, one of the constants.
+        let newer = NewerDraft(SendWrapper::new(JsValue::NULL));
+        assert!(matches!(
+            ApiError::from_response(409, body(ErrorCode::DraftConflict), Some(newer), None),
+            ApiError::DraftConflict(_)
+        ));
         assert_eq!(
-            ApiError::from_response(409, Some(ErrorBody::draft_conflict(newer.clone())), None),
-            ApiError::DraftConflict(Box::new(newer))
-        );
-        assert_eq!(
-            ApiError::from_response(409, body(ErrorCode::DraftConflict), None),
+            ApiError::from_response(409, body(ErrorCode::DraftConflict), None, None),
             ApiError::Server
         );
     }
@@ -215,16 +254,16 @@ mod tests {
     fn a_stock_limit_keeps_how_many_are_allowed() {
         let full = ErrorBody::stock_limit(ErrorCode::DraftLimitReached, 20, "full");
         assert_eq!(
-            ApiError::from_response(409, Some(full), None),
+            ApiError::from_response(409, Some(full), None, None),
             ApiError::DraftLimitReached(20)
         );
         let quota = ErrorBody::stock_limit(ErrorCode::StorageQuotaExceeded, 1024, "full");
         assert_eq!(
-            ApiError::from_response(409, Some(quota), None),
+            ApiError::from_response(409, Some(quota), None, None),
             ApiError::StorageQuotaExceeded(1024)
         );
         assert_eq!(
-            ApiError::from_response(409, body(ErrorCode::ShareLimitReached), None),
+            ApiError::from_response(409, body(ErrorCode::ShareLimitReached), None, None),
             ApiError::Conflict(BTreeMap::new())
         );
     }
@@ -235,7 +274,7 @@ mod tests {
         fields.insert("personal_id".to_owned(), FieldErrorCode::UnknownProvince);
         let body = ErrorBody::validation(fields.clone());
         assert_eq!(
-            ApiError::from_response(422, Some(body), None),
+            ApiError::from_response(422, Some(body), None, None),
             ApiError::Validation(fields)
         );
     }
@@ -243,17 +282,17 @@ mod tests {
     #[test]
     fn rate_limited_reads_retry_after_seconds_only() {
         assert_eq!(
-            ApiError::from_response(429, body(ErrorCode::RateLimited), Some("30")),
+            ApiError::from_response(429, body(ErrorCode::RateLimited), None, Some("30")),
             ApiError::RateLimited {
                 retry_after: Some(30)
             }
         );
         assert_eq!(
-            ApiError::from_response(429, None, Some("Wed, 21 Oct 2026 07:28:00 GMT")),
+            ApiError::from_response(429, None, None, Some("Wed, 21 Oct 2026 07:28:00 GMT")),
             ApiError::RateLimited { retry_after: None }
         );
         assert_eq!(
-            ApiError::from_response(429, None, None),
+            ApiError::from_response(429, None, None, None),
             ApiError::RateLimited { retry_after: None }
         );
     }
@@ -261,27 +300,30 @@ mod tests {
     #[test]
     fn the_status_decides_without_a_readable_body() {
         assert_eq!(
-            ApiError::from_response(401, None, None),
+            ApiError::from_response(401, None, None, None),
             ApiError::Unauthorized
         );
         assert_eq!(
-            ApiError::from_response(403, None, None),
+            ApiError::from_response(403, None, None, None),
             ApiError::Forbidden
         );
-        assert_eq!(ApiError::from_response(404, None, None), ApiError::NotFound);
         assert_eq!(
-            ApiError::from_response(422, None, None),
+            ApiError::from_response(404, None, None, None),
+            ApiError::NotFound
+        );
+        assert_eq!(
+            ApiError::from_response(422, None, None, None),
             ApiError::Validation(BTreeMap::new())
         );
         for status in [502, 503, 504] {
             assert_eq!(
-                ApiError::from_response(status, None, None),
+                ApiError::from_response(status, None, None, None),
                 ApiError::Unavailable
             );
         }
         for status in [400, 405, 500, 501, 418] {
             assert_eq!(
-                ApiError::from_response(status, None, None),
+                ApiError::from_response(status, None, None, None),
                 ApiError::Server
             );
         }

@@ -26,7 +26,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
-pub use error::ApiError;
+pub use error::{ApiError, NewerDraft};
 
 use crate::config::ConfigContext;
 
@@ -194,8 +194,9 @@ fn answer(
     if (200..300).contains(&status) {
         return Ok(json.unwrap_or(JsValue::UNDEFINED));
     }
+    let draft = json.as_ref().and_then(NewerDraft::of);
     let body = json.and_then(|json| serde_wasm_bindgen::from_value::<ErrorBody>(json).ok());
-    Err(ApiError::from_response(status, body, retry_after))
+    Err(ApiError::from_response(status, body, draft, retry_after))
 }
 
 /// An abort signal that fires when the current reactive owner is cleaned up, e.g. when the

@@ -30,7 +30,7 @@ pub mod upload;
 pub use auth::Channel;
 pub use config::{ClientConfig, PrintPaper};
 pub use date::{CalendarDate, DateError};
-pub use error::{ErrorBody, ErrorCode, FieldErrorCode};
+pub use error::{DraftConflictBody, ErrorBody, ErrorCode, FieldErrorCode};
 pub use health::HealthResponse;
 pub use personal_id::{PersonalId, PersonalIdError};
 pub use phone::PhoneNumber;

@@ -32,6 +32,7 @@ use portal_api::{CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE};
     servers((url = "/", description = "The server that serves the app")),
     components(schemas(
         portal_api::ErrorBody,
+        portal_api::DraftConflictBody,
         portal_api::ErrorCode,
         portal_api::FieldErrorCode,
         // Query parameter types, which utoipa does not collect from `params(...)` itself.

@@ -9,7 +9,7 @@ use portal_api::requests::{
     RequestDetail, RequestKind, RequestSummary,
 };
 use portal_api::upload::{ATTACHMENT_HEAD_LEN, check_attachment};
-use portal_api::{Channel, ErrorBody, RequestStatus};
+use portal_api::{Channel, DraftConflictBody, ErrorBody, RequestStatus};
 use serde::Deserialize;
 
 use crate::auth::CurrentSession;
@@ -30,7 +30,7 @@ fn answer(change: Change) -> Result<Json<RequestDetail>, ApiError> {
         Change::Done(detail) => Ok(Json(*detail)),
         Change::NotFound => Err(ApiError::not_found()),
         Change::Conflict(why) => Err(ApiError::conflict(why)),
-        Change::Stale(current) => Err(ErrorBody::draft_conflict(*current).into()),
+        Change::Stale(current) => Err(DraftConflictBody::new(*current).into()),
         Change::Invalid(fields) => Err(ApiError::validation(fields)),
     }
 }
@@ -159,7 +159,7 @@ pub async fn get_request(
         JsonBody,
         SignedInChange,
         (status = 404, description = "The citizen has no such draft", body = ErrorBody),
-        (status = 409, description = "`draft_conflict`: the draft was saved meanwhile and `revision` is no longer its current one; nothing was saved, and `draft` holds the draft as it now stands (answers and revision). Or `conflict`: it was submitted and can no longer change", body = ErrorBody),
+        (status = 409, description = "`draft_conflict`: the draft was saved meanwhile and `revision` is no longer its current one; nothing was saved, and `draft` holds the draft as it now stands (answers and revision). Or `conflict`: it was submitted and can no longer change", body = DraftConflictBody),
         (status = 422, description = "`validation_failed`: an answer is longer than allowed", body = ErrorBody),
     ),
 )]

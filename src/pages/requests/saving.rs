@@ -151,10 +151,14 @@ impl DraftSaving {
                     .set_value(draft.revision.unwrap_or(revision + 1));
                 Ok(())
             }
-            Err(ApiError::DraftConflict(newer)) => {
-                self.take_newer(&newer);
-                Err(ApiError::DraftConflict(newer))
-            }
+            Err(ApiError::DraftConflict(newer)) => match newer.decode() {
+                Some(draft) => {
+                    self.take_newer(&draft);
+                    Err(ApiError::DraftConflict(newer))
+                }
+                // Nothing to merge with: the server's bug.
+                None => Err(ApiError::Server),
+            },
             Err(error) => Err(error),
         }
     }
