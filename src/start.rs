@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::app::App;
+use crate::i18n::Locale;
 use crate::language::page_locale;
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
 use crate::sign_out;
@@ -64,29 +65,32 @@ pub fn start() {
     // function of the app the first time it runs, so rendering in the same task as the
     // module's start makes one long task of both, in which a tap waits.
     set_timeout(
-        move || {
-            leptos::mount::mount_to(fresh.clone(), move || {
-                if frame {
-                    provide_context(SignedInFrame);
-                }
-                if let Some(locale) = locale {
-                    provide_context(locale);
-                }
-                view! { <App /> }
-            })
-            .forget();
-            // Not before the pre-rendered page has been painted once: where the app arrives
-            // before the first paint (a fast connection), swapping in the same frame would
-            // paint the page late.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || take_over_when_ready(root, fresh, 0),
-                    std::time::Duration::ZERO,
-                );
-            });
-        },
+        move || render_off_screen(root, fresh, frame, locale),
         std::time::Duration::ZERO,
     );
+}
+
+/// Renders the app into `fresh`, off screen, in the pre-rendered page's language, and takes
+/// `root`'s place once its page is there.
+fn render_off_screen(root: HtmlElement, fresh: HtmlElement, frame: bool, locale: Option<Locale>) {
+    leptos::mount::mount_to(fresh.clone(), move || {
+        if frame {
+            provide_context(SignedInFrame);
+        }
+        if let Some(locale) = locale {
+            provide_context(locale);
+        }
+        view! { <App /> }
+    })
+    .forget();
+    // Not before the pre-rendered page has been painted once: where the app arrives before the
+    // first paint (a fast connection), swapping in the same frame would paint the page late.
+    request_animation_frame(move || {
+        set_timeout(
+            move || take_over_when_ready(root, fresh, 0),
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// Swaps the pre-rendered page for the app's once the app's page has its heading.
