@@ -202,7 +202,7 @@ test.describe('a signed-in page rendered ahead of time', () => {
     }
   });
 
-  test("the page's own code is asked for with the app's, and fetched once", async ({ page }) => {
+  test("the page's own code is asked for with the app's, and fetched once, the idle prefetch included", async ({ page }) => {
     await page.goto('/sign-in');
     await signIn(page, AN);
     // The files each split point needs, as the build lists them (xtask/src/wasm_build.rs).
@@ -215,12 +215,11 @@ test.describe('a signed-in page rendered ahead of time', () => {
         .split(' ')
         .slice(1)
         .map((file) => `${folder}/${file}.wasm`);
-    // What the browser fetches for the page; the idle prefetch of likely pages aside, which
-    // may name files already there (Sec-Purpose: prefetch).
+    // What the browser fetches, the idle prefetch of the pages a citizen opens next included.
     const fetched: string[] = [];
-    page.on('request', (request) => {
-      if (request.headers()['sec-purpose'] !== 'prefetch') fetched.push(new URL(request.url()).pathname);
-    });
+    page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
+    const prefetched = () => page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => new URL(link.href).pathname));
+    const signedInSplits = ['record', 'share', 'documents', 'requests', 'account'];
     // The record's frame is a skeleton (its head preloads the files); the documents' has a
     // lead to read (boot.js asks for them once it has painted).
     for (const { path, split } of [
@@ -237,7 +236,14 @@ test.describe('a signed-in page rendered ahead of time', () => {
       await expect.poll(() => files.filter((file) => !fetched.includes(file)), path).toEqual([]);
       await release();
       await expect(prerendered(page)).toHaveCount(0);
-      // Once each: the app's loader took what the frame had asked for, rather than asking again.
+      // Once the page is idle, the other signed-in pages' files come ahead; those this page
+      // shares with them it has already.
+      const ahead = [...new Set(signedInSplits.filter((other) => other !== split).flatMap(filesOf))].filter((file) => !files.includes(file));
+      expect(ahead.length).toBeGreaterThan(0);
+      await expect.poll(async () => ahead.filter((file) => !fetched.includes(file)), path).toEqual([]);
+      expect(await prefetched(), path).toEqual(expect.arrayContaining(ahead));
+      // Once each: the app's loader took what the frame had asked for, and the prefetch left
+      // what the page had, rather than asking again.
       for (const file of files) expect(fetched.filter((fetchedPath) => fetchedPath === file), `${path}: ${file}`).toHaveLength(1);
       await page.unrouteAll();
     }

@@ -11,6 +11,8 @@ use web_sys::{
 
 /// Where the field's own `inputmode` is kept while the keys hold it at `none`.
 const KEPT_INPUTMODE: &str = "data-keys-inputmode";
+/// The `inputmode` that keeps the device's own keyboard away while the keys are open.
+const HELD_INPUTMODE: &str = "none";
 
 /// Which keys a field needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,11 +74,7 @@ impl EditedField {
     /// The keys the field asks for: a keypad where the page asked for digits (its
     /// `inputmode`, or a phone number's input type), the keyboard otherwise.
     pub fn keys(&self) -> Keys {
-        let element = self.element();
-        let mode = element
-            .get_attribute(KEPT_INPUTMODE)
-            .or_else(|| element.get_attribute("inputmode"))
-            .unwrap_or_default();
+        let mode = self.own_inputmode().unwrap_or_default();
         let tel = matches!(&self.0, Element::Input(input) if input.type_() == "tel");
         if tel || matches!(mode.as_str(), "numeric" | "tel" | "decimal") {
             Keys::Digits
@@ -103,23 +101,33 @@ impl EditedField {
     /// keys are open, keeping the field's own mode for [`Self::give_back`].
     pub fn take_over(&self) {
         let element = self.element();
-        if element.get_attribute(KEPT_INPUTMODE).is_none() {
-            let own = element.get_attribute("inputmode").unwrap_or_default();
-            let _ = element.set_attribute(KEPT_INPUTMODE, &own);
-        }
-        let _ = element.set_attribute("inputmode", "none");
+        let own = self.own_inputmode().unwrap_or_default();
+        let _ = element.set_attribute(KEPT_INPUTMODE, &own);
+        let _ = element.set_attribute("inputmode", HELD_INPUTMODE);
     }
 
     /// Gives the field back to the device's own keyboard.
     pub fn give_back(&self) {
         let element = self.element();
-        if let Some(own) = element.get_attribute(KEPT_INPUTMODE) {
-            let _ = if own.is_empty() {
-                element.remove_attribute("inputmode")
-            } else {
-                element.set_attribute("inputmode", &own)
-            };
-            let _ = element.remove_attribute(KEPT_INPUTMODE);
+        let _ = match self.own_inputmode() {
+            Some(own) => element.set_attribute("inputmode", &own),
+            None => element.remove_attribute("inputmode"),
+        };
+        let _ = element.remove_attribute(KEPT_INPUTMODE);
+    }
+
+    /// The `inputmode` the page gave the field. While the keys hold the field, it is kept
+    /// aside, unless the page has changed the field since: Leptos draws a form's next step
+    /// into the same elements where it can (a password field becomes the code field), and
+    /// then what the page wrote last is the field's own.
+    fn own_inputmode(&self) -> Option<String> {
+        let element = self.element();
+        let current = element.get_attribute("inputmode");
+        match element.get_attribute(KEPT_INPUTMODE) {
+            Some(kept) if current.as_deref() == Some(HELD_INPUTMODE) => {
+                (!kept.is_empty()).then_some(kept)
+            }
+            _ => current,
         }
     }
 

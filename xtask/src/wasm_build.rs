@@ -229,7 +229,9 @@ fn paced_loader(module: &str) -> Result<String, XtaskError> {
 /// pages a citizen is likely to open next when it is idle (src/lazy_routes.rs): loading them
 /// through wasm-split's own loader would also compile and instantiate each of their dozens of
 /// chunks, one long task on a phone's main thread (Lighthouse's blocking time on `/` was
-/// 190–280 ms with it, 95 without).
+/// 190–280 ms with it, 95 without). Files the page has asked for already (its frame's
+/// preloads, and what the loader fetched for it) are left out: from the cache they cost no
+/// bytes, but a request each all the same.
 fn with_prefetch(
     module: &str,
     files: &std::collections::HashMap<String, Vec<String>>,
@@ -250,16 +252,27 @@ const PREFETCH_BATCH = {PREFETCH_BATCH};
 const prefetchQueue = [];
 const prefetchAsked = new Set();
 const whenIdle = (work) => (globalThis.requestIdleCallback ?? ((later) => setTimeout(later, 50)))(work);
+// What the page has asked for already: the files its frame preloads from the head, and what
+// it has fetched (the page's own files, through the loader). Asked again, each would come
+// from the cache, but as one more request all the same.
+function alreadyAsked() {{
+    const asked = new Set(performance.getEntriesByType("resource").map((entry) => entry.name));
+    for (const link of document.querySelectorAll('link[rel="preload"]')) asked.add(link.href);
+    return asked;
+}}
 function prefetchSome() {{
     // Offline, each file would only fail: the rest waits for the connection to come back.
     if (navigator.onLine === false) {{
         addEventListener("online", () => whenIdle(prefetchSome), {{ once: true }});
         return;
     }}
+    const asked = alreadyAsked();
     for (const file of prefetchQueue.splice(0, PREFETCH_BATCH)) {{
+        const href = new URL(`./${{file}}.wasm`, import.meta.url).href;
+        if (asked.has(href)) continue;
         const link = document.createElement("link");
         link.rel = "prefetch";
-        link.href = new URL(`./${{file}}.wasm`, import.meta.url).href;
+        link.href = href;
         document.head.append(link);
     }}
     if (prefetchQueue.length > 0) whenIdle(prefetchSome);
