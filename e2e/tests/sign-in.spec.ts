@@ -153,6 +153,19 @@ test.describe('signing in', () => {
     await expect(identifierField(page)).toHaveValue(AN.id);
   });
 
+  test('the code step has a field of its own: the password field never becomes the code field', async ({ page }) => {
+    await page.goto('/sign-in');
+    // The app's own field, once it has taken over the page rendered ahead of time.
+    await expect(page.locator('#app[data-prerendered]')).toHaveCount(0);
+    await passwordField(page).evaluate((field) => field.setAttribute('data-test-password-field', ''));
+    await passwordStep(page, AN.id);
+    await expect(codeField(page)).toBeVisible();
+    await expect(page.locator('[data-test-password-field]')).toHaveCount(0);
+    await expect(codeField(page)).toHaveValue('');
+    await codeStep(page, AN);
+    await expect(page.getByRole('banner').getByText(AN.name)).toBeVisible();
+  });
+
   test('keyboard alone signs in', async ({ page, isMobile }) => {
     test.skip(isMobile, 'phones have no Tab key');
     await page.goto('/sign-in');

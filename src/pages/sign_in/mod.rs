@@ -60,6 +60,14 @@ pub fn SignInPage() -> impl IntoView {
     // Set when the code step sends the citizen back, so the password step says why.
     let restarted = RwSignal::new(false);
 
+    let password_step = Memo::new(move |_| step.with(|step| *step == Step::Password));
+    let code_step = Memo::new(move |_| {
+        step.with(|step| match step {
+            Step::Code(challenge) => Some(challenge.clone()),
+            Step::Password => None,
+        })
+    });
+
     let on_challenge =
         Callback::new(move |challenge: CodeChallenge| step.set(Step::Code(challenge)));
     let on_restart = Callback::new(move |()| {
@@ -95,14 +103,16 @@ pub fn SignInPage() -> impl IntoView {
         }}
         <div class="app-grid">
             <div class="app-grid__main">
-                {move || match step.get() {
-                    Step::Password => view! {
-                        <PasswordStep identifier restarted on_challenge />
-                    }.into_any(),
-                    Step::Code(challenge) => view! {
-                        <CodeStep challenge on_restart on_signed_in />
-                    }.into_any(),
-                }}
+                // Two places, not one `match`: with the views' types erased (README, "The
+                // first-load budget"), one place would draw the code step into the password
+                // step's elements, and the password field would become the code field. A
+                // password field stays one; each step gets elements of its own.
+                {move || password_step.get().then(|| view! {
+                    <PasswordStep identifier restarted on_challenge />
+                })}
+                {move || code_step.get().map(|challenge| view! {
+                    <CodeStep challenge on_restart on_signed_in />
+                })}
             </div>
             <aside class="app-grid__side">
                 <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, sign_in.verified_heading))}</h2>
