@@ -117,9 +117,9 @@ impl EditedField {
     }
 
     /// The `inputmode` the page gave the field. While the keys hold the field, it is kept
-    /// aside, unless the page has changed the field since: Leptos draws a form's next step
-    /// into the same elements where it can (a password field becomes the code field), and
-    /// then what the page wrote last is the field's own.
+    /// aside, unless the page has changed the field since: with the views' types erased,
+    /// Leptos draws a form's next view into the same elements where their types match
+    /// (README, "The first-load budget"), and then what the page wrote last is the field's own.
     fn own_inputmode(&self) -> Option<String> {
         let element = self.element();
         let current = element.get_attribute("inputmode");
