@@ -87,6 +87,26 @@ test.describe('pages rendered ahead of time', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
   });
 
+  test('a form the browser sends itself, before any of the portal’s code is there, keeps the password out of the address', async ({ page, allowHttpErrors }) => {
+    // Not even boot.js, which would hold the form (lost on the way, as on a bad line): the
+    // browser sends the form as the page says.
+    const BOOT = /\/boot-[0-9a-f]+\.js$/;
+    allowHttpErrors.push(BOOT);
+    await page.route(BOOT, (route) => route.abort());
+    const addresses: string[] = [];
+    page.on('request', (request) => addresses.push(request.url()));
+    await page.goto('/sign-in?next=%2Frecord');
+    await identifierField(page).fill(AN.id);
+    await passwordField(page).fill(DEMO_PASSWORD);
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/sign-in');
+    await passwordField(page).press('Enter');
+    expect((await sent).postData()).toContain('password=');
+    // The server sends the citizen back to the page they were on, which asks again.
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.sign_in.title'));
+    expect(addresses.filter((address) => address.includes('password') || address.includes(encodeURIComponent(DEMO_PASSWORD)))).toEqual([]);
+  });
+
   test('a button pressed before the app has started is pressed once it has', async ({ page, portal }) => {
     const release = await holdTheApp(page);
     await page.goto('/verify');

@@ -158,10 +158,25 @@ async fn a_file_the_browser_holds_is_answered_304_with_the_same_headers() {
 #[tokio::test]
 async fn the_app_is_only_read_not_written() {
     let server = TestServer::start();
-    let request = Request::post("/documents").body(Body::empty()).unwrap();
+    let request = Request::put("/documents").body(Body::empty()).unwrap();
     let (response, _) = server.send(request).await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(response.headers()[header::ALLOW], "GET,HEAD");
+    let request = Request::post("/robots.txt").body(Body::empty()).unwrap();
+    let (response, _) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    // A page's own form, sent by the browser before the app took it over, goes back to the
+    // page rather than to a dead end.
+    let request = Request::post("/sign-in?next=%2Frecord")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("identifier=001085012345&password=secret"))
+        .unwrap();
+    let (response, _) = server.send(request).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()[header::LOCATION],
+        "/sign-in?next=%2Frecord"
+    );
     let request = Request::head("/robots.txt").body(Body::empty()).unwrap();
     let (response, body) = server.send(request).await;
     assert_eq!(response.status(), StatusCode::OK);

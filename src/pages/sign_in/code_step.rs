@@ -96,7 +96,7 @@ pub fn CodeStep(
 
     view! {
         <ErrorSummary problems general />
-        <form class="app-form" on:submit=submit novalidate=true autocomplete="off">
+        <form class="app-form" method="post" on:submit=submit novalidate=true autocomplete="off">
             <h2 class="app-section__heading" tabindex="-1" node_ref=heading>
                 {tr(i18n, |l| td_string!(l, sign_in.code_heading))}
             </h2>

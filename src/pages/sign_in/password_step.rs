@@ -71,9 +71,13 @@ pub fn PasswordStep(
         sign_in.dispatch(body);
     };
 
+    // `post`: this form is on the page before the app (rendered ahead of time), and should the
+    // browser send it itself (the app's code not there yet, `boot.js` neither), the password
+    // goes in the body, not into the address, the history and the server's log; the server
+    // sends the citizen back to the page.
     view! {
         <ErrorSummary problems general />
-        <form class="app-form" on:submit=submit novalidate=true autocomplete=move || if kiosk() { "off" } else { "on" }>
+        <form class="app-form" method="post" on:submit=submit novalidate=true autocomplete=move || if kiosk() { "off" } else { "on" }>
             <h2 class="app-section__heading" tabindex="-1" node_ref=heading>
                 {tr(i18n, |l| td_string!(l, sign_in.password_heading))}
             </h2>

@@ -35,6 +35,9 @@ pub fn routes(app: Arc<BuiltApp>) -> Router<AppState> {
 
 fn answer(app: &BuiltApp, request: &Request) -> Response {
     let method = request.method();
+    if method == Method::POST && !looks_like_a_file(request.uri().path()) {
+        return back_to_the_page(request);
+    }
     if method != Method::GET && method != Method::HEAD {
         let mut response = refusal(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed");
         response
@@ -73,6 +76,29 @@ fn answer(app: &BuiltApp, request: &Request) -> Response {
     }
 }
 
+/// A page's form sent by the browser itself, before the app's code had taken it over (it did
+/// not arrive, or the citizen was quicker): the page's forms are `method="post"` so that what
+/// was typed, a password among it, never goes into an address, a history or a log. The
+/// citizen is sent back to the page (`303`, so the browser asks for it with GET), where the
+/// app now starts. The body is not read.
+fn back_to_the_page(request: &Request) -> Response {
+    let uri = request.uri();
+    // One leading slash, whatever the request had: `//host` would be another site's address.
+    let mut location = format!("/{}", uri.path().trim_start_matches(['/', '\\']));
+    if let Some(query) = uri.query() {
+        location.push('?');
+        location.push_str(query);
+    }
+    let mut response = refusal(StatusCode::SEE_OTHER, "See other");
+    match HeaderValue::from_str(&location) {
+        Ok(value) => {
+            response.headers_mut().insert(header::LOCATION, value);
+            response
+        }
+        Err(_) => refusal(StatusCode::BAD_REQUEST, "Bad request"),
+    }
+}
+
 /// The path as the files are named: percent-escapes decoded, a folder's `index.html` for a
 /// path ending in `/`.
 fn url_path(raw: &str) -> Cow<'_, str> {
@@ -96,6 +122,28 @@ fn refusal(status: StatusCode, text: &'static str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn posted(uri: &str) -> Response {
+        back_to_the_page(&Request::post(uri).body(axum::body::Body::empty()).unwrap())
+    }
+
+    #[test]
+    fn a_form_sent_to_a_page_goes_back_to_it_on_this_site() {
+        let response = posted("/sign-in?next=%2Frecord");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            response.headers()[header::LOCATION],
+            "/sign-in?next=%2Frecord"
+        );
+        assert_eq!(
+            posted("//evil.example/x").headers()[header::LOCATION],
+            "/evil.example/x"
+        );
+        assert_eq!(
+            posted("/\\evil.example").headers()[header::LOCATION],
+            "/evil.example"
+        );
+    }
 
     #[test]
     fn paths_are_decoded_and_folders_mean_their_index() {
