@@ -87,7 +87,7 @@ test.describe('pages rendered ahead of time', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
   });
 
-  test('a form the browser sends itself, before any of the portal’s code is there, keeps the password out of the address', async ({ page, allowHttpErrors }) => {
+  test('a form the browser sends itself, before any of the portal’s code is there, keeps what was typed out of the address', async ({ page, allowHttpErrors }) => {
     // Not even boot.js, which would hold the form (lost on the way, as on a bad line): the
     // browser sends the form as the page says.
     const BOOT = /\/boot-[0-9a-f]+\.js$/;
@@ -105,6 +105,16 @@ test.describe('pages rendered ahead of time', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Frecord$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.sign_in.title'));
     expect(addresses.filter((address) => address.includes('password') || address.includes(encodeURIComponent(DEMO_PASSWORD)))).toEqual([]);
+
+    // The same for what a citizen shared, pasted on the verify page.
+    await page.goto('/verify');
+    await page.getByLabel(t('vi', 'verify.paste_label')).fill('Nguyễn Văn An|14031985');
+    const pasted = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/verify');
+    await page.getByRole('button', { name: t('vi', 'verify.check_button') }).click();
+    expect((await pasted).postData()).toContain('share_code=');
+    await expect(page).toHaveURL(/\/verify$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'page.verify.title'));
+    expect(addresses.filter((address) => address.includes('share_code') || address.includes('14031985'))).toEqual([]);
   });
 
   test('a button pressed before the app has started is pressed once it has', async ({ page, portal }) => {

@@ -27,9 +27,11 @@ pub fn PasteForm(
         problems.set(Vec::new());
         on_code.run(value.trim().to_owned());
     };
+    // `post`, as sign-in's: the code holds what a citizen shared about themselves, which a form
+    // the browser sends itself (before the app) must not put into an address.
     view! {
         <ErrorSummary problems general=Signal::stored(None) />
-        <form class="app-form" on:submit=submit novalidate=true>
+        <form class="app-form" method="post" on:submit=submit novalidate=true>
             <h2 class="app-section__heading">{tr(i18n, |l| td_string!(l, verify.paste_heading))}</h2>
             <TextField
                 id=FIELD
