@@ -64,6 +64,8 @@ fn Layout() -> impl IntoView {
     prefetch_once_session_is_known();
     // True while the router fetches a page's chunk; the current page stays until it is there.
     let (loading_page, set_loading_page) = signal(false);
+    let page_drawn = drawn(RenderSteps::PAGE);
+    let waiting_drawn = drawn(RenderSteps::WAITING);
 
     view! {
         <Router set_is_routing=set_loading_page>
@@ -73,6 +75,7 @@ fn Layout() -> impl IntoView {
             <main id=MAIN_ID class="app-main" tabindex="-1">
                 <div class="app-width-container">
                     <OfflineBanner />
+                    {move || page_drawn.get().then(|| view! {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
@@ -101,14 +104,62 @@ fn Layout() -> impl IntoView {
                             view={Lazy::<RequestDetailRoute>::new()}
                         />
                     </Routes>
+                    }.into_any())}
                 </div>
             </main>
             <Footer />
-            <KioskKeys />
-            <TimeoutWarning />
-            <ActivityWatch />
+            {move || waiting_drawn.get().then(|| view! {
+                <KioskKeys />
+                <TimeoutWarning />
+                <ActivityWatch />
+            }.into_any())}
         </Router>
     }
+}
+
+/// The app's first render in steps, each in a task of its own, where it renders off screen
+/// (`start.rs`): the layout, then the page, then what only waits for the citizen (the kiosk's
+/// keys, the idle timeout). The browser compiles each wasm function the first time it runs,
+/// and in one task the whole first render was a long one (120-180 ms on a phone-speed CPU,
+/// two thirds of it compiling), in which a tap on the pre-rendered page waits. Without this
+/// context (the static shell, which the app replaces in the task it renders in) everything is
+/// drawn at once.
+#[derive(Clone, Copy)]
+pub struct RenderSteps(RwSignal<u8>);
+
+impl RenderSteps {
+    /// The step on which the page is drawn.
+    const PAGE: u8 = 1;
+    /// The step on which what waits for the citizen is drawn; the last.
+    const WAITING: u8 = 2;
+
+    /// Before the first step: only the layout is drawn.
+    #[cfg(not(feature = "ssr"))]
+    pub fn new() -> Self {
+        Self(RwSignal::new(0))
+    }
+
+    /// Draws the next step in a task of its own, and so on to the last.
+    #[cfg(not(feature = "ssr"))]
+    pub fn go_on(self) {
+        set_timeout(
+            move || {
+                let next = self.0.get_untracked() + 1;
+                self.0.set(next);
+                if next < Self::WAITING {
+                    self.go_on();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+}
+
+/// Whether step `step` of the first render is drawn (always, without [`RenderSteps`]); it
+/// changes once, from false to true.
+fn drawn(step: u8) -> Memo<bool> {
+    let steps = use_context::<RenderSteps>();
+    Memo::new(move |_| steps.is_none_or(|steps| steps.0.get() >= step))
 }
 
 /// Once the first session check has answered, fetches the chunks of the pages the citizen is

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::app::App;
+use crate::app::{App, RenderSteps};
 use crate::i18n::Locale;
 use crate::language::page_locale;
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
@@ -73,6 +73,7 @@ pub fn start() {
 /// Renders the app into `fresh`, off screen, in the pre-rendered page's language, and takes
 /// `root`'s place once its page is there.
 fn render_off_screen(root: HtmlElement, fresh: HtmlElement, frame: bool, locale: Option<Locale>) {
+    let steps = RenderSteps::new();
     leptos::mount::mount_to(fresh.clone(), move || {
         if frame {
             provide_context(SignedInFrame);
@@ -80,9 +81,11 @@ fn render_off_screen(root: HtmlElement, fresh: HtmlElement, frame: bool, locale:
         if let Some(locale) = locale {
             provide_context(locale);
         }
+        provide_context(steps);
         view! { <App /> }
     })
     .forget();
+    steps.go_on();
     // Not before the pre-rendered page has been painted once: where the app arrives before the
     // first paint (a fast connection), swapping in the same frame would paint the page late.
     request_animation_frame(move || {
