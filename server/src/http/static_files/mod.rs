@@ -16,7 +16,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
 pub use built_app::{BuiltApp, DistError};
 pub use page_marks::PageMarks;
@@ -89,14 +89,7 @@ fn back_to_the_page(request: &Request) -> Response {
         location.push('?');
         location.push_str(query);
     }
-    let mut response = refusal(StatusCode::SEE_OTHER, "See other");
-    match HeaderValue::from_str(&location) {
-        Ok(value) => {
-            response.headers_mut().insert(header::LOCATION, value);
-            response
-        }
-        Err(_) => refusal(StatusCode::BAD_REQUEST, "Bad request"),
-    }
+    Redirect::to(&location).into_response()
 }
 
 /// The path as the files are named: percent-escapes decoded, a folder's `index.html` for a
