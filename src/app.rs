@@ -13,6 +13,7 @@ use crate::components::{
     provide_heading_focus,
 };
 use crate::config::{ConfigContext, mark_deployment, provide_config_context};
+use crate::here::HereFromRouter;
 use crate::i18n::{I18nSubContextProvider, use_i18n};
 use crate::kiosk_keys::KioskKeys;
 use crate::language::{remember_locale, saved_locale};
@@ -30,6 +31,20 @@ pub const MAIN_ID: &str = "main";
 /// The whole app: runtime configuration, session and translations around the layout.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_app_contexts();
+    // The sub-context provider is the one that takes a starting language; the main provider
+    // would pick it from the browser's language list or a cookie.
+    view! {
+        <I18nSubContextProvider initial_locale=saved_locale()>
+            <Layout />
+        </I18nSubContextProvider>
+    }
+}
+
+/// What every page needs around it, in the app and in a public page started on its own
+/// (`public_app.rs`): the runtime configuration, the session, the API client and the heading
+/// focus.
+pub fn provide_app_contexts() {
     let config = provide_config_context();
     let session = provide_session_context(config);
     // What the API client tells the app: its answers are the citizen's activity, and a 401
@@ -42,26 +57,24 @@ pub fn App() -> impl IntoView {
         }),
     ));
     provide_heading_focus();
+}
 
-    // The sub-context provider is the one that takes a starting language; the main provider
-    // would pick it from the browser's language list or a cookie.
-    view! {
-        <I18nSubContextProvider initial_locale=saved_locale()>
-            <Layout />
-        </I18nSubContextProvider>
-    }
+/// What the layout does besides drawing, in the app and in a public page started on its own
+/// (`public`: which leaves a signed-in citizen's pages to the app that takes its place).
+pub fn layout_effects(public: bool) {
+    let config = expect_context::<ConfigContext>();
+    // Only once the configuration has said this is no kiosk: a choice made in the moment
+    // before it arrives must not outlive the citizen on a kiosk.
+    remember_locale(use_i18n(), move || config.known_not_kiosk());
+    mark_deployment(config);
+    prefetch_once_session_is_known(public);
 }
 
 /// The router and the layout every page shares. Its markup is the same as the static shell
 /// in `index.html`, which the app replaces when it starts.
 #[component]
 fn Layout() -> impl IntoView {
-    let config = expect_context::<ConfigContext>();
-    // Only once the configuration has said this is no kiosk: a choice made in the moment
-    // before it arrives must not outlive the citizen on a kiosk.
-    remember_locale(use_i18n(), move || config.known_not_kiosk());
-    mark_deployment(config);
-    prefetch_once_session_is_known();
+    layout_effects(false);
     // True while the router fetches a page's chunk; the current page stays until it is there.
     let (loading_page, set_loading_page) = signal(false);
     let page_drawn = drawn(RenderSteps::PAGE);
@@ -69,6 +82,7 @@ fn Layout() -> impl IntoView {
 
     view! {
         <Router set_is_routing=set_loading_page>
+          <HereFromRouter>
             <PageLoadingBar loading=loading_page />
             <SkipLink />
             <Header />
@@ -115,6 +129,7 @@ fn Layout() -> impl IntoView {
                 <TimeoutWarning />
                 <ActivityWatch />
             }.into_any())}
+          </HereFromRouter>
         </Router>
     }
 }
@@ -131,9 +146,9 @@ pub struct RenderSteps(RwSignal<u8>);
 
 impl RenderSteps {
     /// The step on which the page is drawn.
-    const PAGE: u8 = 1;
+    pub const PAGE: u8 = 1;
     /// The step on which what waits for the citizen is drawn; the last.
-    const WAITING: u8 = 2;
+    pub const WAITING: u8 = 2;
 
     /// Before the first step: only the layout is drawn.
     #[cfg(not(feature = "ssr"))]
@@ -159,18 +174,20 @@ impl RenderSteps {
 
 /// Whether step `step` of the first render is drawn (always, without [`RenderSteps`]); it
 /// changes once, from false to true.
-fn drawn(step: u8) -> Memo<bool> {
+pub fn drawn(step: u8) -> Memo<bool> {
     let steps = use_context::<RenderSteps>();
     Memo::new(move |_| steps.is_none_or(|steps| steps.0.get() >= step))
 }
 
 /// Once the first session check has answered, fetches the chunks of the pages the citizen is
-/// likely to open next (see `lazy_routes`), so a page opened later does not wait for them.
-fn prefetch_once_session_is_known() {
+/// likely to open next (see `lazy_routes`), so a page opened later does not wait for them;
+/// for a visitor only if `visitors_only`.
+fn prefetch_once_session_is_known(visitors_only: bool) {
     let session = expect_context::<SessionContext>();
     let done = StoredValue::new(None::<bool>);
     Effect::new(move |_| {
         let signed_in = match session.access() {
+            Access::Allowed if visitors_only => return,
             Access::Allowed => true,
             Access::SignInFirst => false,
             Access::Pending | Access::Failed(_) => return,

@@ -24,6 +24,11 @@ use crate::pages::{
     VerifyPage,
 };
 
+/// The split point of the app itself (`start.rs`): the router, the layout a signed-in citizen
+/// sees, and what every signed-in page shares. A visit that begins on a public page loads it
+/// once the citizen signs in.
+pub const APP_CHUNK: &str = "app";
+
 /// A page's chunk could not be fetched (offline, or the connection dropped).
 pub struct ChunkNotLoaded;
 
@@ -144,10 +149,19 @@ lazy_route!(
 pub fn prefetch_likely_pages(signed_in: bool) {
     when_idle(move || {
         let chunks: &[&str] = if !signed_in {
-            if visitor_is_not_signing_in() {
+            if is_signing_in() {
+                // What signing in leads to: the app, and the record unless the connection
+                // asks to be spared.
+                if connection_is_frugal() {
+                    &[APP_CHUNK]
+                } else {
+                    &[APP_CHUNK, RecordRoute::CHUNK]
+                }
+            } else if visitor_is_not_signing_in() {
                 &[]
             } else {
-                &[SignInRoute::CHUNK]
+                // Sign-in, which opens in the app.
+                &[APP_CHUNK, SignInRoute::CHUNK]
             }
         } else if connection_is_frugal() {
             &[next_signed_in_page()]
@@ -190,12 +204,20 @@ fn chunk_on_screen() -> Option<&'static str> {
     .map(|(_, chunk)| chunk)
 }
 
-/// Whether a visitor is on a page where signing in is not what comes next: sign-in itself,
-/// whose chunk is there already, or a page a stranger opens from a citizen's QR or link
-/// (`/verify`, `/shared/…`), who has no reason to sign in and whose data is not ours to spend.
+/// Whether the visitor is on the sign-in page.
+fn is_signing_in() -> bool {
+    window()
+        .location()
+        .pathname()
+        .is_ok_and(|path| path == "/sign-in")
+}
+
+/// Whether a visitor is on a page where signing in is not what comes next: a page a stranger
+/// opens from a citizen's QR or link (`/verify`, `/shared/…`), who has no reason to sign in and
+/// whose data is not ours to spend.
 fn visitor_is_not_signing_in() -> bool {
     let path = window().location().pathname().unwrap_or_default();
-    ["/sign-in", "/verify", "/shared/"]
+    ["/verify", "/shared/"]
         .iter()
         .any(|page| path.starts_with(page))
 }

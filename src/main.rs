@@ -12,6 +12,7 @@ mod app;
 mod components;
 mod config;
 mod forms;
+mod here;
 mod hooks;
 mod kiosk_keys;
 mod language;
@@ -20,6 +21,8 @@ mod local_time;
 mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;
+#[cfg(not(feature = "ssr"))]
+mod public_app;
 mod return_path;
 mod session;
 mod share_fields;

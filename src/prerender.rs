@@ -24,7 +24,7 @@ use leptos_router::location::RequestUrl;
 use crate::app::App;
 use crate::i18n::Locale;
 use crate::lazy_routes::{
-    AccountRoute, DocumentListRoute, RecordRoute, RequestListRoute, SharedDocumentRoute,
+    APP_CHUNK, AccountRoute, DocumentListRoute, RecordRoute, RequestListRoute, SharedDocumentRoute,
     VerifyRoute,
 };
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
@@ -42,8 +42,8 @@ const PAGES: &[(&str, &str)] = &[
 
 /// The pages whose frame, as a signed-in citizen sees it, is rendered ahead of time: the
 /// public ones a citizen may open signed in, and the first page of each section; with the
-/// split point whose code each page needs (home is in the app itself), and what the frame
-/// shows before the citizen's data.
+/// split point whose code each page needs besides the app's (home's is in the main module),
+/// and what the frame shows before the citizen's data.
 // A table, one page a line.
 #[rustfmt::skip]
 const SIGNED_IN_PAGES: &[(&str, &str, Option<&str>, Shows)] = &[
@@ -218,14 +218,18 @@ impl SplitFiles {
         Ok(Self { folder, files })
     }
 
-    /// The address of each file `chunk` needs, separated by spaces.
+    /// The address of each file a signed-in page needs, separated by spaces: the app's
+    /// ([`APP_CHUNK`]), then its page's `chunk`, each file once.
     fn addresses(&self, chunk: Option<&str>) -> String {
-        let files = chunk.and_then(|chunk| self.files.get(chunk));
-        let addresses: Vec<String> = files
-            .into_iter()
-            .flatten()
-            .map(|file| format!("{}/{file}.wasm", self.folder))
-            .collect();
+        let mut addresses: Vec<String> = Vec::new();
+        for split in [Some(APP_CHUNK), chunk].into_iter().flatten() {
+            for file in self.files.get(split).into_iter().flatten() {
+                let address = format!("{}/{file}.wasm", self.folder);
+                if !addresses.contains(&address) {
+                    addresses.push(address);
+                }
+            }
+        }
         addresses.join(" ")
     }
 }
@@ -378,7 +382,7 @@ mod tests {
         std::fs::create_dir_all(dist.join("app-1")).unwrap();
         std::fs::write(
             dist.join("app-1").join(SPLIT_FILES_LIST),
-            "record chunk_2 chunk_3 split_record\nsign_in chunk_2 split_sign_in\n",
+            "app chunk_2 split_app\nrecord chunk_2 chunk_3 split_record\nsign_in chunk_2 split_sign_in\n",
         )
         .unwrap();
         // As Trunk writes it (Trunk.toml's pattern_script).
@@ -390,10 +394,11 @@ mod tests {
         let split = SplitFiles::read(&dist, &index).unwrap();
         std::fs::remove_dir_all(&dist).unwrap();
 
+        // The app's files, then the page's, each once.
         let files = split.addresses(Some(RecordRoute::CHUNK));
         assert_eq!(
             files,
-            "/app-1/chunk_2.wasm /app-1/chunk_3.wasm /app-1/split_record.wasm"
+            "/app-1/chunk_2.wasm /app-1/split_app.wasm /app-1/chunk_3.wasm /app-1/split_record.wasm"
         );
         // A frame with a lead to read paints it first: boot.js asks for the files after.
         let reads = page(
@@ -426,8 +431,11 @@ mod tests {
                 "{file}: {head}"
             );
         }
-        // Home has no split point: its frame names no file.
-        assert_eq!(split.addresses(None), "");
+        // Home has no split point of its own: its frame names the app's files.
+        assert_eq!(
+            split.addresses(None),
+            "/app-1/chunk_2.wasm /app-1/split_app.wasm"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! share one idle timer, and signing in or out in one tab holds for all of them.
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{BroadcastChannel, MessageEvent};
@@ -57,7 +58,7 @@ impl Default for Tabs {
 
 impl Tabs {
     /// Joins the channel, and calls `on_message` for what the other tabs say, for as long as
-    /// the page lives.
+    /// the calling owner lives.
     pub fn open(self, on_message: impl Fn(TabMessage) + 'static) {
         let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
             return;
@@ -73,8 +74,14 @@ impl Tabs {
             }
         });
         channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        // The app lives as long as the page: the handler must too.
-        handler.forget();
+        // Closed with the owner that opened it: a public page that hands over to the app
+        // (`start.rs`) must not go on hearing the app's own messages with its signals gone.
+        let opened = SendWrapper::new((channel.clone(), handler));
+        on_cleanup(move || {
+            let (channel, _handler) = opened.take();
+            channel.set_onmessage(None);
+            channel.close();
+        });
         self.0.set_value(Some(channel));
     }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use crate::here::use_here;
 use crate::i18n::*;
 use crate::return_path::SIGN_IN_PATH;
 use crate::session::SessionContext;
@@ -48,9 +48,9 @@ fn NavLink(
     text: fn(Locale) -> &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
+    let here = use_here();
     let current = move || {
-        let path = location.pathname.get();
+        let path = here.path.get();
         path == href
             || (!exact
                 && path

@@ -29,6 +29,8 @@ pub use language_switch::LanguageSwitch;
 pub use loading::Loading;
 pub use main_nav::MainNav;
 pub use offline_banner::OfflineBanner;
+#[cfg(not(feature = "ssr"))]
+pub use page_heading::provide_heading_shown;
 pub use page_heading::{PageHeading, provide_heading_focus};
 pub use page_loading_bar::PageLoadingBar;
 pub use qr_code::QrCode;

@@ -17,9 +17,19 @@ impl HeadingFocus {
     }
 }
 
-/// Provides the [`HeadingFocus`] that page headings share.
+/// Provides the [`HeadingFocus`] that page headings share, unless one was given from above
+/// ([`provide_heading_shown`]).
 pub fn provide_heading_focus() {
-    provide_context(HeadingFocus(StoredValue::new(false)));
+    if use_context::<HeadingFocus>().is_none() {
+        provide_context(HeadingFocus(StoredValue::new(false)));
+    }
+}
+
+/// Says that the visit has shown a heading already: the app taking over from a public page
+/// (`public_app.rs`) moves the citizen to another page, whose heading takes focus.
+#[cfg(not(feature = "ssr"))]
+pub fn provide_heading_shown() {
+    provide_context(HeadingFocus(StoredValue::new(true)));
 }
 
 /// The page's one `<h1>`. It names the page in the document title, and takes focus when the

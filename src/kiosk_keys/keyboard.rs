@@ -1,5 +1,4 @@
 use leptos::{ev, html::Section, prelude::*};
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, Node};
 
@@ -8,6 +7,7 @@ use super::key::Key;
 use super::keypad::Keypad;
 use super::letters::LetterKeys;
 use super::typing::{Typing, forget_room};
+use crate::here::use_here;
 use crate::i18n::*;
 use crate::text::tr;
 
@@ -68,9 +68,9 @@ pub fn OnScreenKeys() -> impl IntoView {
         });
     });
     // A new page starts without them.
-    let location = use_location();
+    let here = use_here();
     Effect::new(move |shown: Option<String>| {
-        let path = location.pathname.get();
+        let path = here.path.get();
         if shown.is_some_and(|shown| shown != path) {
             typing.close();
             forget_room();

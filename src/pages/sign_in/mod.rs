@@ -5,11 +5,11 @@ mod code_step;
 mod password_step;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_api::SessionInfo;
 use portal_api::auth::CodeChallenge;
 
 use crate::components::PageHeading;
+use crate::here::use_here;
 use crate::i18n::*;
 use crate::return_path::{NEXT_PARAM, safe_return_path};
 use crate::session::SessionContext;
@@ -38,8 +38,8 @@ enum Arrival {
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionContext>();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let here = use_here();
+    let query = here.query;
     let return_to = Memo::new(move |_| {
         query.with(|q| {
             q.get_str(NEXT_PARAM)
@@ -77,13 +77,7 @@ pub fn SignInPage() -> impl IntoView {
     let on_signed_in = Callback::new(move |info: SessionInfo| {
         session.sign_in(info);
         let next = return_to.get_untracked().unwrap_or_else(|| "/".to_owned());
-        navigate(
-            &next,
-            leptos_router::NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        here.replace_with(next);
     });
 
     view! {
