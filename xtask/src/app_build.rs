@@ -9,7 +9,7 @@ use flate2::write::GzEncoder;
 
 use crate::error::XtaskError;
 use crate::process::{command, run};
-use crate::wasm_build;
+use crate::{page_assets, wasm_build};
 
 /// The extensions worth compressing: text and wasm. Images like PNG are compressed already.
 const COMPRESSIBLE: [&str; 8] = [
@@ -23,9 +23,9 @@ const COMPRESSIBLE: [&str; 8] = [
     "webmanifest",
 ];
 
-/// Builds the app into `dist/`: Trunk for the page, its stylesheet and scripts, then the wasm
-/// split at its lazy routes (`wasm_build`), and writes a `.br` and a `.gz` beside each text
-/// asset, which the server sends as they are.
+/// Builds the app into `dist/`: Trunk for the page, its stylesheet and scripts (minified by
+/// `page_assets`), then the wasm split at its lazy routes (`wasm_build`), and writes a `.br`
+/// and a `.gz` beside each text asset, which the server sends as they are.
 pub fn build_release(root: &Path) -> Result<(), XtaskError> {
     // Trunk runs cargo offline (Trunk.toml), so the crates must be in the local cache first.
     run("cargo fetch", command(root, "cargo", root).arg("fetch"))?;
@@ -33,6 +33,7 @@ pub fn build_release(root: &Path) -> Result<(), XtaskError> {
         "trunk build --release",
         command(root, "trunk", root).args(["build", "--release", "--skip-version-check"]),
     )?;
+    page_assets::minify(root)?;
     wasm_build::build(root)?;
     prerender(root)?;
     compress_dist(&root.join("dist"))

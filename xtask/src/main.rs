@@ -24,6 +24,7 @@ mod bench;
 mod checks;
 mod error;
 mod load;
+mod page_assets;
 mod postgres;
 mod process;
 mod serve;
