@@ -24,10 +24,8 @@ use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlTextA
 use crate::api::ApiError;
 use crate::app::{App, RenderSteps};
 use crate::components::{ErrorNotice, provide_heading_shown};
-use crate::i18n::I18nSubContextProvider;
-use crate::i18n::Locale;
-use crate::language::page_locale;
-use crate::language::saved_locale;
+use crate::i18n::{I18nSubContextProvider, Locale};
+use crate::language::{page_locale, saved_locale};
 use crate::lazy_routes::ChunkNotLoaded;
 use crate::public_app::{HandOver, PublicApp, PublicPage};
 use crate::session::{SIGNED_IN_MARK, SignedInFrame};
@@ -77,12 +75,11 @@ struct AppStart {
     locale: Option<Locale>,
     /// Drawn in steps, taking over a pre-rendered page.
     steps: Option<RenderSteps>,
-    /// The visit has shown a page already: the app's first heading takes focus.
-    heading_shown: bool,
     /// What the element holds goes (the static shell), in the task the app is drawn in.
     replace: bool,
     /// The address the app starts on: a public page's hand-over changes it only once the app's
-    /// code is there, so that a failure leaves the citizen where they were.
+    /// code is there, so that a failure leaves the citizen where they were. Another address
+    /// than this one is another page of the visit, whose heading takes focus.
     address: HandOver,
 }
 
@@ -119,7 +116,6 @@ pub fn start() {
                     frame: false,
                     locale: None,
                     steps: None,
-                    heading_shown: false,
                     replace: true,
                     address: HandOver::Here,
                 };
@@ -168,7 +164,7 @@ fn mount_app(into: HtmlElement, start: AppStart) -> Result<(), ChunkNotLoaded> {
         if let Some(steps) = start.steps {
             provide_context(steps);
         }
-        if start.heading_shown {
+        if start.address != HandOver::Here {
             provide_heading_shown();
         }
         view! { <App /> }
@@ -216,7 +212,6 @@ fn render_off_screen(root: HtmlElement, starting: Starting, locale: Option<Local
                 frame,
                 locale,
                 steps: Some(steps),
-                heading_shown: false,
                 replace: false,
                 address: HandOver::Here,
             };
@@ -250,7 +245,6 @@ fn hand_over(root: HtmlElement, how: HandOver) {
         frame: false,
         locale: page_locale(),
         steps: None,
-        heading_shown: moves,
         replace: false,
         address: how,
     };
